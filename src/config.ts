@@ -1,0 +1,119 @@
+import path from 'node:path';
+
+/** Log levels in increasing order of severity. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Validated, frozen configuration; read once at start and passed in. */
+export interface Config {
+  readonly databaseUrl: string | null;
+  readonly redisUrl: string | null;
+  readonly dataDir: string;
+  readonly embeddedPgPort: number;
+  readonly timeZone: string;
+  readonly logLevel: LogLevel;
+  readonly queuePrefix: string;
+  readonly workerConcurrency: number;
+  readonly wechatyPuppet: string | null;
+  readonly wechatyPuppetToken: string | null;
+  readonly wechatSendIntervalMs: number;
+  readonly telegramBotToken: string | null;
+  readonly telegramWebhookUrl: string | null;
+  readonly telegramWebhookSecret: string | null;
+  readonly telegramWebhookPort: number;
+}
+
+/** A configuration value that cannot be used; the message names the key. */
+export class ConfigError extends Error {
+  constructor(
+    readonly key: string,
+    reason: string,
+  ) {
+    super(`config: ${key} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, key: string): string | null {
+  const v = env[key]?.trim();
+  return v ? v : null;
+}
+
+function int(env: Env, key: string, fallback: number, min: number, max: number): number {
+  const raw = str(env, key);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(key, `must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(key, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function url(env: Env, key: string, protocols: string[]): string | null {
+  const raw = str(env, key);
+  if (raw === null) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(key, `is not a URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(key, `must start with ${protocols.map((p) => p + '//').join(' or ')}`);
+  }
+  return raw;
+}
+
+/** True when `tz` is an IANA time zone this Node knows. */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parse and validate the environment; throws ConfigError naming the first bad key. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const timeZone = str(env, 'LINLI_TIME_ZONE') ?? 'Asia/Shanghai';
+  if (!isTimeZone(timeZone)) throw new ConfigError('LINLI_TIME_ZONE', `is not a known time zone: "${timeZone}"`);
+  const logLevel = (str(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const prefix = str(env, 'LINLI_QUEUE_PREFIX') ?? 'linli';
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(prefix)) {
+    throw new ConfigError('LINLI_QUEUE_PREFIX', 'may only hold letters, digits, - and _');
+  }
+  const webhookUrl = url(env, 'TELEGRAM_WEBHOOK_URL', ['https:', 'http:']);
+  const webhookSecret = str(env, 'TELEGRAM_WEBHOOK_SECRET');
+  if (webhookUrl && !webhookSecret) {
+    throw new ConfigError('TELEGRAM_WEBHOOK_SECRET', 'is required when TELEGRAM_WEBHOOK_URL is set');
+  }
+  if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret)) {
+    throw new ConfigError('TELEGRAM_WEBHOOK_SECRET', 'may only hold A-Z, a-z, 0-9, _ and - (Telegram rule)');
+  }
+  const token = str(env, 'TELEGRAM_BOT_TOKEN');
+  if (token && !/^\d+:[A-Za-z0-9_-]+$/.test(token)) {
+    throw new ConfigError('TELEGRAM_BOT_TOKEN', 'does not look like a BotFather token (123456:ABC...)');
+  }
+  return Object.freeze({
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    dataDir: path.resolve(cwd, str(env, 'LINLI_DATA_DIR') ?? '.linli'),
+    embeddedPgPort: int(env, 'LINLI_EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    timeZone,
+    logLevel,
+    queuePrefix: prefix,
+    workerConcurrency: int(env, 'LINLI_WORKER_CONCURRENCY', 8, 1, 256),
+    wechatyPuppet: str(env, 'WECHATY_PUPPET'),
+    wechatyPuppetToken: str(env, 'WECHATY_PUPPET_SERVICE_TOKEN') ?? str(env, 'WECHATY_PUPPET_TOKEN'),
+    wechatSendIntervalMs: int(env, 'LINLI_WECHAT_SEND_INTERVAL_MS', 1000, 100, 60000),
+    telegramBotToken: token,
+    telegramWebhookUrl: webhookUrl,
+    telegramWebhookSecret: webhookSecret,
+    telegramWebhookPort: int(env, 'TELEGRAM_WEBHOOK_PORT', 8443, 1, 65535),
+  });
+}

@@ -1,0 +1,26 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.js';
+
+// bigint (bigserial ids, count(*)) arrives as a string; we keep it so.
+// numeric sums are parsed to numbers: fen totals stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+/** Options for a connection pool. */
+export interface DbOptions {
+  max?: number;
+  /** Postgres schema to use (search_path); tests give each file its own. */
+  schema?: string;
+}
+
+/** Open a pooled Kysely instance on `url`. The caller destroys it. */
+export function createDb(url: string, opts: DbOptions = {}): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+  });
+  // A dropped idle client must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

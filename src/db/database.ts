@@ -1,0 +1,168 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type RoleName = 'head' | 'grid_worker' | 'admin';
+export type PaymentKind = 'claim' | 'collection' | 'correction';
+
+export interface EstatesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  time_zone: Generated<string>;
+  locale: Generated<string>;
+  created_at: CreatedAt;
+}
+export interface ZonesTable {
+  id: Generated<number>;
+  estate_id: number;
+  code: string;
+  name: string;
+}
+export interface BuildingsTable {
+  id: Generated<number>;
+  estate_id: number;
+  zone_id: number | null;
+  code: string;
+}
+export interface UnitsTable {
+  id: Generated<number>;
+  building_id: number;
+  code: string;
+}
+export interface HouseholdsTable {
+  id: Generated<number>;
+  estate_id: number;
+  building_id: number;
+  unit_id: number | null;
+  room: string;
+  room_code: string;
+  resident_name: string | null;
+  phone: string | null;
+  created_at: CreatedAt;
+}
+export interface MembersTable {
+  id: Generated<number>;
+  platform: string;
+  platform_user_id: string;
+  display_name: string | null;
+  created_at: CreatedAt;
+}
+export interface RolesTable {
+  id: Generated<number>;
+  member_id: number;
+  estate_id: number;
+  role: RoleName;
+  zone_id: number | null;
+  building_id: number | null;
+  created_at: CreatedAt;
+}
+export interface ChatGroupsTable {
+  id: Generated<number>;
+  platform: string;
+  chat_id: string;
+  title: string | null;
+  estate_id: number | null;
+  zone_id: number | null;
+  building_id: number | null;
+  is_staff: Generated<boolean>;
+  unlinked_notice_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+export interface FeePlansTable {
+  id: Generated<number>;
+  estate_id: number;
+  name: string;
+  amount_fen: number;
+  /** First month the fee is due, 'YYYY-MM'. */
+  start_month: string;
+  created_at: CreatedAt;
+}
+export interface BindingsTable {
+  id: Generated<number>;
+  member_id: number;
+  household_id: number;
+  status: Generated<'pending' | 'confirmed' | 'rejected'>;
+  source_key: string | null;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  reason: string | null;
+  created_at: Timestamp;
+}
+export interface PaymentsTable {
+  id: Generated<number>;
+  estate_id: number;
+  household_id: number;
+  fee_plan_id: number;
+  kind: PaymentKind;
+  amount_fen: number;
+  months: number;
+  method: string | null;
+  member_id: number | null;
+  corrects_id: number | null;
+  source_key: string | null;
+  created_at: Timestamp;
+}
+export interface PaymentDecisionsTable {
+  payment_id: number;
+  decision: 'confirmed' | 'rejected';
+  decided_by: number | null;
+  reason: string | null;
+  decided_at: Timestamp;
+}
+export interface AuditLogTable {
+  id: Generated<string>;
+  estate_id: number | null;
+  actor_member_id: number | null;
+  action: string;
+  subject: string;
+  detail: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+export interface ProcessedCommandsTable {
+  key: string;
+  job_name: string;
+  created_at: Timestamp;
+}
+export interface OutboxTable {
+  id: Generated<string>;
+  key: string;
+  platform: string;
+  chat_id: string;
+  text: string;
+  mentions: Json<string[]>;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  reason: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+/** The application's view of the schema in migrations/. */
+export interface Database {
+  estates: EstatesTable;
+  zones: ZonesTable;
+  buildings: BuildingsTable;
+  units: UnitsTable;
+  households: HouseholdsTable;
+  members: MembersTable;
+  roles: RolesTable;
+  chat_groups: ChatGroupsTable;
+  fee_plans: FeePlansTable;
+  bindings: BindingsTable;
+  payments: PaymentsTable;
+  payment_decisions: PaymentDecisionsTable;
+  audit_log: AuditLogTable;
+  processed_commands: ProcessedCommandsTable;
+  outbox: OutboxTable;
+}
+
+export type Estate = Selectable<EstatesTable>;
+export type Household = Selectable<HouseholdsTable>;
+export type Member = Selectable<MembersTable>;
+export type ChatGroup = Selectable<ChatGroupsTable>;
+export type FeePlan = Selectable<FeePlansTable>;
+export type Payment = Selectable<PaymentsTable>;
+export type NewPayment = Insertable<PaymentsTable>;
+export type OutboxRow = Selectable<OutboxTable>;

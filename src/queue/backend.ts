@@ -1,0 +1,59 @@
+import { Queue, QueueEvents, Worker, createPostgresBackend, runMigrations, type Processor, type WorkerOptions } from 'bullmq';
+import pg from 'pg';
+
+/** Where the queues live: Redis (production default) or Postgres (BullMQ's own backend). */
+export type QueueBackendSpec =
+  | { kind: 'redis'; url: string; prefix: string }
+  | { kind: 'postgres'; url: string; schema: string; prefix: string };
+
+/**
+ * Builds BullMQ queues and workers on one backend, and closes all it built.
+ * Queue names are `<prefix>-<name>`; nothing else in the code knows which backend runs.
+ */
+export interface QueueFactory {
+  readonly spec: QueueBackendSpec;
+  queue<D = unknown>(name: string): Queue<D>;
+  worker<D = unknown>(name: string, processor: Processor<D>, opts?: Partial<WorkerOptions>): Worker<D>;
+  events(name: string): QueueEvents;
+  close(): Promise<void>;
+}
+
+/** BullMQ's Postgres backend keeps its tables in its own schema; create or upgrade them. */
+export async function migrateQueueSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await runMigrations(client, schema);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Create a factory; for Postgres, first run BullMQ's own migrations. */
+export async function createQueueFactory(spec: QueueBackendSpec): Promise<QueueFactory> {
+  if (spec.kind === 'postgres') await migrateQueueSchema(spec.url, spec.schema);
+  const made: Array<{ close(): Promise<void> }> = [];
+  const full = (name: string) => (spec.kind === 'postgres' ? `${spec.prefix}-${name}` : name);
+  const connection =
+    spec.kind === 'redis'
+      ? { url: spec.url, maxRetriesPerRequest: null }
+      : { connectionString: spec.url, schema: spec.schema, max: 10 };
+  // The Postgres backend namespaces by schema and queue name; Redis by key prefix.
+  const base = spec.kind === 'redis' ? { connection, prefix: spec.prefix } : { connection };
+  const backend = spec.kind === 'postgres' ? createPostgresBackend : undefined;
+  const track = <T extends { close(): Promise<void> }>(x: T): T => {
+    made.push(x);
+    return x;
+  };
+  return {
+    spec,
+    queue: <D>(name: string) => track(new (Queue as any)(full(name), base, backend) as Queue<D>),
+    worker: <D>(name: string, processor: Processor<D>, opts: Partial<WorkerOptions> = {}) =>
+      track(new (Worker as any)(full(name), processor, { ...base, ...opts }, backend) as Worker<D>),
+    events: (name: string) => track(new (QueueEvents as any)(full(name), base, backend) as QueueEvents),
+    close: async () => {
+      const all = made.splice(0).reverse();
+      await Promise.allSettled(all.map((x) => x.close()));
+    },
+  };
+}
