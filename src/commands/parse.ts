@@ -1,0 +1,586 @@
+import { findAmounts, findPeriod, type AmountMatch } from './amount.js';
+import { cleanText, foldText, parseIntOrChinese } from './normalize.js';
+import {
+  emptyCommand,
+  MAX_TEXT_LENGTH,
+  type ErrorCode,
+  type Intent,
+  type ParsedCommand,
+} from './parsed-command.js';
+import { findRoomCode, findRoomCodes } from './room-code.js';
+
+/**
+ * The message as two aligned strings: `clean` keeps what the user wrote (free text is
+ * sliced from it), `folded` is what we match on. Same length, same indices.
+ */
+interface Msg {
+  clean: string;
+  folded: string;
+}
+
+/** How a keyword handler reads what follows the keyword. */
+interface Rest {
+  /** Index in the message where the arguments start (separators skipped). */
+  start: number;
+  /** True when a space or punctuation separated the keyword from its arguments. */
+  separated: boolean;
+  /** Came from a slash command: arguments are never chatter. */
+  slash: boolean;
+}
+
+type Handler = (msg: Msg, rest: Rest, kw: KeywordSpec) => ParsedCommand | null;
+
+interface KeywordSpec {
+  intent: Intent;
+  /** The bare keyword (nothing after it) is still the command. */
+  bare: boolean;
+}
+
+/** Parses one chat message; never throws. */
+export function parseCommand(text: string): ParsedCommand {
+  try {
+    return parse(typeof text === 'string' ? text : String(text ?? ''));
+  } catch {
+    return emptyCommand();
+  }
+}
+
+function parse(text: string): ParsedCommand {
+  const clean = cleanText(text);
+  if (clean === '') return emptyCommand();
+  const msg: Msg = { clean, folded: foldText(clean) };
+  const start = skipLeadIn(msg.folded);
+  if (msg.folded[start] === '/') return parseSlash(msg, start);
+  const byKeyword = parseKeyword(msg, start);
+  if (byKeyword !== null) return byKeyword;
+  return parsePayClaim(msg) ?? parseBindStatement(msg, start) ?? emptyCommand();
+}
+
+// ---------------------------------------------------------------- lead-in
+
+const MENTION_OF_BOT = /^@(?:邻里|linli)/;
+const MENTION = /^@[^\s@]{1,40} /;
+const LEAD_INS = [
+  '请帮我', '麻烦你', '麻烦您', '麻烦', '帮我', '帮忙', '我要', '我想', '请', '你好', '您好',
+];
+const OPENING_PUNCT = /^[\s【\[(「『<《,.!~:;、。]+/;
+
+/** Index after an optional @mention and polite lead-in (我要, 请, 麻烦 …). */
+function skipLeadIn(folded: string): number {
+  let pos = 0;
+  for (let round = 0; round < 6; round++) {
+    const before = pos;
+    const head = folded.slice(pos, pos + 64);
+    const punct = OPENING_PUNCT.exec(head);
+    if (punct !== null) pos += punct[0].length;
+    const tail = folded.slice(pos, pos + 64);
+    const mention = MENTION.exec(tail) ?? MENTION_OF_BOT.exec(tail);
+    if (mention !== null) pos += mention[0].length;
+    else {
+      const lead = LEAD_INS.find((w) => tail.startsWith(w) && tail.length > w.length);
+      if (lead !== undefined) pos += lead.length;
+    }
+    if (pos === before) break;
+  }
+  return pos;
+}
+
+// ---------------------------------------------------------------- helpers
+
+const SEPARATORS = /^[\s:;,.!~、。\-—_=>|\]】)」』》]+/;
+const TRAILING_PUNCT = /[\s,.!~、。;:)」』》\]】]+$/;
+
+function restAt(msg: Msg, index: number, slash: boolean): Rest {
+  const sep = SEPARATORS.exec(msg.folded.slice(index, index + 32));
+  const start = index + (sep?.[0].length ?? 0);
+  return { start, separated: sep !== null || start >= msg.folded.length, slash };
+}
+
+/** The folded rest without trailing punctuation. */
+function restFolded(msg: Msg, rest: Rest): string {
+  return msg.folded.slice(rest.start).replace(TRAILING_PUNCT, '');
+}
+
+/** The user's own text from `from` (optionally up to `to`), trimmed, or null when empty. */
+function originalText(msg: Msg, from: number, to = msg.clean.length): string | null {
+  const t = msg.clean.slice(from, to).trim();
+  return t === '' ? null : t;
+}
+
+function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++;
+  }
+  return n;
+}
+
+function withError(cmd: ParsedCommand, error: ErrorCode): ParsedCommand {
+  return { ...cmd, error };
+}
+
+/** Sets `text`, or text_too_long (text left null so huge bodies go no further). */
+function withText(cmd: ParsedCommand, text: string | null): ParsedCommand {
+  if (text !== null && codePointLength(text) > MAX_TEXT_LENGTH) return withError(cmd, 'text_too_long');
+  return { ...cmd, text };
+}
+
+function startsWithAny(s: string, words: readonly string[]): boolean {
+  return words.some((w) => s.startsWith(w));
+}
+
+const QUESTION = /[吗么?]/;
+const FILLER = /^(?:一下|下)[\s,.!~、。:]*/;
+
+// ---------------------------------------------------------------- refs
+
+const REF_RE = /#?\s?([pbtr])\s?(\d{1,12})(?!\d)/y;
+
+interface RefAt {
+  ref: string | null; // null: shaped like a ref but the number is impossible
+  letter: string;
+  end: number;
+}
+
+function refAt(folded: string, index: number): RefAt | null {
+  REF_RE.lastIndex = index;
+  const m = REF_RE.exec(folded);
+  if (m === null) return null;
+  const digits = m[2].replace(/^0+/, '');
+  const letter = m[1].toUpperCase();
+  const ok = digits.length > 0 && digits.length <= 9;
+  return { ref: ok ? `${letter}${digits}` : null, letter, end: index + m[0].length };
+}
+
+const LOOKS_LIKE_REF = /^(?:#|\d|[a-z]\s?\d)/;
+
+/**
+ * Reads the ref that starts a command's arguments. Returns the command so far, or null
+ * when the arguments are chatter (确认一下明天开会吗).
+ */
+function readRef(
+  msg: Msg,
+  rest: Rest,
+  kw: KeywordSpec,
+  letters: string,
+): { cmd: ParsedCommand; end: number } | null {
+  const cmd = emptyCommand(kw.intent);
+  const folded = restFolded(msg, rest);
+  if (folded === '') {
+    return rest.slash || kw.bare ? { cmd: withError(cmd, 'ref_required'), end: rest.start } : null;
+  }
+  const hit = refAt(msg.folded, rest.start);
+  if (hit === null) {
+    if (rest.slash || LOOKS_LIKE_REF.test(folded)) {
+      return { cmd: withError(cmd, 'ref_invalid'), end: msg.folded.length };
+    }
+    return null;
+  }
+  if (hit.ref === null || !letters.includes(hit.letter)) {
+    return { cmd: withError(cmd, 'ref_invalid'), end: hit.end };
+  }
+  return { cmd: { ...cmd, ref: hit.ref }, end: hit.end };
+}
+
+/** confirm / accept / cancel: a ref and nothing else that matters. */
+function refOnly(letters: string): Handler {
+  return (msg, rest, kw) => readRef(msg, rest, kw, letters)?.cmd ?? null;
+}
+
+/** reject / resolve: a ref, then an optional free-text reason or note. */
+function refWithNote(letters: string): Handler {
+  return (msg, rest, kw) => {
+    const read = readRef(msg, rest, kw, letters);
+    if (read === null) return null;
+    if (read.cmd.error !== undefined) return read.cmd;
+    const after = restAt(msg, read.end, true);
+    return withText(read.cmd, originalText(msg, after.start));
+  };
+}
+
+const RATING_RE = /(\d{1,3}|[零一二两三四五六七八九十]{1,3})\s?(?:颗星|星|分)?(?!\d)/y;
+const STARS_RE = /[⭐★]{1,20}/y;
+
+const rate: Handler = (msg, rest, kw) => {
+  const read = readRef(msg, rest, kw, 'T');
+  if (read === null) return null;
+  if (read.cmd.error !== undefined) return read.cmd;
+  const after = restAt(msg, read.end, true);
+  let rating: number | null = null;
+  let end = after.start;
+  RATING_RE.lastIndex = after.start;
+  STARS_RE.lastIndex = after.start;
+  const num = RATING_RE.exec(msg.folded);
+  const stars = num === null ? STARS_RE.exec(msg.folded) : null;
+  if (num !== null) {
+    rating = parseIntOrChinese(num[1]);
+    end = after.start + num[0].length;
+  } else if (stars !== null) {
+    rating = stars[0].length;
+    end = after.start + stars[0].length;
+  }
+  if (rating === null || !Number.isInteger(rating) || rating < 1 || rating > 5) {
+    return withError(read.cmd, 'rating_invalid');
+  }
+  const comment = restAt(msg, end, true);
+  return withText({ ...read.cmd, rating }, originalText(msg, comment.start));
+};
+
+const TICKET_FILTERS = [
+  '全部', '所有', '未处理', '待处理', '待受理', '未受理', '处理中', '已受理', '已完成', '已解决',
+  '未完成', '未解决', '我的', '今天', '本周', 'open', 'closed', 'all', 'mine', 'pending', 'done',
+];
+
+const tickets: Handler = (msg, rest, kw) => {
+  const cmd = emptyCommand('tickets');
+  const folded = restFolded(msg, rest);
+  if (folded === '') return cmd;
+  if (refAt(msg.folded, rest.start) !== null || LOOKS_LIKE_REF.test(folded)) {
+    return readRef(msg, rest, kw, 'T')?.cmd ?? null;
+  }
+  if (rest.slash || TICKET_FILTERS.includes(folded)) return withText(cmd, originalText(msg, rest.start));
+  return null;
+};
+
+// ---------------------------------------------------------------- free text
+
+const COMPLAIN_CHATTER = [
+  '的', '了', '过', '吗', '呢', '啊', '吧', '么', '什么', '怎么', '是', '不', '没', '都', '也',
+  '还', '就', '得', '着', '电话', '热线', '有用', '流程', '进度', '结果', '成功', '多少', '哪',
+  '谁', '完', '箱', '渠道', '方式', '人', '者',
+];
+const REMIND_CHATTER = [...COMPLAIN_CHATTER, '一下', '我', '你', '他', '她', '您', '大家', '各位', '下'];
+
+/** A short tail that is a question (投诉有用吗) is chatter, not a command. */
+function isShortQuestion(folded: string): boolean {
+  return codePointLength(folded) <= 8 && QUESTION.test(folded);
+}
+
+const complain: Handler = (msg, rest) => {
+  const cmd = emptyCommand('complain');
+  let start = rest.start;
+  if (!rest.slash) {
+    const folded = restFolded(msg, rest);
+    if (!rest.separated && startsWithAny(folded, COMPLAIN_CHATTER)) return null;
+    if (isShortQuestion(folded)) return null;
+    const filler = FILLER.exec(msg.folded.slice(start, start + 8));
+    if (filler !== null && filler[0].startsWith('一下')) start += filler[0].length;
+  }
+  const text = originalText(msg, start);
+  if (text === null || restFolded(msg, { ...rest, start }) === '') return withError(cmd, 'text_required');
+  const room = findRoomCode(msg.folded.slice(start))?.room ?? null;
+  return withText({ ...cmd, room }, text);
+};
+
+const remind: Handler = (msg, rest) => {
+  const cmd = emptyCommand('remind');
+  const folded = restFolded(msg, rest);
+  if (!rest.slash && !rest.separated && startsWithAny(folded, REMIND_CHATTER)) return null;
+  if (!rest.slash && isShortQuestion(folded)) return null;
+  const text = originalText(msg, rest.start);
+  if (text === null || folded === '') return withError(cmd, 'text_required');
+  return withText(cmd, text);
+};
+
+// ---------------------------------------------------------------- rooms, amounts
+
+/** Replaces the given spans with spaces, keeping indices. */
+function mask(folded: string, spans: readonly { start: number; end: number }[]): string {
+  let out = folded;
+  for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
+  return out;
+}
+
+interface Money {
+  amount: AmountMatch | null;
+  months: number | null;
+  monthsInvalid: boolean;
+  spans: { start: number; end: number }[];
+}
+
+/**
+ * Finds the amount and period in folded text with room codes masked. `pick` chooses
+ * among unmarked numbers (marked ones, 60元 / ¥60, always win).
+ */
+function readMoney(folded: string, pickUnmarked: (a: AmountMatch) => boolean): Money {
+  const rooms = findRoomCodes(folded);
+  let masked = mask(folded, rooms);
+  const period = findPeriod(masked);
+  const spans: { start: number; end: number }[] = [...rooms];
+  if (period !== null) {
+    masked = mask(masked, [period]);
+    spans.push(period);
+  }
+  const amounts = findAmounts(masked);
+  const amount = amounts.find((a) => a.marked) ?? amounts.find(pickUnmarked) ?? null;
+  if (amount !== null) spans.push(amount);
+  return {
+    amount,
+    months: period?.months ?? null,
+    monthsInvalid: period !== null && period.months === null,
+    spans,
+  };
+}
+
+function applyMoney(cmd: ParsedCommand, money: Money): ParsedCommand {
+  let out: ParsedCommand = { ...cmd, months: money.months };
+  if (money.amount !== null) {
+    if (money.amount.fen === null) return withError(out, 'amount_invalid');
+    out = { ...out, amountFen: money.amount.fen };
+  }
+  if (money.monthsInvalid) return withError(out, 'months_invalid');
+  return out;
+}
+
+const PAYMENT_METHODS: readonly [string, string][] = [
+  ['银行转账', '银行转账'], ['现金', '现金'], ['微信', '微信'], ['支付宝', '支付宝'],
+  ['转账', '转账'], ['银行卡', '银行卡'], ['刷卡', '刷卡'], ['扫码', '扫码'], ['云闪付', '云闪付'],
+  ['cash', '现金'], ['wechat', '微信'], ['alipay', '支付宝'], ['transfer', '转账'],
+];
+
+const collect: Handler = (msg, rest, kw) => {
+  const cmd = emptyCommand('collect');
+  const tail = msg.folded.slice(rest.start);
+  const room = findRoomCode(tail);
+  if (room === null || room.room === null) {
+    if (room !== null) return withError(cmd, 'room_invalid');
+    const folded = restFolded(msg, rest);
+    if (rest.slash) return withError(cmd, folded === '' ? 'room_required' : 'room_invalid');
+    if (!kw.bare) return null;
+    if (folded === '' || /^\d/.test(folded)) return withError(cmd, 'room_required');
+    return null;
+  }
+  const withRoom = { ...cmd, room: room.room };
+  const money = readMoney(tail, () => true);
+  if (money.amount === null && money.months === null && !money.monthsInvalid) {
+    return withError(withRoom, 'amount_required');
+  }
+  const out = applyMoney(withRoom, money);
+  if (out.error !== undefined) return out;
+  const method = PAYMENT_METHODS.find(([word]) => tail.includes(word));
+  if (method !== undefined) return { ...out, text: method[1] };
+  // Anything left (张阿姨代收) is kept as the note on how it was paid.
+  const leftover = mask(msg.clean.slice(rest.start), money.spans)
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,.，。、:：]+|[\s,.，。、:：]+$/g, '');
+  return withText(out, leftover === '' ? null : leftover);
+};
+
+const STATUS_CHATTER_MAX = 6;
+
+const status: Handler = (msg, rest) => {
+  const cmd = emptyCommand('status');
+  const tail = msg.folded.slice(rest.start);
+  const room = findRoomCode(tail);
+  if (room !== null) return room.room === null ? withError(cmd, 'room_invalid') : { ...cmd, room: room.room };
+  const folded = restFolded(msg, rest).replace(FILLER, '');
+  if (folded === '') return cmd;
+  if (rest.slash || /^\d/.test(folded)) return withError(cmd, 'room_invalid');
+  if (codePointLength(folded) <= STATUS_CHATTER_MAX && !QUESTION.test(folded)) return cmd;
+  return null;
+};
+
+const BUILDING_FILTER = /^(?:\d{1,3}|[零一二两三四五六七八九十百]{1,4})\s?(?:号楼|栋|幢|座|号|#)(?:\s?\d{1,2}\s?单元)?$/;
+
+const unpaid: Handler = (msg, rest, kw) => {
+  const cmd = emptyCommand('unpaid');
+  const folded = restFolded(msg, rest);
+  if (folded === '') return cmd;
+  if (rest.slash || kw.bare || BUILDING_FILTER.test(folded)) {
+    return withText(cmd, originalText(msg, rest.start));
+  }
+  return null;
+};
+
+/** Commands with no arguments (tally, notice, urge): extra words make it chatter. */
+const noArgs: Handler = (msg, rest, kw) => {
+  const cmd = emptyCommand(kw.intent);
+  const folded = restFolded(msg, rest).replace(FILLER, '');
+  if (kw.intent === 'urge') {
+    const room = findRoomCode(msg.folded.slice(rest.start));
+    if (room !== null) return room.room === null ? withError(cmd, 'room_invalid') : { ...cmd, room: room.room };
+  }
+  return folded === '' || rest.slash ? cmd : null;
+};
+
+const help: Handler = (msg, rest) => {
+  const folded = restFolded(msg, rest).replace(/^[?\s]+/, '');
+  return folded === '' || rest.slash ? emptyCommand('help') : null;
+};
+
+const bind: Handler = (msg, rest) => {
+  const cmd = emptyCommand('bind');
+  const folded = restFolded(msg, rest);
+  if (folded === '') return withError(cmd, 'room_required');
+  const room = findRoomCode(msg.folded.slice(rest.start));
+  if (room !== null && room.room !== null) return { ...cmd, room: room.room };
+  if (room !== null || rest.slash || rest.separated || /^\d/.test(folded)) return withError(cmd, 'room_invalid');
+  return null;
+};
+
+// ---------------------------------------------------------------- keyword table
+
+interface KeywordEntry extends KeywordSpec {
+  word: string;
+  handler: Handler;
+}
+
+function kw(intent: Intent, handler: Handler, bare: boolean, ...words: string[]): KeywordEntry[] {
+  return words.map((word) => ({ word, intent, handler, bare }));
+}
+
+// Folded (simplified, lower-case) spellings; traditional ones fold onto these.
+const KEYWORDS: KeywordEntry[] = [
+  ...kw('help', help, true, '帮助', '菜单', '选单', '功能', '怎么用', '使用说明', '说明', '指令', '命令', 'help', 'menu', '?'),
+  ...kw('bind', bind, true, '绑定房号', '绑定', '登记房号', '认证房号'),
+  ...kw('confirm', refOnly('PB'), true, '确认'),
+  ...kw('confirm', refOnly('PB'), false, '通过', '核实'),
+  ...kw('reject', refWithNote('PB'), true, '驳回'),
+  ...kw('reject', refWithNote('PB'), false, '拒绝', '退回', '不通过'),
+  ...kw('collect', collect, true, '收费', '收款', '记账', '登记缴费'),
+  ...kw('collect', collect, false, '代收', '收到', '收了', '登记'),
+  ...kw('status', status, true, '查询', '查账', '缴费查询', '查缴费', '缴费记录', '缴费情况', '我的缴费', '查看缴费'),
+  ...kw('unpaid', unpaid, true, '欠费名单', '未交名单', '未缴名单', '欠费列表', '欠费清单', '欠费户', '未缴费名单', '未交费名单'),
+  ...kw('unpaid', unpaid, false, '欠费', '未交', '未缴', '欠缴'),
+  ...kw('complain', complain, true, '投诉', '报修', '反映', '反应', '举报', '报障'),
+  ...kw('accept', refOnly('T'), true, '受理'),
+  ...kw('accept', refOnly('T'), false, '接单', '认领'),
+  ...kw('resolve', refWithNote('T'), true, '办结', '结单'),
+  ...kw('resolve', refWithNote('T'), false, '完成', '已完成', '已解决', '解决', '已处理', '处理完成'),
+  ...kw('rate', rate, true, '评价', '评分'),
+  ...kw('rate', rate, false, '打分'),
+  ...kw('tickets', tickets, true, '工单', '工单列表', '查看工单', '我的工单', '工单查询', '查工单', '所有工单'),
+  ...kw('remind', remind, true, '提醒', '设置提醒', '添加提醒', '新建提醒', '定时提醒'),
+  ...kw('reminders', noArgs, true, '提醒列表', '查看提醒', '我的提醒', '所有提醒', '全部提醒'),
+  ...kw('cancel', refOnly('R'), true, '取消提醒', '删除提醒'),
+  ...kw('cancel', refOnly('R'), false, '取消'),
+  ...kw('urge', noArgs, true, '催缴', '催费', '催交', '一键催缴', '催款'),
+  ...kw('tally', noArgs, true, '统计', '今日统计', '每日统计', '日统计', '台账', '汇总', '今日汇总'),
+  ...kw('notice', noArgs, true, '公示', '发公示', '发布公示', '本周公示', '周公示'),
+].sort((a, b) => b.word.length - a.word.length);
+
+function parseKeyword(msg: Msg, start: number): ParsedCommand | null {
+  const head = msg.folded.slice(start, start + 8);
+  const entry = KEYWORDS.find((k) => head.startsWith(k.word));
+  if (entry === undefined) return null;
+  const end = start + entry.word.length;
+  // Latin keywords must end at a word boundary: "helpful" is not "help".
+  if (/[a-z]$/.test(entry.word) && /[a-z0-9]/.test(msg.folded[end] ?? '')) return null;
+  return entry.handler(msg, restAt(msg, end, false), entry);
+}
+
+// ---------------------------------------------------------------- slash commands
+
+const SLASH: Record<string, { intent: Intent; handler: Handler }> = {
+  help: { intent: 'help', handler: help },
+  start: { intent: 'help', handler: help },
+  bind: { intent: 'bind', handler: bind },
+  paid: { intent: 'pay', handler: (msg, rest) => slashPay(msg, rest) },
+  pay: { intent: 'pay', handler: (msg, rest) => slashPay(msg, rest) },
+  confirm: { intent: 'confirm', handler: refOnly('PB') },
+  reject: { intent: 'reject', handler: refWithNote('PB') },
+  collect: { intent: 'collect', handler: collect },
+  status: { intent: 'status', handler: status },
+  unpaid: { intent: 'unpaid', handler: unpaid },
+  complain: { intent: 'complain', handler: complain },
+  accept: { intent: 'accept', handler: refOnly('T') },
+  resolve: { intent: 'resolve', handler: refWithNote('T') },
+  rate: { intent: 'rate', handler: rate },
+  tickets: { intent: 'tickets', handler: tickets },
+  ticket: { intent: 'tickets', handler: tickets },
+  remind: { intent: 'remind', handler: remind },
+  reminders: { intent: 'reminders', handler: noArgs },
+  cancel: { intent: 'cancel', handler: refOnly('R') },
+  urge: { intent: 'urge', handler: noArgs },
+  tally: { intent: 'tally', handler: noArgs },
+  notice: { intent: 'notice', handler: noArgs },
+};
+
+const SLASH_RE = /\/([a-z]{1,32})(?:@[a-z0-9_.]{1,64})?(?![a-z@])/y;
+
+function parseSlash(msg: Msg, start: number): ParsedCommand {
+  SLASH_RE.lastIndex = start;
+  const m = SLASH_RE.exec(msg.folded);
+  if (m === null || !Object.hasOwn(SLASH, m[1])) return emptyCommand();
+  const { intent, handler } = SLASH[m[1]];
+  const end = start + m[0].length;
+  return handler(msg, restAt(msg, end, true), { intent, bare: true }) ?? emptyCommand(intent);
+}
+
+function slashPay(msg: Msg, rest: Rest): ParsedCommand {
+  const tail = msg.folded.slice(rest.start);
+  const cmd = emptyCommand('pay');
+  if (restFolded(msg, rest) === '') return cmd;
+  const room = findRoomCode(tail)?.room ?? null;
+  const money = readMoney(tail, () => true);
+  const out = applyMoney({ ...cmd, room }, money);
+  if (room === null && money.amount === null && money.months === null && out.error === undefined) {
+    return withError(out, 'amount_invalid');
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- payment claims
+
+// A completed payment: 已交, 交了, 已缴, 缴了, 已付, 付了, 转了, 已转, paid, 交费了 …
+const PAY_VERB =
+  /已经?\s?(?:交|缴|付|转|支付)|(?:交|缴|付|转)(?:费|款|钱|账)?(?:过|完|好|清)?了|缴纳了|支付了|(?:交|缴)(?:完|清|过)|\bpaid\b/g;
+
+// Words with 提交/递交 or 转了一圈 are not payments.
+const NOT_PAY_BEFORE = new Set(['提', '递', '移', '好', '旋', '运', '打', '扭', '周', '成']);
+const NOT_PAY_AFTER = ['一圈', '转', '个弯', '朋友', '作业', '报告', '材料', '申请', '发'];
+
+const NEGATION = /[没未不别无]/;
+const NOT_NEGATION = /不好意思|不用|不客气|不错|没问题|没事|没关系|不少|麻烦不/g;
+const PLAN = /明天|明日|后天|下周|下星期|下礼拜|下个月|下月|等会|等一会|待会|一会儿|准备|打算|会交|要交|想交|马上|晚点|晚些|回头|过两天|改天|下次|稍后|到时候/;
+
+interface VerbAt {
+  start: number;
+  end: number;
+}
+
+function findPayVerb(folded: string): VerbAt | null {
+  PAY_VERB.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PAY_VERB.exec(folded)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const after = folded.slice(end, end + 3).trimStart();
+    if (m[0] !== 'paid' && !m[0].startsWith('已') && NOT_PAY_BEFORE.has(folded[start - 1] ?? '')) continue;
+    if (startsWithAny(after, NOT_PAY_AFTER) && !m[0].startsWith('已')) continue;
+    return { start, end };
+  }
+  return null;
+}
+
+/** A resident's claim that they paid; may stand anywhere in the sentence. */
+function parsePayClaim(msg: Msg): ParsedCommand | null {
+  const folded = msg.folded;
+  const verb = findPayVerb(folded);
+  if (verb === null) return null;
+  if (QUESTION.test(folded) || PLAN.test(folded)) return null;
+  if (NEGATION.test(folded.replace(NOT_NEGATION, ''))) return null;
+  const room = findRoomCodes(folded).find((r) => r.room !== null)?.room ?? null;
+  // A bare Chinese numeral counts only right after the verb (交了六十); 一 in 一起 does not.
+  let afterVerb = verb.end;
+  while (folded[afterVerb] === ' ') afterVerb++;
+  const money = readMoney(folded, (a) => !a.chinese || a.start === afterVerb);
+  return applyMoney({ ...emptyCommand('pay'), room }, money);
+}
+
+// ---------------------------------------------------------------- 我是8栋2单元301的
+
+const BIND_STATEMENT = /^(?:我是|我住在|我住|我家是|我家住在|我家住|我家在|我家|本人是|本人住)\s?/;
+const BIND_TAIL = /^(?:的|业主|住户|户主|的业主|的住户|的户主|室)?(?:[\s,.!~、。]*(?:请绑定|绑定一下|谢谢))?[\s,.!~、。]*$/;
+
+function parseBindStatement(msg: Msg, start: number): ParsedCommand | null {
+  const lead = BIND_STATEMENT.exec(msg.folded.slice(start, start + 8));
+  if (lead === null) return null;
+  const from = start + lead[0].length;
+  const tail = msg.folded.slice(from);
+  const room = findRoomCode(tail);
+  if (room === null || room.start !== 0 || room.room === null) return null;
+  if (!BIND_TAIL.test(tail.slice(room.end))) return null;
+  return { ...emptyCommand('bind'), room: room.room };
+}
