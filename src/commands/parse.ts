@@ -87,7 +87,7 @@ function skipLeadIn(folded: string): number {
 
 // ---------------------------------------------------------------- helpers
 
-const SEPARATORS = /^[\s:;,.!~、。\-—_=>|\]】)」』》]+/;
+const SEPARATORS = /^[\s:;,.!~、。_=>|\]】)」』》]+/;
 const TRAILING_PUNCT = /[\s,.!~、。;:)」』》\]】]+$/;
 
 function restAt(msg: Msg, index: number, slash: boolean): Rest {
@@ -203,6 +203,8 @@ const RATING_RE = /(\d{1,3}|[零一二两三四五六七八九十]{1,3})\s?(?:�
 const STARS_RE = /[⭐★]{1,20}/y;
 
 const rate: Handler = (msg, rest, kw) => {
+  // 评价 5: the number is the rating, the ticket is missing.
+  if (/^\d{1,3}(?:\s?(?:颗星|星|分))?$/.test(restFolded(msg, rest))) return withError(emptyCommand('rate'), 'ref_required');
   const read = readRef(msg, rest, kw, 'T');
   if (read === null) return null;
   if (read.cmd.error !== undefined) return read.cmd;
@@ -285,11 +287,19 @@ const remind: Handler = (msg, rest) => {
 
 // ---------------------------------------------------------------- rooms, amounts
 
-/** Replaces the given spans with spaces, keeping indices. */
+/** Replaces the given spans with spaces, keeping indices; one pass, so many spans stay cheap. */
 function mask(folded: string, spans: readonly { start: number; end: number }[]): string {
-  let out = folded;
-  for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
-  return out;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of sorted) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    parts.push(folded.slice(at, from), ' '.repeat(end - from));
+    at = end;
+  }
+  parts.push(folded.slice(at));
+  return parts.join('');
 }
 
 interface Money {
@@ -376,7 +386,9 @@ const status: Handler = (msg, rest) => {
   if (room !== null) return room.room === null ? withError(cmd, 'room_invalid') : { ...cmd, room: room.room };
   const folded = restFolded(msg, rest).replace(FILLER, '');
   if (folded === '') return cmd;
-  if (rest.slash || /^\d/.test(folded)) return withError(cmd, 'room_invalid');
+  if (rest.slash || /^\d/.test(folded) || (rest.separated && /^[a-z0-9#-]/.test(folded))) {
+    return withError(cmd, 'room_invalid');
+  }
   if (codePointLength(folded) <= STATUS_CHATTER_MAX && !QUESTION.test(folded)) return cmd;
   return null;
 };
@@ -525,13 +537,13 @@ function slashPay(msg: Msg, rest: Rest): ParsedCommand {
 
 // A completed payment: 已交, 交了, 已缴, 缴了, 已付, 付了, 转了, 已转, paid, 交费了 …
 const PAY_VERB =
-  /已经?\s?(?:交|缴|付|转|支付)|(?:交|缴|付|转)(?:费|款|钱|账)?(?:过|完|好|清)?了|缴纳了|支付了|(?:交|缴)(?:完|清|过)|\bpaid\b/g;
+  /已\s?(?:经\s?)?(?:交|缴|付|转|支\s?付)|(?:交|缴|付|转)\s?(?:[费款钱账]\s?)?(?:[过完好清]\s?)?了|缴\s?纳\s?了|支\s?付\s?了|(?:交|缴)\s?[完清过]|\bpaid\b/g;
 
 // Words with 提交/递交 or 转了一圈 are not payments.
 const NOT_PAY_BEFORE = new Set(['提', '递', '移', '好', '旋', '运', '打', '扭', '周', '成']);
 const NOT_PAY_AFTER = ['一圈', '转', '个弯', '朋友', '作业', '报告', '材料', '申请', '发'];
 
-const NEGATION = /[没未不别无]/;
+const NEGATION = /[没未不别无]|\bnot\b|n't\b|\bwill\b|\btomorrow\b/;
 const NOT_NEGATION = /不好意思|不用|不客气|不错|没问题|没事|没关系|不少|麻烦不/g;
 const PLAN = /明天|明日|后天|下周|下星期|下礼拜|下个月|下月|等会|等一会|待会|一会儿|准备|打算|会交|要交|想交|马上|晚点|晚些|回头|过两天|改天|下次|稍后|到时候/;
 
@@ -554,9 +566,14 @@ function findPayVerb(folded: string): VerbAt | null {
   return null;
 }
 
+// 交了六十 / 交了六十 谢谢 is money; 交了一起 / 交了一半 is not.
+const CHINESE_AMOUNT_END = /^(?:|[\s,.!~、。;:的卫谢])$/;
+
 /** A resident's claim that they paid; may stand anywhere in the sentence. */
 function parsePayClaim(msg: Msg): ParsedCommand | null {
-  const folded = msg.folded;
+  // Elderly typists put spaces anywhere (交 了 六 十 元); nothing here is sliced back out,
+  // so spaces between two Chinese characters can simply go.
+  const folded = msg.folded.replace(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/g, '');
   const verb = findPayVerb(folded);
   if (verb === null) return null;
   if (QUESTION.test(folded) || PLAN.test(folded)) return null;
@@ -565,7 +582,7 @@ function parsePayClaim(msg: Msg): ParsedCommand | null {
   // A bare Chinese numeral counts only right after the verb (交了六十); 一 in 一起 does not.
   let afterVerb = verb.end;
   while (folded[afterVerb] === ' ') afterVerb++;
-  const money = readMoney(folded, (a) => !a.chinese || a.start === afterVerb);
+  const money = readMoney(folded, (a) => !a.chinese || (a.start === afterVerb && CHINESE_AMOUNT_END.test(folded[a.end] ?? '')));
   return applyMoney({ ...emptyCommand('pay'), room }, money);
 }
 
