@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
@@ -30,7 +30,10 @@ export class MigrationError extends Error {
 
 /** Bring the schema up to date; returns the names of the migrations applied. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider() });
+  // Kysely looks for its bookkeeping tables in every schema; pin them to ours, so several
+  // schemas (one per test file, or per tenant) in one database each keep their own.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider(), migrationTableSchema: rows[0].schema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new MigrationError(results?.find((r) => r.status === 'Error')?.migrationName, error);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

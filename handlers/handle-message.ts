@@ -1,0 +1,56 @@
+import { detectLocale } from '../src/commands/locale.js';
+import { parseCommand } from '../src/commands/parse.js';
+import type { ParsedCommand } from '../src/commands/parsed-command.js';
+import { translator } from '../src/i18n/translator.js';
+import { maskPhones } from '../src/log.js';
+import type { IncomingMessage } from '../src/messages/incoming-message.js';
+import type { CommandIntent, CommandJob } from '../src/queue/job-data.js';
+import { messageKey } from '../src/queue/job-ids.js';
+
+/** What the handler may do: queue a command job, or answer at once. It touches no database. */
+export interface HandlerPorts {
+  /** Queue a command job; jobId comes from the message key, so a redelivery is a no-op. */
+  enqueueCommand(name: CommandIntent, data: CommandJob): Promise<void>;
+  /** Answer in the message's chat at once (help, usage errors); idempotent by `key`. */
+  answer(msg: IncomingMessage, key: string, text: string): Promise<void>;
+}
+
+/** What became of a message. */
+export type Handled = 'ignored' | 'answered' | 'queued';
+
+/** Personal data never rides in a job payload: phone numbers in free text are masked. */
+function scrub(cmd: ParsedCommand): ParsedCommand {
+  return cmd.text === null ? cmd : { ...cmd, text: maskPhones(cmd.text) };
+}
+
+/**
+ * Turn one incoming message into a job or an immediate answer. Ordinary chatter is ignored.
+ * Never throws on any text: the parser accepts anything.
+ */
+export async function handleMessage(msg: IncomingMessage, ports: HandlerPorts): Promise<Handled> {
+  const command = parseCommand(msg.text);
+  if (command.intent === 'none') return 'ignored';
+  const key = messageKey(msg);
+  const { t } = translator(detectLocale(msg.text));
+  if (command.intent === 'help') {
+    await ports.answer(msg, `${key}-h1`, t('help'));
+    return 'answered';
+  }
+  if (command.error) {
+    await ports.answer(msg, `${key}-h1`, t(command.error));
+    return 'answered';
+  }
+  await ports.enqueueCommand(command.intent, {
+    key,
+    platform: msg.platform,
+    chatId: msg.chatId,
+    isPrivate: msg.isPrivate,
+    messageId: msg.messageId,
+    senderId: msg.senderId,
+    receivedAt: msg.receivedAt.toISOString(),
+    locale: detectLocale(msg.text),
+    command: scrub(command),
+    attachments: msg.attachments,
+  });
+  return 'queued';
+}

@@ -1,0 +1,49 @@
+import { mainFeePlan, monthsFor } from '../src/ledger/fee-plan.js';
+import { boundHouseholds, findHousehold } from '../src/ledger/households.js';
+import { commandProcessor } from './run-command.js';
+
+/** 已交60元: a resident claims a payment for a household bound to them; staff confirm the P-ref. */
+export const claimPayment = commandProcessor('pay', async (ctx) => {
+  const { t } = ctx.i18n;
+  const cmd = ctx.job.command;
+  const plan = await mainFeePlan(ctx.tx, ctx.estate.id);
+  if (!plan) return ctx.reply(t('no_fee_plan'));
+  const mine = await boundHouseholds(ctx.tx, ctx.member.id, ctx.estate.id);
+  let household = mine[0];
+  if (cmd.room) {
+    const named = mine.find((h) => h.roomCode === cmd.room);
+    if (!named) {
+      const exists = await findHousehold(ctx.tx, ctx.estate.id, cmd.room);
+      return ctx.reply(exists ? t('pay_not_your_household', { room: cmd.room }) : t('room_unknown', { room: cmd.room }));
+    }
+    household = named;
+  } else if (mine.length === 0) {
+    return ctx.reply(t('pay_no_household'));
+  } else if (mine.length > 1) {
+    return ctx.reply(t('pay_which_household', { rooms: mine.map((h) => h.roomCode).join('、') }));
+  }
+  const resolved = monthsFor(plan, cmd.amountFen, cmd.months);
+  if (!resolved.ok) {
+    if (resolved.reason === 'need_amount') return ctx.reply(t('pay_need_amount', { fee: plan.amount_fen, plan: plan.name }));
+    if (resolved.reason === 'months_invalid') return ctx.reply(t('months_invalid'));
+    return ctx.reply(t('pay_not_whole_months', { amount: cmd.amountFen ?? 0, fee: plan.amount_fen, plan: plan.name }));
+  }
+  const row = await ctx.tx
+    .insertInto('payments')
+    .values({
+      estate_id: ctx.estate.id,
+      household_id: household.id,
+      fee_plan_id: plan.id,
+      kind: 'claim',
+      amount_fen: resolved.amountFen,
+      months: resolved.months,
+      method: null,
+      member_id: ctx.member.id,
+      corrects_id: null,
+      source_key: ctx.job.key,
+      created_at: ctx.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ctx.reply(t('pay_claimed', { ref: `P${row.id}`, room: household.roomCode, amount: resolved.amountFen, months: resolved.months }));
+});

@@ -1,0 +1,103 @@
+import { findHousehold } from '../src/ledger/households.js';
+import { householdBalance } from '../src/ledger/paid-through.js';
+import { canManage, isStaff } from '../src/ledger/permissions.js';
+import type { CommandContext } from './command-context.js';
+import { commandProcessor } from './run-command.js';
+
+const MAX_ID = 2_147_483_647;
+
+/** Split 'P12' into its kind and id; ids beyond Postgres integer are simply not found. */
+function splitRef(ref: string): { kind: string; id: number | null } {
+  const id = Number(ref.slice(1));
+  return { kind: ref[0], id: Number.isSafeInteger(id) && id > 0 && id <= MAX_ID ? id : null };
+}
+
+async function decidePayment(ctx: CommandContext, id: number | null, ref: string, decision: 'confirmed' | 'rejected') {
+  const { t } = ctx.i18n;
+  const payment =
+    id === null
+      ? undefined
+      : await ctx.tx
+          .selectFrom('payments as p')
+          .innerJoin('households as h', 'h.id', 'p.household_id')
+          .innerJoin('buildings as b', 'b.id', 'h.building_id')
+          .select(['p.id', 'p.kind', 'p.amount_fen', 'p.months', 'p.fee_plan_id', 'p.household_id', 'h.room_code', 'b.id as building_id', 'b.zone_id'])
+          .where('p.id', '=', id)
+          .where('p.estate_id', '=', ctx.estate.id)
+          .executeTakeFirst();
+  if (!payment) return ctx.reply(t('ref_not_found', { ref }));
+  // Collections and corrections by staff count at once: there is nothing to decide.
+  if (payment.kind !== 'claim') return ctx.reply(t('already_confirmed', { ref }));
+  if (!canManage(ctx.roles, { zoneId: payment.zone_id, buildingId: payment.building_id })) {
+    return ctx.reply(t('not_your_zone', { room: payment.room_code }));
+  }
+  const reason = decision === 'rejected' ? ctx.job.command.text : null;
+  // The primary key on payment_id makes the first decision the only one, even under races.
+  const inserted = await ctx.tx
+    .insertInto('payment_decisions')
+    .values({ payment_id: payment.id, decision, decided_by: ctx.member.id, reason, decided_at: ctx.now })
+    .onConflict((c) => c.column('payment_id').doNothing())
+    .returning('decision')
+    .executeTakeFirst();
+  if (!inserted) {
+    const prior = await ctx.tx.selectFrom('payment_decisions').select('decision').where('payment_id', '=', payment.id).executeTakeFirstOrThrow();
+    return ctx.reply(t(prior.decision === 'confirmed' ? 'already_confirmed' : 'already_rejected', { ref }));
+  }
+  await ctx.audit(decision === 'confirmed' ? 'payment.confirm' : 'payment.reject', ref, { reason });
+  if (decision === 'rejected') return ctx.reply(t('pay_rejected', { ref, room: payment.room_code, reason }));
+  const plan = await ctx.tx.selectFrom('fee_plans').selectAll().where('id', '=', payment.fee_plan_id).executeTakeFirstOrThrow();
+  const bal = await householdBalance(ctx.tx, ctx.estate, plan, payment.household_id, ctx.now);
+  ctx.reply(t('pay_confirmed', { ref, room: payment.room_code, amount: payment.amount_fen, months: payment.months, through: bal.throughName! }));
+}
+
+async function decideBinding(ctx: CommandContext, id: number | null, ref: string, decision: 'confirmed' | 'rejected') {
+  const { t } = ctx.i18n;
+  const binding =
+    id === null
+      ? undefined
+      : await ctx.tx
+          .selectFrom('bindings as bi')
+          .innerJoin('households as h', 'h.id', 'bi.household_id')
+          .select(['bi.id', 'bi.status', 'h.room_code'])
+          .where('bi.id', '=', id)
+          .where('h.estate_id', '=', ctx.estate.id)
+          .executeTakeFirst();
+  if (!binding) return ctx.reply(t('ref_not_found', { ref }));
+  const household = (await findHousehold(ctx.tx, ctx.estate.id, binding.room_code))!;
+  if (!canManage(ctx.roles, household)) return ctx.reply(t('not_your_zone', { room: binding.room_code }));
+  const reason = decision === 'rejected' ? ctx.job.command.text : null;
+  const updated = await ctx.tx
+    .updateTable('bindings')
+    .set({ status: decision, decided_by: ctx.member.id, decided_at: ctx.now, reason })
+    .where('id', '=', binding.id)
+    .where('status', '=', 'pending')
+    .returning('id')
+    .executeTakeFirst();
+  if (!updated) {
+    const now = await ctx.tx.selectFrom('bindings').select('status').where('id', '=', binding.id).executeTakeFirstOrThrow();
+    return ctx.reply(t(now.status === 'confirmed' ? 'already_confirmed' : 'already_rejected', { ref }));
+  }
+  await ctx.audit(decision === 'confirmed' ? 'binding.confirm' : 'binding.reject', ref, { reason });
+  ctx.reply(
+    decision === 'confirmed'
+      ? t('bind_confirmed', { ref, room: binding.room_code })
+      : t('bind_rejected', { ref, room: binding.room_code, reason }),
+  );
+}
+
+function decide(decision: 'confirmed' | 'rejected') {
+  return async (ctx: CommandContext) => {
+    const ref = ctx.job.command.ref!;
+    if (!isStaff(ctx.roles)) return ctx.reply(ctx.i18n.t('staff_only'));
+    const { kind, id } = splitRef(ref);
+    if (kind === 'P') return decidePayment(ctx, id, ref, decision);
+    if (kind === 'B') return decideBinding(ctx, id, ref, decision);
+    ctx.reply(ctx.i18n.t('ref_invalid'));
+  };
+}
+
+/** 确认 P12 / 确认 B3: staff confirm a payment claim or a binding request. */
+export const confirmRef = commandProcessor('confirm', decide('confirmed'));
+
+/** 驳回 P12 原因: staff reject a payment claim or a binding request. */
+export const rejectRef = commandProcessor('reject', decide('rejected'));

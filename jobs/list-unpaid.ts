@@ -1,0 +1,58 @@
+import { currentMonth } from '../src/i18n/month.js';
+import { balance } from '../src/ledger/balance.js';
+import { mainFeePlan } from '../src/ledger/fee-plan.js';
+import { compareRoomCodes } from '../src/ledger/households.js';
+import { paidMonthsByHousehold, type Scope } from '../src/ledger/paid-months.js';
+import { isStaff } from '../src/ledger/permissions.js';
+import type { CommandContext } from './command-context.js';
+import { commandProcessor } from './run-command.js';
+
+/** The scope a list covers: the group's; in a private chat a grid worker's zone, an admin's estate. */
+function listScope(ctx: CommandContext): Scope {
+  const admin = ctx.roles.some((r) => r.role === 'admin');
+  const zone = ctx.roles.find((r) => r.role === 'grid_worker')?.zoneId ?? null;
+  // A grid worker in an estate-wide chat sees their own zone; a narrower group keeps its scope.
+  if (ctx.group && (admin || ctx.scope.zoneId !== null || ctx.scope.buildingId !== null)) return ctx.scope;
+  return { estateId: ctx.estate.id, zoneId: admin ? null : zone, buildingId: null };
+}
+
+/** Words for a scope: the estate, the zone, or the building. */
+export async function scopeName(ctx: CommandContext, scope: Scope): Promise<string> {
+  const { t } = ctx.i18n;
+  if (scope.buildingId !== null) {
+    const b = await ctx.tx.selectFrom('buildings').select('code').where('id', '=', scope.buildingId).executeTakeFirstOrThrow();
+    return `${ctx.estate.name}${t('scope_building', { code: b.code })}`;
+  }
+  if (scope.zoneId !== null) {
+    const z = await ctx.tx.selectFrom('zones').select('name').where('id', '=', scope.zoneId).executeTakeFirstOrThrow();
+    return `${ctx.estate.name}${t('scope_zone', { name: z.name })}`;
+  }
+  return t('scope_estate', { name: ctx.estate.name });
+}
+
+/** 欠费名单: staff see the rooms in arrears in their scope, by building. */
+export const listUnpaid = commandProcessor('unpaid', async (ctx) => {
+  const { t } = ctx.i18n;
+  if (!isStaff(ctx.roles)) return ctx.reply(t('staff_only'));
+  const plan = await mainFeePlan(ctx.tx, ctx.estate.id);
+  if (!plan) return ctx.reply(t('no_fee_plan'));
+  const scope = listScope(ctx);
+  const month = currentMonth(ctx.now, ctx.estate.time_zone);
+  const rows = await paidMonthsByHousehold(ctx.tx, scope, plan.id);
+  const behind = rows
+    .map((r) => ({ ...r, bal: balance(plan, r.paidMonths, month) }))
+    .filter((r) => r.bal.owedMonths > 0)
+    .sort((a, b) => compareRoomCodes(a.roomCode, b.roomCode));
+  const name = await scopeName(ctx, scope);
+  if (behind.length === 0) return ctx.reply(t('unpaid_none', { scope: name }));
+  const byBuilding = new Map<string, string[]>();
+  for (const r of behind) {
+    const list = byBuilding.get(r.buildingCode) ?? [];
+    list.push(t('unpaid_room', { room: r.roomCode, months: r.bal.owedMonths, fen: r.bal.owedFen }));
+    byBuilding.set(r.buildingCode, list);
+  }
+  const total = behind.reduce((s, r) => s + r.bal.owedFen, 0);
+  const lines = [t('unpaid_header', { scope: name, households: behind.length, total: rows.length, fen: total })];
+  for (const [building, rooms] of byBuilding) lines.push(t('unpaid_building', { building, rooms: rooms.join(' ') }));
+  ctx.reply(lines.join('\n'));
+});

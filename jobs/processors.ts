@@ -1,0 +1,35 @@
+import type { JobData, JobName } from '../src/queue/job-data.js';
+import { bindHousehold } from './bind-household.js';
+import { claimPayment } from './claim-payment.js';
+import { collectPayment } from './collect-payment.js';
+import { confirmRef, rejectRef } from './decide.js';
+import { listUnpaid } from './list-unpaid.js';
+import { notYetAvailable } from './not-yet-available.js';
+import { recordDelivery } from './record-delivery.js';
+import { showStatus } from './show-status.js';
+import type { JobInfo, WorkerDeps } from './worker-deps.js';
+
+/** A processor for each job name: the compiler checks none is missing. */
+export type Processors = { [K in JobName]: (data: JobData[K], deps: WorkerDeps, info: JobInfo) => Promise<void> };
+
+export const processors = {
+  bind: bindHousehold,
+  pay: claimPayment,
+  confirm: confirmRef,
+  reject: rejectRef,
+  collect: collectPayment,
+  status: showStatus,
+  unpaid: listUnpaid,
+  complain: notYetAvailable('complain'),
+  accept: notYetAvailable('accept'),
+  resolve: notYetAvailable('resolve'),
+  rate: notYetAvailable('rate'),
+  tickets: notYetAvailable('tickets'),
+  remind: notYetAvailable('remind'),
+  reminders: notYetAvailable('reminders'),
+  cancel: notYetAvailable('cancel'),
+  urge: notYetAvailable('urge'),
+  tally: notYetAvailable('tally'),
+  notice: notYetAvailable('notice'),
+  'record-delivery': recordDelivery,
+} satisfies Processors;

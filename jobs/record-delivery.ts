@@ -1,0 +1,26 @@
+import type { DeliveryJob } from '../src/queue/job-data.js';
+import type { WorkerDeps } from './worker-deps.js';
+
+/** The sender reports a message as sent or failed for good; the outbox row says so. */
+export async function recordDelivery(data: DeliveryJob, deps: WorkerDeps): Promise<void> {
+  const at = new Date(data.at);
+  // Handler replies (usage errors) have no outbox row yet: the report creates it.
+  await deps.db
+    .insertInto('outbox')
+    .values({
+      key: data.outboxKey,
+      platform: data.platform,
+      chat_id: data.chatId,
+      text: data.text ?? '',
+      mentions: '[]',
+      status: data.status,
+      reason: data.reason,
+      created_at: at,
+      sent_at: data.status === 'sent' ? at : null,
+    })
+    .onConflict((c) =>
+      c.column('key').doUpdateSet({ status: data.status, reason: data.reason, sent_at: data.status === 'sent' ? at : null }),
+    )
+    .execute();
+  if (data.status === 'failed') deps.log.error('message failed for good', { outboxKey: data.outboxKey, reason: data.reason });
+}

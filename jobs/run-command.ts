@@ -1,0 +1,178 @@
+import { sql, type Transaction } from 'kysely';
+import type { ChatGroup, Database, Estate, Member } from '../src/db/database.js';
+import { translator } from '../src/i18n/translator.js';
+import type { CommandJob, OutboundJob } from '../src/queue/job-data.js';
+import { outboxKey } from '../src/queue/job-ids.js';
+import type { CommandContext, HeldRole, Outgoing } from './command-context.js';
+import type { JobInfo, WorkerDeps } from './worker-deps.js';
+import type { Platform } from '../src/messages/incoming-message.js';
+
+/** The body of one command, run inside its transaction. */
+export type CommandHandler = (ctx: CommandContext) => Promise<void>;
+
+/** Find or create the member behind a platform user id. */
+export async function upsertMember(tx: Transaction<Database>, platform: string, platformUserId: string): Promise<Member> {
+  await tx
+    .insertInto('members')
+    .values({ platform, platform_user_id: platformUserId, display_name: null })
+    .onConflict((c) => c.columns(['platform', 'platform_user_id']).doNothing())
+    .execute();
+  return tx.selectFrom('members').selectAll().where('platform', '=', platform).where('platform_user_id', '=', platformUserId).executeTakeFirstOrThrow();
+}
+
+/** Find or create the chat group a message came from. */
+export async function upsertGroup(tx: Transaction<Database>, platform: string, chatId: string): Promise<ChatGroup> {
+  await tx
+    .insertInto('chat_groups')
+    .values({ platform, chat_id: chatId, title: null, estate_id: null, zone_id: null, building_id: null, unlinked_notice_at: null })
+    .onConflict((c) => c.columns(['platform', 'chat_id']).doNothing())
+    .execute();
+  return tx.selectFrom('chat_groups').selectAll().where('platform', '=', platform).where('chat_id', '=', chatId).executeTakeFirstOrThrow();
+}
+
+/** The roles a member holds in an estate. */
+export async function rolesOf(tx: Transaction<Database>, memberId: number, estateId: number): Promise<HeldRole[]> {
+  const rows = await tx.selectFrom('roles').select(['role', 'zone_id', 'building_id']).where('member_id', '=', memberId).where('estate_id', '=', estateId).execute();
+  return rows.map((r) => ({ role: r.role, zoneId: r.zone_id, buildingId: r.building_id }));
+}
+
+/** In a private chat, the estate is where the member holds a role or a bound household. */
+async function estateOfMember(tx: Transaction<Database>, memberId: number): Promise<number | null> {
+  const role = await tx.selectFrom('roles').select('estate_id').where('member_id', '=', memberId).orderBy('id').executeTakeFirst();
+  if (role) return role.estate_id;
+  const bound = await tx
+    .selectFrom('bindings as bi')
+    .innerJoin('households as h', 'h.id', 'bi.household_id')
+    .select('h.estate_id')
+    .where('bi.member_id', '=', memberId)
+    .where('bi.status', '=', 'confirmed')
+    .orderBy('bi.id')
+    .executeTakeFirst();
+  return bound?.estate_id ?? null;
+}
+
+/**
+ * Wrap a command body so it takes effect once: one transaction records the message key,
+ * resolves chat, member, estate and roles, runs the body, and writes its replies to the outbox;
+ * then the replies go to the outbound queue (jobIds from outbox keys, so a retry re-sends nothing new).
+ */
+export function commandProcessor(name: string, body: CommandHandler) {
+  return async (data: CommandJob, deps: WorkerDeps, _info?: JobInfo): Promise<void> => {
+    const now = deps.clock.now();
+    const i18n = translator(data.locale);
+    const produced = await deps.db.transaction().execute(async (tx) => {
+      const fresh = await tx
+        .insertInto('processed_commands')
+        .values({ key: data.key, job_name: name, created_at: now })
+        .onConflict((c) => c.column('key').doNothing())
+        .returning('key')
+        .executeTakeFirst();
+      if (!fresh) return null;
+
+      const out: Outgoing[] = [];
+      const here = { platform: data.platform, chatId: data.chatId };
+      const member = await upsertMember(tx, data.platform, data.senderId);
+      let group: ChatGroup | null = null;
+      let estateId: number | null;
+      if (!data.isPrivate) {
+        group = await upsertGroup(tx, data.platform, data.chatId);
+        estateId = group.estate_id;
+        if (estateId === null) {
+          // Say it once per chat, then stay quiet there until an admin links it.
+          const first = await tx
+            .updateTable('chat_groups')
+            .set({ unlinked_notice_at: now })
+            .where('id', '=', group.id)
+            .where('unlinked_notice_at', 'is', null)
+            .returning('id')
+            .executeTakeFirst();
+          if (first) out.push({ to: here, text: i18n.t('group_unlinked'), mentions: [] });
+          return await writeOutbox(tx, data.key, out, now);
+        }
+      } else {
+        estateId = await estateOfMember(tx, member.id);
+        if (estateId === null) {
+          out.push({ to: here, text: i18n.t('private_no_estate'), mentions: [] });
+          return await writeOutbox(tx, data.key, out, now);
+        }
+      }
+      const estate: Estate = await tx.selectFrom('estates').selectAll().where('id', '=', estateId).executeTakeFirstOrThrow();
+      const roles = await rolesOf(tx, member.id, estate.id);
+      const ctx: CommandContext = {
+        tx,
+        job: data,
+        now,
+        member,
+        estate,
+        group,
+        scope: group
+          ? { estateId: estate.id, zoneId: group.zone_id, buildingId: group.building_id }
+          : { estateId: estate.id, zoneId: null, buildingId: null },
+        roles,
+        i18n,
+        reply: (text, mentions = []) => out.push({ to: here, text, mentions }),
+        send: (to, text, mentions = []) => out.push({ to, text, mentions }),
+        audit: async (action, subject, detail = {}) => {
+          await tx
+            .insertInto('audit_log')
+            .values({ estate_id: estate.id, actor_member_id: member.id, action, subject, detail: JSON.stringify({ ...detail, key: data.key }), created_at: now })
+            .execute();
+        },
+      };
+      await body(ctx);
+      return await writeOutbox(tx, data.key, out, now);
+    });
+    // Already done (a redelivery, or a retry after a crash past the commit): re-send what is still pending.
+    const rows = produced ?? (await pendingOutbox(deps, data.key));
+    await enqueueOutbound(deps, rows);
+  };
+}
+
+interface OutboxEntry {
+  platform: Platform;
+  job: OutboundJob;
+}
+
+async function writeOutbox(tx: Transaction<Database>, key: string, out: Outgoing[], now: Date): Promise<OutboxEntry[]> {
+  if (out.length === 0) return [];
+  const rows = await tx
+    .insertInto('outbox')
+    .values(
+      out.map((o, i) => ({
+        key: outboxKey(key, i + 1),
+        platform: o.to.platform,
+        chat_id: o.to.chatId,
+        text: o.text,
+        mentions: JSON.stringify(o.mentions),
+        created_at: now,
+      })),
+    )
+    .returning(['id', 'key', 'platform', 'chat_id', 'text', 'mentions'])
+    .execute();
+  return rows.map(toEntry);
+}
+
+function toEntry(r: { id: string; key: string; platform: string; chat_id: string; text: string; mentions: string[] }): OutboxEntry {
+  return {
+    platform: r.platform as Platform,
+    job: { outboxKey: r.key, chatId: r.chat_id, outboxId: String(r.id), text: r.text, mentions: r.mentions },
+  };
+}
+
+async function pendingOutbox(deps: WorkerDeps, key: string): Promise<OutboxEntry[]> {
+  const rows = await deps.db
+    .selectFrom('outbox')
+    .select(['id', 'key', 'platform', 'chat_id', 'text', 'mentions'])
+    .where(sql<boolean>`starts_with(key, ${key + '-r'})`)
+    .where('status', '=', 'pending')
+    .orderBy('id')
+    .execute();
+  return rows.map(toEntry);
+}
+
+/** Hand outbox rows to the outbound queues, grouped by platform. */
+export async function enqueueOutbound(deps: WorkerDeps, rows: OutboxEntry[]): Promise<void> {
+  const byPlatform = new Map<Platform, OutboundJob[]>();
+  for (const r of rows) byPlatform.set(r.platform, [...(byPlatform.get(r.platform) ?? []), r.job]);
+  for (const [platform, jobs] of byPlatform) await deps.outbound.enqueue(platform, jobs);
+}

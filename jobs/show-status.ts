@@ -1,0 +1,39 @@
+import { mainFeePlan } from '../src/ledger/fee-plan.js';
+import { boundHouseholds, findHousehold, type HouseholdRef } from '../src/ledger/households.js';
+import { householdBalance } from '../src/ledger/paid-through.js';
+import { canView } from '../src/ledger/permissions.js';
+import { commandProcessor } from './run-command.js';
+
+/** 查询 [房号]: your own households' accounts; staff and the building's head may name any room. */
+export const showStatus = commandProcessor('status', async (ctx) => {
+  const { t } = ctx.i18n;
+  const plan = await mainFeePlan(ctx.tx, ctx.estate.id);
+  if (!plan) return ctx.reply(t('no_fee_plan'));
+  const mine = await boundHouseholds(ctx.tx, ctx.member.id, ctx.estate.id);
+  let households: HouseholdRef[];
+  const room = ctx.job.command.room;
+  if (room) {
+    const h = await findHousehold(ctx.tx, ctx.estate.id, room);
+    if (!h) return ctx.reply(t('room_unknown', { room }));
+    if (!mine.some((m) => m.id === h.id) && !canView(ctx.roles, h)) return ctx.reply(t('pay_not_your_household', { room }));
+    households = [h];
+  } else {
+    if (mine.length === 0) return ctx.reply(t('status_no_household'));
+    households = mine;
+  }
+  const lines: string[] = [];
+  for (const h of households) {
+    const bal = await householdBalance(ctx.tx, ctx.estate, plan, h.id, ctx.now);
+    lines.push(t('status_line', { room: h.roomCode, plan: plan.name, fee: plan.amount_fen, through: bal.throughName, owedMonths: bal.owedMonths, owedFen: bal.owedFen }));
+    const pending = await ctx.tx
+      .selectFrom('payments as p')
+      .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('p.household_id', '=', h.id)
+      .where('p.kind', '=', 'claim')
+      .where('d.payment_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (Number(pending.n) > 0) lines.push(t('status_pending', { count: Number(pending.n) }));
+  }
+  ctx.reply(lines.join('\n'));
+});

@@ -1,0 +1,13 @@
+import type { IncomingMessage, Platform } from '../messages/incoming-message.js';
+import type { SendPort } from '../outbound/send-port.js';
+
+/** Receives a platform's messages and sends its outgoing text; the core never sees the platform. */
+export interface Adapter {
+  readonly platform: Platform;
+  readonly port: SendPort;
+  /** Wait before a message to `chatId` so the platform's pace is kept (per chat and per account). */
+  pace?(chatId: string): Promise<void>;
+  /** Start receiving; every message goes to `onMessage`, which never throws. */
+  start(onMessage: (msg: IncomingMessage) => Promise<void>): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,68 @@
+import type { IncomingMessage } from '../../messages/incoming-message.js';
+import type { SendPort } from '../../outbound/send-port.js';
+import type { Adapter } from '../adapter.js';
+import { CONSOLE_CHAT_ID, consoleUserId } from './identity.js';
+
+/** One typed line: `NAME: TEXT` (an ASCII or full-width colon). */
+export function parseConsoleLine(line: string): { name: string; text: string } | null {
+  const m = /^\s*([^:：]{1,40}?)\s*[:：]\s?(.*)$/s.exec(line.replace(/\r$/, ''));
+  if (!m || !m[1].trim()) return null;
+  return { name: m[1].trim(), text: m[2] };
+}
+
+/**
+ * The terminal as a group chat: each line is a message from the member it names, each bot
+ * message prints as `linli: ...`. Identity is the name's derived id, as a platform id would be.
+ */
+export class ConsoleAdapter implements Adapter {
+  readonly platform = 'console' as const;
+  readonly port: SendPort;
+  private onMessage: ((msg: IncomingMessage) => Promise<void>) | null = null;
+  private readonly names = new Map<string, string>();
+  private seq = 0;
+  // Unique across runs, so a message typed again tomorrow is a new message.
+  private readonly runId = Date.now().toString(36);
+
+  constructor(private readonly write: (text: string) => void) {
+    this.port = {
+      maxLength: 100_000,
+      send: async (_chatId, text, mentions) => {
+        const at = mentions.map((id) => `@${this.names.get(id) ?? id}`).join(' ');
+        this.write(`linli: ${at ? at + ' ' : ''}${text}\n`);
+      },
+    };
+  }
+
+  async start(onMessage: (msg: IncomingMessage) => Promise<void>): Promise<void> {
+    this.onMessage = onMessage;
+  }
+
+  async stop(): Promise<void> {
+    this.onMessage = null;
+  }
+
+  /** Turn a typed line into a message; returns it, or null for a line that names no one. */
+  toMessage(line: string, now: Date): IncomingMessage | null {
+    const parsed = parseConsoleLine(line);
+    if (!parsed) return null;
+    const senderId = consoleUserId(parsed.name);
+    this.names.set(senderId, parsed.name);
+    return {
+      platform: 'console',
+      chatId: CONSOLE_CHAT_ID,
+      isPrivate: false,
+      messageId: `${this.runId}-${++this.seq}`,
+      senderId,
+      senderName: parsed.name,
+      chatTitle: null,
+      text: parsed.text,
+      attachments: [],
+      receivedAt: now,
+    };
+  }
+
+  /** Deliver a message to the bot. */
+  async deliver(msg: IncomingMessage): Promise<void> {
+    await this.onMessage?.(msg);
+  }
+}

@@ -1,0 +1,56 @@
+import type { Adapter } from '../adapters/adapter.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { openServices } from '../runtime/services.js';
+import { startBot } from '../runtime/start-bot.js';
+import { startWorker } from '../runtime/start-worker.js';
+import { workerDeps } from '../runtime/worker-deps.js';
+import { runConsoleCommand, type ConsoleIo } from './console-command.js';
+
+/** Build the adapters the configuration names (WeChat, Telegram). */
+export type AdapterLoader = (config: Config, log: Logger) => Promise<Adapter[]>;
+
+/**
+ * `linli start [--role all|bot|worker]`: run the bot, the workers, or both (the default).
+ * With no chat platform configured, the bot role is the terminal console with the demo estate.
+ */
+export async function runStartCommand(args: string[], config: Config, log: Logger, io: ConsoleIo, loadAdapters: AdapterLoader): Promise<number> {
+  const i = args.indexOf('--role');
+  const role = i >= 0 ? args[i + 1] : 'all';
+  if (!['all', 'bot', 'worker'].includes(role ?? '')) {
+    io.stderr.write('usage: linli start [--role all|bot|worker]\n');
+    return 2;
+  }
+  const adapters = role === 'worker' ? [] : await loadAdapters(config, log);
+  if (role !== 'worker' && adapters.length === 0) {
+    if (role === 'bot') {
+      io.stderr.write('no chat platform configured: set TELEGRAM_BOT_TOKEN or WECHATY_PUPPET (see .env.example)\n');
+      return 2;
+    }
+    io.stderr.write('no chat platform configured (TELEGRAM_BOT_TOKEN / WECHATY_PUPPET): starting the terminal console with the demo estate\n');
+    return runConsoleCommand(['--demo'], config, log, io);
+  }
+  const services = await openServices(config, log);
+  const worker = role === 'bot' ? null : startWorker(services.factory, workerDeps(services), config.workerConcurrency);
+  const bot = adapters.length ? await startBot(services, adapters) : null;
+  log.info(`linli running (${role}; queues on ${services.factory.spec.kind}${adapters.length ? `; ${adapters.map((a) => a.platform).join(', ')}` : ''})`);
+  await new Promise<void>((resolve) => {
+    const stop = (sig: string) => {
+      log.info(`${sig}: finishing in-flight jobs, then stopping`);
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  // Bounded shutdown: in-flight jobs finish (worker.close waits for them), but not forever.
+  const deadline = new Promise((r) => setTimeout(r, 30_000).unref());
+  await Promise.race([
+    (async () => {
+      await bot?.stop();
+      await worker?.close();
+      await services.close();
+    })(),
+    deadline,
+  ]);
+  return 0;
+}

@@ -1,0 +1,33 @@
+import * as OpenCC from 'opencc-js';
+import type { Locale } from '../commands/locale.js';
+import { en } from './catalog-en.js';
+import { zhHans, type Catalog, type CatalogKey } from './catalog-zh-hans.js';
+
+// Traditional text is converted from the simplified catalogue by OpenCC (Taiwan standard with
+// phrases), so the two never drift apart.
+const toHant = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+type Params<K extends CatalogKey> = Parameters<Catalog[K]>;
+
+/** Renders catalogue messages in one locale. */
+export interface Translator {
+  locale: Locale;
+  t<K extends CatalogKey>(key: K, ...params: Params<K>): string;
+}
+
+/** A translator for `locale`. */
+export function translator(locale: Locale): Translator {
+  return {
+    locale,
+    t(key, ...params) {
+      if (locale === 'en') return (en[key] as (...a: unknown[]) => string)(...params);
+      const s = (zhHans[key] as (...a: unknown[]) => string)(...params);
+      return locale === 'zh-Hant' ? toHant(s) : s;
+    },
+  };
+}
+
+/** Convert simplified Chinese text (e.g. from another catalogue) to traditional. */
+export function toTraditional(s: string): string {
+  return toHant(s);
+}

@@ -1,0 +1,49 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+
+/** Which households to count: an estate, narrowed to a zone or a building. */
+export interface Scope {
+  estateId: number;
+  zoneId: number | null;
+  buildingId: number | null;
+}
+
+/** One household's counted months on a plan. */
+export interface HouseholdPaid {
+  householdId: number;
+  roomCode: string;
+  buildingCode: string;
+  zoneId: number | null;
+  paidMonths: number;
+}
+
+/**
+ * Counted months per household in scope, in one query: collections and corrections count at
+ * once, claims only once confirmed.
+ */
+export async function paidMonthsByHousehold(db: Kysely<Database>, scope: Scope, planId: number, householdIds?: number[]): Promise<HouseholdPaid[]> {
+  if (householdIds && householdIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('households as h')
+    .innerJoin('buildings as b', 'b.id', 'h.building_id')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('payments as p')
+          .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
+          .where('p.fee_plan_id', '=', planId)
+          .where((w) => w.or([w('p.kind', '<>', 'claim'), w('d.decision', '=', 'confirmed')]))
+          .select(['p.household_id', sql<number>`sum(p.months)::int`.as('months')])
+          .groupBy('p.household_id')
+          .as('paid'),
+      (j) => j.onRef('paid.household_id', '=', 'h.id'),
+    )
+    .where('h.estate_id', '=', scope.estateId)
+    .$if(scope.zoneId !== null, (q) => q.where('b.zone_id', '=', scope.zoneId!))
+    .$if(scope.buildingId !== null, (q) => q.where('b.id', '=', scope.buildingId!))
+    .$if(householdIds !== undefined, (q) => q.where('h.id', 'in', householdIds!))
+    .select(['h.id as householdId', 'h.room_code as roomCode', 'b.code as buildingCode', 'b.zone_id as zoneId', sql<number>`coalesce(paid.months, 0)::int`.as('paidMonths')])
+    .orderBy('h.room_code')
+    .execute();
+  return rows;
+}

@@ -1,0 +1,25 @@
+import type { Queue } from 'bullmq';
+import type { OutboundPort } from '../../jobs/worker-deps.js';
+import type { Platform } from '../messages/incoming-message.js';
+import type { OutboundJob } from '../queue/job-data.js';
+import { outboundJobId } from '../queue/job-ids.js';
+import { OUTBOUND_JOB_OPTIONS } from '../queue/job-options.js';
+import type { QueueFactory } from '../queue/backend.js';
+import { outboundQueue } from '../queue/queue-names.js';
+
+/** The outbound port on BullMQ: one queue per platform, jobId = outbox key. */
+export function queueOutbound(factory: QueueFactory): OutboundPort & { queue(platform: Platform): Queue<OutboundJob> } {
+  const queues = new Map<Platform, Queue<OutboundJob>>();
+  const queue = (platform: Platform) => {
+    let q = queues.get(platform);
+    if (!q) queues.set(platform, (q = factory.queue<OutboundJob>(outboundQueue(platform))));
+    return q;
+  };
+  return {
+    queue,
+    enqueue: async (platform, jobs) => {
+      if (jobs.length === 0) return;
+      await queue(platform).addBulk(jobs.map((data) => ({ name: 'send', data, opts: { ...OUTBOUND_JOB_OPTIONS, jobId: outboundJobId(data.outboxKey) } })));
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { UnrecoverableError, type Job, type Worker } from 'bullmq';
+import type { Logger } from '../log.js';
+import type { Platform } from '../messages/incoming-message.js';
+import type { QueueFactory } from '../queue/backend.js';
+import type { DeliveryJob, OutboundJob } from '../queue/job-data.js';
+import { deliveryJobId } from '../queue/job-ids.js';
+import { COMMAND_JOB_OPTIONS } from '../queue/job-options.js';
+import { outboundQueue } from '../queue/queue-names.js';
+import { PermanentSendError, RateLimitedError, type SendPort } from './send-port.js';
+import { splitText } from './split-text.js';
+
+/** Reports deliveries to the workers (who own the database). */
+export interface DeliveryReporter {
+  report(d: DeliveryJob): Promise<void>;
+}
+
+/** Options for a platform's sender. */
+export interface SenderOptions {
+  factory: QueueFactory;
+  platform: Platform;
+  port: SendPort;
+  reporter: DeliveryReporter;
+  log: Logger;
+  /** Wait before each message to one chat so the platform's pace is kept; returns ms waited. */
+  pace?: (chatId: string) => Promise<void>;
+  /** Messages in flight at once (different chats). Default 1. */
+  concurrency?: number;
+}
+
+/**
+ * Drain a platform's outbound queue in the adapter's process: send each message (split at the
+ * platform's limit), then report it sent; a message that fails for good is reported failed,
+ * never dropped silently.
+ */
+export function startSender(opts: SenderOptions): Worker<OutboundJob> {
+  const { platform, port, reporter, log } = opts;
+  const report = (job: OutboundJob, status: 'sent' | 'failed', reason: string | null) =>
+    reporter.report({
+      outboxKey: job.outboxKey,
+      platform,
+      chatId: job.chatId,
+      status,
+      reason,
+      at: new Date().toISOString(),
+      text: job.outboxId === null ? job.text : null,
+    });
+
+  const worker = opts.factory.worker<OutboundJob>(
+    outboundQueue(platform),
+    async (job: Job<OutboundJob>) => {
+      const data = job.data;
+      const pieces = splitText(data.text, port.maxLength);
+      // Resume after the last piece that went out, so a retry does not repeat earlier pieces.
+      const done = Number((job.progress as number) || 0);
+      for (let i = done; i < pieces.length; i++) {
+        await opts.pace?.(data.chatId);
+        try {
+          await port.send(data.chatId, pieces[i], i === 0 ? data.mentions : []);
+        } catch (e) {
+          if (e instanceof PermanentSendError) {
+            await report(data, 'failed', e.message);
+            throw new UnrecoverableError(e.message);
+          }
+          if (e instanceof RateLimitedError) {
+            await new Promise((r) => setTimeout(r, e.retryAfterMs));
+            i--;
+            continue;
+          }
+          throw e;
+        }
+        await job.updateProgress(i + 1);
+      }
+      await report(data, 'sent', null);
+    },
+    { concurrency: opts.concurrency ?? 1 },
+  );
+  worker.on('failed', (job, err) => {
+    if (!job) return;
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError;
+    if (final && !(err instanceof UnrecoverableError)) {
+      void report(job.data, 'failed', err.message).catch((e) => log.error('could not record a failed message', { error: e }));
+    }
+    log.warn(`${platform} send failed${final ? ' for good' : ', will retry'}`, { outboxKey: job.data.outboxKey, error: err.message });
+  });
+  worker.on('error', (err) => log.error(`${platform} sender error`, { error: err.message }));
+  return worker;
+}
+
+/** A reporter that queues 'record-delivery' jobs for the workers. */
+export function queueReporter(factory: QueueFactory, jobsQueue: string): DeliveryReporter {
+  const q = factory.queue<DeliveryJob>(jobsQueue);
+  return {
+    report: async (d) => {
+      await q.add('record-delivery', d, { ...COMMAND_JOB_OPTIONS, jobId: deliveryJobId(d.outboxKey) });
+    },
+  };
+}

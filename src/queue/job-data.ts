@@ -1,0 +1,63 @@
+import type { Locale } from '../commands/locale.js';
+import type { Intent, ParsedCommand } from '../commands/parsed-command.js';
+import type { Attachment, Platform } from '../messages/incoming-message.js';
+
+/** A command from one platform message. Ids only: no display names, no phone numbers. */
+export interface CommandJob {
+  /** `${platform}-${chatId}-${messageId}`: the idempotency key. */
+  key: string;
+  platform: Platform;
+  chatId: string;
+  isPrivate: boolean;
+  messageId: string;
+  senderId: string;
+  /** ISO time the adapter received the message. */
+  receivedAt: string;
+  locale: Locale;
+  /** The parse, with phone numbers masked in its free text. */
+  command: ParsedCommand;
+  attachments: Attachment[];
+}
+
+/** Intents that run as worker jobs ('help' and 'none' never leave the handler). */
+export type CommandIntent = Exclude<Intent, 'none' | 'help'>;
+
+/** The sender's report on one outgoing message. */
+export interface DeliveryJob {
+  outboxKey: string;
+  platform: Platform;
+  chatId: string;
+  status: 'sent' | 'failed';
+  reason: string | null;
+  at: string;
+  /** Only for replies the handler sent without an outbox row (usage errors): catalogue text. */
+  text: string | null;
+}
+
+/** Every job a worker runs, by name. Add a name here and the compiler asks for its processor. */
+export type JobData = { [K in CommandIntent]: CommandJob } & {
+  'record-delivery': DeliveryJob;
+};
+
+export type JobName = keyof JobData;
+
+/** Names of the jobs that carry a chat command. */
+export const COMMAND_INTENTS = [
+  'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
+  'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
+  'urge', 'tally', 'notice',
+] as const satisfies readonly CommandIntent[];
+
+/**
+ * An outgoing message job. Its text is what the bot says in a chat: catalogue text with room
+ * codes, amounts and refs, never a resident's name or phone number (those are never rendered).
+ */
+export interface OutboundJob {
+  outboxKey: string;
+  chatId: string;
+  /** Outbox row id; null for handler replies that have no outbox row yet. */
+  outboxId: string | null;
+  text: string;
+  /** Platform user ids to @mention where the platform can. */
+  mentions: string[];
+}

@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import { createDb } from '../db/connect.js';
+import type { Database } from '../db/database.js';
+import { startEmbeddedPostgres } from '../db/embedded.js';
+import { migrateToLatest } from '../db/migrate.js';
+import type { Logger } from '../log.js';
+import { createQueueFactory, type QueueFactory } from '../queue/backend.js';
+import { checkRedisSettings } from './redis-settings.js';
+
+/** The shared parts a process runs on: Postgres (migrated) and the queue backend. */
+export interface Services {
+  config: Config;
+  db: Kysely<Database>;
+  databaseUrl: string;
+  factory: QueueFactory;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+/** Open Postgres (embedded when DATABASE_URL is unset), migrate, and pick the queue backend. */
+export async function openServices(config: Config, log: Logger, opts: { migrate?: boolean } = {}): Promise<Services> {
+  let databaseUrl = config.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  if (!databaseUrl) {
+    const emb = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, (l) => log.info(l));
+    databaseUrl = emb.url;
+    stopEmbedded = emb.stop;
+  }
+  const db = createDb(databaseUrl, { max: 10 });
+  try {
+    if (opts.migrate !== false) {
+      const applied = await migrateToLatest(db);
+      if (applied.length) log.info(`migrations applied: ${applied.join(', ')}`);
+    }
+    let factory: QueueFactory;
+    if (config.redisUrl) {
+      await checkRedisSettings(config.redisUrl);
+      factory = await createQueueFactory({ kind: 'redis', url: config.redisUrl, prefix: config.queuePrefix });
+    } else {
+      factory = await createQueueFactory({ kind: 'postgres', url: databaseUrl, schema: 'bullmq', prefix: config.queuePrefix });
+    }
+    log.debug(`queues on ${factory.spec.kind}`);
+    return {
+      config,
+      db,
+      databaseUrl,
+      factory,
+      log,
+      close: async () => {
+        await factory.close();
+        await db.destroy();
+        await stopEmbedded?.();
+      },
+    };
+  } catch (e) {
+    await db.destroy();
+    await stopEmbedded?.();
+    throw e;
+  }
+}

@@ -1,0 +1,65 @@
+import { UnrecoverableError, type Job, type Worker } from 'bullmq';
+import { processors } from '../../jobs/processors.js';
+import { enqueueOutbound } from '../../jobs/run-command.js';
+import type { WorkerDeps } from '../../jobs/worker-deps.js';
+import { translator } from '../i18n/translator.js';
+import type { QueueFactory } from '../queue/backend.js';
+import { COMMAND_INTENTS, type CommandJob, type JobData, type JobName } from '../queue/job-data.js';
+import { JOBS_QUEUE } from '../queue/queue-names.js';
+
+/** Every job name the system queues; start-up checks each has exactly one processor. */
+export const JOB_NAMES: readonly JobName[] = [...COMMAND_INTENTS, 'record-delivery'];
+
+/** A job name without a processor, or a processor for no job: a programming error found at start. */
+export class ProcessorMapError extends Error {
+  constructor(readonly names: string[]) {
+    super(`job names without exactly one processor: ${names.join(', ')}`);
+    this.name = 'ProcessorMapError';
+  }
+}
+
+/** Fails at start-up if the processor map and the job names disagree. */
+export function checkProcessors(map: Record<string, unknown> = processors): void {
+  const keys = Object.keys(map);
+  const bad = [...JOB_NAMES.filter((n) => !keys.includes(n)), ...keys.filter((k) => !JOB_NAMES.includes(k as JobName))];
+  if (new Set(JOB_NAMES).size !== JOB_NAMES.length) bad.push('(duplicate job name)');
+  if (bad.length) throw new ProcessorMapError(bad);
+}
+
+/** Run one job through its processor. */
+export async function runJob(job: Pick<Job, 'id' | 'name' | 'data' | 'attemptsMade'>, deps: WorkerDeps): Promise<void> {
+  const processor = (processors as Record<string, (d: unknown, deps: WorkerDeps, info: { id: string; attemptsMade: number }) => Promise<void>>)[job.name];
+  if (!processor) throw new UnrecoverableError(`no processor for job "${job.name}"`);
+  await processor(job.data, deps, { id: job.id ?? '', attemptsMade: job.attemptsMade });
+}
+
+/** The command failed for good: tell the member, once (the outbox key is fixed). */
+async function tellFailed(job: Job, deps: WorkerDeps): Promise<void> {
+  if (!(COMMAND_INTENTS as readonly string[]).includes(job.name)) return;
+  const data = job.data as CommandJob;
+  const key = `${data.key}-fail`;
+  const text = translator(data.locale).t('internal_error');
+  const row = await deps.db
+    .insertInto('outbox')
+    .values({ key, platform: data.platform, chat_id: data.chatId, text, mentions: '[]', created_at: deps.clock.now(), reason: `job failed: ${job.failedReason ?? ''}`.slice(0, 500) })
+    .onConflict((c) => c.column('key').doNothing())
+    .returning(['id', 'key', 'platform', 'chat_id', 'text'])
+    .executeTakeFirst();
+  if (row) {
+    await enqueueOutbound(deps, [{ platform: data.platform, job: { outboxKey: key, chatId: data.chatId, outboxId: String(row.id), text, mentions: [] } }]);
+  }
+}
+
+/** Start a worker on the jobs queue. */
+export function startWorker(factory: QueueFactory, deps: WorkerDeps, concurrency: number): Worker<JobData[JobName]> {
+  checkProcessors();
+  const worker = factory.worker<JobData[JobName]>(JOBS_QUEUE, (job) => runJob(job, deps), { concurrency });
+  worker.on('failed', (job, err) => {
+    if (!job) return;
+    const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+    deps.log.error(`job ${job.name} failed${final ? ' for good' : ', will retry'}`, { jobId: job.id, attempt: job.attemptsMade, error: err.message });
+    if (final) void tellFailed(job, deps).catch((e) => deps.log.error('could not tell the member about a failed job', { error: e }));
+  });
+  worker.on('error', (err) => deps.log.error('worker error', { error: err.message }));
+  return worker;
+}

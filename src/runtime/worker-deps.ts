@@ -1,0 +1,9 @@
+import type { WorkerDeps } from '../../jobs/worker-deps.js';
+import { systemClock, type Clock } from '../clock.js';
+import { queueOutbound } from '../outbound/queue-outbound.js';
+import type { Services } from './services.js';
+
+/** Processor dependencies on real services. */
+export function workerDeps(services: Services, clock: Clock = systemClock): WorkerDeps {
+  return { db: services.db, clock, outbound: queueOutbound(services.factory), log: services.log };
+}
