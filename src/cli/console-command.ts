@@ -35,7 +35,7 @@ export async function runConsoleCommand(args: string[], config: Config, log: Log
     if (!linked?.estate_id) {
       io.stderr.write(`note: the console group is not linked to an estate; try \`linli console --demo\`, or \`linli groups link console ${CONSOLE_CHAT_ID} <estate>\`\n`);
     }
-    const worker = startWorker(factory, workerDeps(services), config.workerConcurrency);
+    const worker = await startWorker(factory, workerDeps(services), config.workerConcurrency);
     const adapter = new ConsoleAdapter((s) => io.stdout.write(s));
     const bot = await startBot(services, [adapter]);
     const jobs = factory.queue(JOBS_QUEUE);

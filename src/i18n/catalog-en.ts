@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog-zh-hans.js';
+
 import { yuan } from './money.js';
 
 const y = (fen: number) => `¥${yuan(fen)}`;

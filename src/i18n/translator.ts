@@ -1,7 +1,6 @@
 import * as OpenCC from 'opencc-js';
 import type { Locale } from '../commands/locale.js';
-import { en } from './catalog-en.js';
-import { zhHans, type Catalog, type CatalogKey } from './catalog-zh-hans.js';
+import { EN, ZH_HANS, type Catalog, type CatalogKey } from './catalogs.js';
 
 // Traditional text is converted from the simplified catalogue by OpenCC (Taiwan standard with
 // phrases), so the two never drift apart.
@@ -20,14 +19,14 @@ export function translator(locale: Locale): Translator {
   return {
     locale,
     t(key, ...params) {
-      if (locale === 'en') return (en[key] as (...a: unknown[]) => string)(...params);
-      const s = (zhHans[key] as (...a: unknown[]) => string)(...params);
+      if (locale === 'en') return (EN[key] as (...a: unknown[]) => string)(...params);
+      const s = (ZH_HANS[key] as (...a: unknown[]) => string)(...params);
       return locale === 'zh-Hant' ? toHant(s) : s;
     },
   };
 }
 
-/** Convert simplified Chinese text (e.g. from another catalogue) to traditional. */
+/** Convert simplified Chinese text to traditional. */
 export function toTraditional(s: string): string {
   return toHant(s);
 }

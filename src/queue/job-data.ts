@@ -39,6 +39,9 @@ export type JobData = { [K in CommandIntent]: CommandJob } & {
   'record-delivery': DeliveryJob;
 };
 
+/** Job names that are not chat commands (deliveries, scheduled runs). Keep in step with JobData. */
+export const OTHER_JOB_NAMES = ['record-delivery'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
+
 export type JobName = keyof JobData;
 
 /** Names of the jobs that carry a chat command. */

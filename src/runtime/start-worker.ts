@@ -4,11 +4,12 @@ import { enqueueOutbound } from '../../jobs/run-command.js';
 import type { WorkerDeps } from '../../jobs/worker-deps.js';
 import { translator } from '../i18n/translator.js';
 import type { QueueFactory } from '../queue/backend.js';
-import { COMMAND_INTENTS, type CommandJob, type JobData, type JobName } from '../queue/job-data.js';
+import { COMMAND_INTENTS, OTHER_JOB_NAMES, type CommandJob, type JobData, type JobName } from '../queue/job-data.js';
 import { JOBS_QUEUE } from '../queue/queue-names.js';
+import { syncSchedules } from './schedules.js';
 
 /** Every job name the system queues; start-up checks each has exactly one processor. */
-export const JOB_NAMES: readonly JobName[] = [...COMMAND_INTENTS, 'record-delivery'];
+export const JOB_NAMES: readonly JobName[] = [...COMMAND_INTENTS, ...OTHER_JOB_NAMES];
 
 /** A job name without a processor, or a processor for no job: a programming error found at start. */
 export class ProcessorMapError extends Error {
@@ -50,9 +51,11 @@ async function tellFailed(job: Job, deps: WorkerDeps): Promise<void> {
   }
 }
 
-/** Start a worker on the jobs queue. */
-export function startWorker(factory: QueueFactory, deps: WorkerDeps, concurrency: number): Worker<JobData[JobName]> {
+/** Start a worker on the jobs queue, after making the job schedulers match the database. */
+export async function startWorker(factory: QueueFactory, deps: WorkerDeps, concurrency: number): Promise<Worker<JobData[JobName]>> {
   checkProcessors();
+  const n = await syncSchedules(factory.queue(JOBS_QUEUE), deps.db);
+  deps.log.debug(`job schedulers in place: ${n}`);
   const worker = factory.worker<JobData[JobName]>(JOBS_QUEUE, (job) => runJob(job, deps), { concurrency });
   worker.on('failed', (job, err) => {
     if (!job) return;

@@ -1,0 +1,39 @@
+import type { Queue } from 'bullmq';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { JobData, JobName } from '../queue/job-data.js';
+
+/** One BullMQ job scheduler, derived from what Postgres holds (so a fresh Redis gets it back). */
+export interface ScheduleSpec<N extends JobName = JobName> {
+  /** Scheduler id; also the prefix of the jobs it makes. Starts with 'sched-'. */
+  id: string;
+  name: N;
+  data: JobData[N];
+  /** Cron pattern (with tz) or a fixed interval in ms. */
+  repeat: { pattern: string; tz: string } | { every: number };
+}
+
+/** Lists the schedulers a feature needs, from the database. */
+export type ScheduleProvider = (db: Kysely<Database>) => Promise<ScheduleSpec[]>;
+
+/** Every feature's provider; a feature adds its own here. */
+export const scheduleProviders: ScheduleProvider[] = [];
+
+/**
+ * Make the queue's job schedulers match the providers: upsert each (idempotent, safe from
+ * several workers at once) and remove 'sched-' schedulers nobody lists any more.
+ */
+export async function syncSchedules(queue: Queue, db: Kysely<Database>, providers: ScheduleProvider[] = scheduleProviders): Promise<number> {
+  const specs = (await Promise.all(providers.map((p) => p(db)))).flat();
+  for (const s of specs) {
+    const repeat = 'every' in s.repeat ? { every: s.repeat.every } : { pattern: s.repeat.pattern, tz: s.repeat.tz };
+    await queue.upsertJobScheduler(s.id, repeat, { name: s.name, data: s.data, opts: { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 30 * 24 * 3600 } } });
+  }
+  const wanted = new Set(specs.map((s) => s.id));
+  const existing = await queue.getJobSchedulers(0, -1);
+  for (const e of existing) {
+    const id = (e as { key?: string; id?: string }).key ?? (e as { id?: string }).id;
+    if (id && id.startsWith('sched-') && !wanted.has(id)) await queue.removeJobScheduler(id);
+  }
+  return specs.length;
+}
