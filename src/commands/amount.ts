@@ -27,14 +27,14 @@ const CN = CN_NUMERAL_CHARS;
 // Unbounded runs are safe here: every optional part after the number can be skipped, so
 // a match starting at the head of a run always succeeds and consumes it.
 const AMOUNT_RE = new RegExp(
-  `(?<![\\d.a-z])(¥|￥|rmb|人民币)?\\s?(\\d+(?:\\.\\d*)?|[${CN}]+)(?:\\s?(万|千)(?![${CN}]))?` +
+  `(?<![\\d.a-z:/])(?:(¥|￥|rmb|人民币)\\s?)?(\\d+(?:\\.\\d*)?|[${CN}]+)(?:\\s?(万|千)(?![${CN}]))?` +
     `(\\s?(?:元整|块钱|元钱|块|元|圆|yuan|rmb|整))?`,
   'g',
 );
 
 // A number followed by one of these counts something other than money (8栋, 3楼, 12月, 5次 …).
 const NOT_MONEY_AFTER = new Set(
-  '栋幢号楼层室户单人次个天周岁年月日点分秒%位家辆只条斤米期届倍级遍下年:/'.split(''),
+  '栋幢号楼层室户单口人次个天周岁年月日点分秒%位家辆只条斤米期届倍级遍下:/'.split(''),
 );
 
 /** Converts a decimal yuan string times a 万/千 multiplier to fen, exactly; null if impossible. */

@@ -132,6 +132,9 @@ function startsWithAny(s: string, words: readonly string[]): boolean {
 
 const QUESTION = /[吗么?]/;
 const FILLER = /^(?:一下|下)[\s,.!~、。:]*/;
+// 投诉一下：… / 反映个问题 … : words before the complaint proper.
+const COMPLAIN_FILLER = /^(?:一下|一个问题|个问题|一个情况|个情况)[\s,.!~、。:]*/;
+const ONLY_PUNCT = /^[\s?,.!~、。;:]*$/;
 
 // ---------------------------------------------------------------- refs
 
@@ -266,8 +269,8 @@ const complain: Handler = (msg, rest) => {
     const folded = restFolded(msg, rest);
     if (!rest.separated && startsWithAny(folded, COMPLAIN_CHATTER)) return null;
     if (isShortQuestion(folded)) return null;
-    const filler = FILLER.exec(msg.folded.slice(start, start + 8));
-    if (filler !== null && filler[0].startsWith('一下')) start += filler[0].length;
+    const filler = COMPLAIN_FILLER.exec(msg.folded.slice(start, start + 8));
+    if (filler !== null) start += filler[0].length;
   }
   const text = originalText(msg, start);
   if (text === null || restFolded(msg, { ...rest, start }) === '') return withError(cmd, 'text_required');
@@ -379,11 +382,12 @@ const collect: Handler = (msg, rest, kw) => {
 
 const STATUS_CHATTER_MAX = 6;
 
-const status: Handler = (msg, rest) => {
+const status: Handler = (msg, rest, kw) => {
   const cmd = emptyCommand('status');
   const tail = msg.folded.slice(rest.start);
   const room = findRoomCode(tail);
   if (room !== null) return room.room === null ? withError(cmd, 'room_invalid') : { ...cmd, room: room.room };
+  if (!kw.bare && !rest.slash) return null;
   const folded = restFolded(msg, rest).replace(FILLER, '');
   if (folded === '') return cmd;
   if (rest.slash || /^\d/.test(folded) || (rest.separated && /^[a-z0-9#-]/.test(folded))) {
@@ -398,14 +402,17 @@ const BUILDING_FILTER = /^(?:\d{1,3}|[零一二两三四五六七八九十百]{1
 const unpaid: Handler = (msg, rest, kw) => {
   const cmd = emptyCommand('unpaid');
   const folded = restFolded(msg, rest);
-  if (folded === '') return cmd;
+  if (ONLY_PUNCT.test(folded)) return cmd;
   if (rest.slash || kw.bare || BUILDING_FILTER.test(folded)) {
     return withText(cmd, originalText(msg, rest.start));
   }
   return null;
 };
 
-/** Commands with no arguments (tally, notice, urge): extra words make it chatter. */
+/**
+ * Commands with no real arguments (tally, notice, urge, reminders). A short qualifier after
+ * a space (统计 今天, 催缴 8栋) is passed on as text; words glued on (统计表, 公示了吗) are chatter.
+ */
 const noArgs: Handler = (msg, rest, kw) => {
   const cmd = emptyCommand(kw.intent);
   const folded = restFolded(msg, rest).replace(FILLER, '');
@@ -413,7 +420,10 @@ const noArgs: Handler = (msg, rest, kw) => {
     const room = findRoomCode(msg.folded.slice(rest.start));
     if (room !== null) return room.room === null ? withError(cmd, 'room_invalid') : { ...cmd, room: room.room };
   }
-  return folded === '' || rest.slash ? cmd : null;
+  if (ONLY_PUNCT.test(folded)) return cmd;
+  if (rest.slash) return withText(cmd, originalText(msg, rest.start));
+  const qualifier = rest.separated && codePointLength(folded) <= 6 && !QUESTION.test(folded);
+  return qualifier ? withText(cmd, originalText(msg, rest.start)) : null;
 };
 
 const help: Handler = (msg, rest) => {
@@ -438,38 +448,41 @@ interface KeywordEntry extends KeywordSpec {
   handler: Handler;
 }
 
-function kw(intent: Intent, handler: Handler, bare: boolean, ...words: string[]): KeywordEntry[] {
+function keywords(intent: Intent, handler: Handler, bare: boolean, ...words: string[]): KeywordEntry[] {
   return words.map((word) => ({ word, intent, handler, bare }));
 }
 
 // Folded (simplified, lower-case) spellings; traditional ones fold onto these.
 const KEYWORDS: KeywordEntry[] = [
-  ...kw('help', help, true, '帮助', '菜单', '选单', '功能', '怎么用', '使用说明', '说明', '指令', '命令', 'help', 'menu', '?'),
-  ...kw('bind', bind, true, '绑定房号', '绑定', '登记房号', '认证房号'),
-  ...kw('confirm', refOnly('PB'), true, '确认'),
-  ...kw('confirm', refOnly('PB'), false, '通过', '核实'),
-  ...kw('reject', refWithNote('PB'), true, '驳回'),
-  ...kw('reject', refWithNote('PB'), false, '拒绝', '退回', '不通过'),
-  ...kw('collect', collect, true, '收费', '收款', '记账', '登记缴费'),
-  ...kw('collect', collect, false, '代收', '收到', '收了', '登记'),
-  ...kw('status', status, true, '查询', '查账', '缴费查询', '查缴费', '缴费记录', '缴费情况', '我的缴费', '查看缴费'),
-  ...kw('unpaid', unpaid, true, '欠费名单', '未交名单', '未缴名单', '欠费列表', '欠费清单', '欠费户', '未缴费名单', '未交费名单'),
-  ...kw('unpaid', unpaid, false, '欠费', '未交', '未缴', '欠缴'),
-  ...kw('complain', complain, true, '投诉', '报修', '反映', '反应', '举报', '报障'),
-  ...kw('accept', refOnly('T'), true, '受理'),
-  ...kw('accept', refOnly('T'), false, '接单', '认领'),
-  ...kw('resolve', refWithNote('T'), true, '办结', '结单'),
-  ...kw('resolve', refWithNote('T'), false, '完成', '已完成', '已解决', '解决', '已处理', '处理完成'),
-  ...kw('rate', rate, true, '评价', '评分'),
-  ...kw('rate', rate, false, '打分'),
-  ...kw('tickets', tickets, true, '工单', '工单列表', '查看工单', '我的工单', '工单查询', '查工单', '所有工单'),
-  ...kw('remind', remind, true, '提醒', '设置提醒', '添加提醒', '新建提醒', '定时提醒'),
-  ...kw('reminders', noArgs, true, '提醒列表', '查看提醒', '我的提醒', '所有提醒', '全部提醒'),
-  ...kw('cancel', refOnly('R'), true, '取消提醒', '删除提醒'),
-  ...kw('cancel', refOnly('R'), false, '取消'),
-  ...kw('urge', noArgs, true, '催缴', '催费', '催交', '一键催缴', '催款'),
-  ...kw('tally', noArgs, true, '统计', '今日统计', '每日统计', '日统计', '台账', '汇总', '今日汇总'),
-  ...kw('notice', noArgs, true, '公示', '发公示', '发布公示', '本周公示', '周公示'),
+  ...keywords('help', help, true, '帮助', '菜单', '选单', '功能', '怎么用', '使用说明', '说明', '指令', '命令', 'help', 'menu', '?'),
+  ...keywords('bind', bind, true, '绑定房号', '绑定', '登记房号', '认证房号'),
+  ...keywords('confirm', refOnly('PB'), true, '确认'),
+  ...keywords('confirm', refOnly('PB'), false, '通过', '核实'),
+  ...keywords('reject', refWithNote('PB'), true, '驳回'),
+  ...keywords('reject', refWithNote('PB'), false, '拒绝', '退回', '不通过'),
+  ...keywords('collect', collect, true, '收费', '收款', '记账', '登记缴费'),
+  // Not 收到/收了: "收到，我家8-2-301已交60元" is a resident's claim, not staff recording one.
+  ...keywords('collect', collect, false, '代收'),
+  ...keywords('status', status, true, '查询', '查账', '缴费查询', '查缴费', '缴费记录', '缴费情况', '我的缴费', '查看缴费'),
+  ...keywords('status', status, false, '查一下', '查下', '查查'),
+  ...keywords('unpaid', unpaid, true, '欠费名单', '未交名单', '未缴名单', '欠费列表', '欠费清单', '欠费户', '未缴费名单', '未交费名单'),
+  // Not 未交 alone: it is the usual answer to "交了吗".
+  ...keywords('unpaid', unpaid, false, '欠费', '欠缴'),
+  ...keywords('complain', complain, true, '投诉', '报修', '反映', '反应', '举报', '报障'),
+  ...keywords('accept', refOnly('T'), true, '受理'),
+  ...keywords('accept', refOnly('T'), false, '接单', '认领'),
+  ...keywords('resolve', refWithNote('T'), true, '办结', '结单'),
+  ...keywords('resolve', refWithNote('T'), false, '完成', '已完成', '已解决', '解决', '已处理', '处理完成'),
+  ...keywords('rate', rate, true, '评价', '评分'),
+  ...keywords('rate', rate, false, '打分'),
+  ...keywords('tickets', tickets, true, '工单', '工单列表', '查看工单', '我的工单', '工单查询', '查工单', '所有工单'),
+  ...keywords('remind', remind, true, '提醒', '设置提醒', '添加提醒', '新建提醒', '定时提醒'),
+  ...keywords('reminders', noArgs, true, '提醒列表', '查看提醒', '我的提醒', '所有提醒', '全部提醒'),
+  ...keywords('cancel', refOnly('R'), true, '取消提醒', '删除提醒'),
+  ...keywords('cancel', refOnly('R'), false, '取消'),
+  ...keywords('urge', noArgs, true, '催缴', '催费', '催交', '一键催缴', '催款'),
+  ...keywords('tally', noArgs, true, '统计', '今日统计', '每日统计', '日统计', '台账', '汇总', '今日汇总'),
+  ...keywords('notice', noArgs, true, '公示', '发公示', '发布公示', '本周公示', '周公示'),
 ].sort((a, b) => b.word.length - a.word.length);
 
 function parseKeyword(msg: Msg, start: number): ParsedCommand | null {
@@ -537,7 +550,10 @@ function slashPay(msg: Msg, rest: Rest): ParsedCommand {
 
 // A completed payment: 已交, 交了, 已缴, 缴了, 已付, 付了, 转了, 已转, paid, 交费了 …
 const PAY_VERB =
-  /已\s?(?:经\s?)?(?:交|缴|付|转|支\s?付)|(?:交|缴|付|转)\s?(?:[费款钱账]\s?)?(?:[过完好清]\s?)?了|缴\s?纳\s?了|支\s?付\s?了|(?:交|缴)\s?[完清过]|\bpaid\b/g;
+  /已\s?(?:经\s?)?(?:通过\s?|用\s?)?(?:微信\s?|支付宝\s?|现金\s?)?(?:交|缴|付|转|支\s?付)|(?:交|缴|付|转)\s?(?:[费款钱账]\s?)?(?:[过完好清齐]\s?)?了|缴\s?纳\s?了|支\s?付\s?了|(?:交|缴)\s?[完清过齐]|\bpaid\b/g;
+// 交给楼长60元了 counts only when money is mentioned: 这事交给你了 is not a payment.
+const PAY_GIVEN = /(?:交|缴|转)给.{1,8}?了/;
+const MONEY_CONTEXT = /[钱费元块¥￥\d]/;
 
 // Words with 提交/递交 or 转了一圈 are not payments.
 const NOT_PAY_BEFORE = new Set(['提', '递', '移', '好', '旋', '运', '打', '扭', '周', '成']);
@@ -574,7 +590,11 @@ function parsePayClaim(msg: Msg): ParsedCommand | null {
   // Elderly typists put spaces anywhere (交 了 六 十 元); nothing here is sliced back out,
   // so spaces between two Chinese characters can simply go.
   const folded = msg.folded.replace(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/g, '');
-  const verb = findPayVerb(folded);
+  let verb = findPayVerb(folded);
+  if (verb === null && MONEY_CONTEXT.test(folded)) {
+    const given = PAY_GIVEN.exec(folded);
+    if (given !== null) verb = { start: given.index, end: given.index + given[0].length };
+  }
   if (verb === null) return null;
   if (QUESTION.test(folded) || PLAN.test(folded)) return null;
   if (NEGATION.test(folded.replace(NOT_NEGATION, ''))) return null;
