@@ -32,7 +32,10 @@ type Handler = (msg: Msg, rest: Rest, kw: KeywordSpec) => ParsedCommand | null;
 
 interface KeywordSpec {
   intent: Intent;
-  /** The bare keyword (nothing after it) is still the command. */
+  /**
+   * A strong keyword is the command even alone (确认 → ref_required, 收费 → room_required);
+   * a weak one (通过, 取消, 代收, 查一下) is chatter unless its argument follows.
+   */
   bare: boolean;
 }
 
@@ -101,9 +104,9 @@ function restFolded(msg: Msg, rest: Rest): string {
   return msg.folded.slice(rest.start).replace(TRAILING_PUNCT, '');
 }
 
-/** The user's own text from `from` (optionally up to `to`), trimmed, or null when empty. */
-function originalText(msg: Msg, from: number, to = msg.clean.length): string | null {
-  const t = msg.clean.slice(from, to).trim();
+/** The user's own text from `from` on, trimmed, or null when empty. */
+function originalText(msg: Msg, from: number): string | null {
+  const t = msg.clean.slice(from).trim();
   return t === '' ? null : t;
 }
 
