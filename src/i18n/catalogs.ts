@@ -1,10 +1,12 @@
+import { adaptersEn } from './catalog-adapters-en.js';
+import { adaptersZhHans } from './catalog-adapters-zh-hans.js';
 import { en } from './catalog-en.js';
 import { zhHans } from './catalog-zh-hans.js';
 
 // Each feature keeps its messages in its own catalogue pair (zh-Hans + en, same keys);
 // they are merged here. zh-Hant is converted from zh-Hans.
-export const ZH_HANS = { ...zhHans };
-export const EN = { ...en } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
+export const ZH_HANS = { ...zhHans, ...adaptersZhHans };
+export const EN = { ...en, ...adaptersEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
 
 export type CatalogKey = keyof typeof ZH_HANS;
 export type Catalog = typeof ZH_HANS;

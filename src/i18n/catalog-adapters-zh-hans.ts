@@ -1,0 +1,21 @@
+// Texts of the chat-platform adapters: Telegram's command menu (setMyCommands), mention labels.
+export const adaptersZhHans = {
+  botcmd_help: () => '使用说明',
+  botcmd_bind: () => '绑定房号，例如 /bind 8-2-301',
+  botcmd_paid: () => '报告已缴费，例如 /paid 60',
+  botcmd_status: () => '查询缴费情况',
+  botcmd_complain: () => '投诉或报修，例如 /complain 楼道堆放杂物',
+  botcmd_tickets: () => '查看工单',
+  botcmd_rate: () => '评价工单，例如 /rate T7 5',
+  botcmd_confirm: () => '（工作人员）确认缴费或绑定，例如 /confirm P12',
+  botcmd_reject: () => '（工作人员）驳回，例如 /reject P12 金额不符',
+  botcmd_collect: () => '（工作人员）登记收费，例如 /collect 8-2-301 60',
+  botcmd_unpaid: () => '（工作人员）欠费名单',
+  botcmd_accept: () => '（工作人员）受理工单',
+  botcmd_resolve: () => '（工作人员）办结工单',
+  botcmd_remind: () => '（工作人员）设置提醒',
+  botcmd_urge: () => '（工作人员）催缴',
+  botcmd_tally: () => '（工作人员）今日统计',
+  botcmd_notice: () => '（工作人员）发布公示',
+  mention_fallback: () => '邻居',
+};
