@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import { createDb } from '../db/connect.js';
 import type { Database } from '../db/database.js';
@@ -16,6 +16,17 @@ export interface Services {
   factory: QueueFactory;
   log: Logger;
   close(): Promise<void>;
+}
+
+/** Wait (bounded) until this pool's connection is the only one left on the database. */
+async function drainConnections(db: Kysely<Database>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`.execute(db);
+    if (rows[0].n === 0) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /** Open Postgres (embedded when DATABASE_URL is unset), migrate, and pick the queue backend. */
@@ -49,6 +60,9 @@ export async function openServices(config: Config, log: Logger, opts: { migrate?
       log,
       close: async () => {
         await factory.close();
+        // BullMQ's Postgres backend ends its LISTEN client in the background; stopping the
+        // embedded server under it would surface as a connection error at exit.
+        if (stopEmbedded) await drainConnections(db, 3000);
         await db.destroy();
         await stopEmbedded?.();
       },
