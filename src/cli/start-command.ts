@@ -31,7 +31,7 @@ export async function runStartCommand(args: string[], config: Config, log: Logge
     return runConsoleCommand(['--demo'], config, log, io);
   }
   const services = await openServices(config, log);
-  const worker = role === 'bot' ? null : await startWorker(services.factory, workerDeps(services), config.workerConcurrency);
+  const worker = role === 'bot' ? null : await startWorker(services.factory, workerDeps(services), config.workerConcurrency, { lockMs: config.jobLockMs });
   const bot = adapters.length ? await startBot(services, adapters) : null;
   log.info(`linli running (${role}; queues on ${services.factory.spec.kind}${adapters.length ? `; ${adapters.map((a) => a.platform).join(', ')}` : ''})`);
   await new Promise<void>((resolve) => {

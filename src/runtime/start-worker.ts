@@ -52,11 +52,32 @@ async function tellFailed(job: Job, deps: WorkerDeps): Promise<void> {
 }
 
 /** Start a worker on the jobs queue, after making the job schedulers match the database. */
-export async function startWorker(factory: QueueFactory, deps: WorkerDeps, concurrency: number): Promise<Worker<JobData[JobName]>> {
+export async function startWorker(
+  factory: QueueFactory,
+  deps: WorkerDeps,
+  concurrency: number,
+  opts: { lockMs?: number } = {},
+): Promise<Worker<JobData[JobName]>> {
   checkProcessors();
-  const n = await syncSchedules(factory.queue(JOBS_QUEUE), deps.db);
+  const queue = factory.queue(JOBS_QUEUE);
+  const n = await syncSchedules(queue, deps.db);
   deps.log.debug(`job schedulers in place: ${n}`);
-  const worker = factory.worker<JobData[JobName]>(JOBS_QUEUE, (job) => runJob(job, deps), { concurrency });
+  if (factory.spec.kind === 'redis') {
+    // A Redis that came back empty (no persistence) has lost the job schedulers: put them back.
+    const client = await queue.client;
+    client.on('ready', () => {
+      void syncSchedules(queue, deps.db).catch((e) => deps.log.warn('could not restore job schedulers', { error: e }));
+    });
+  }
+  const lockMs = opts.lockMs ?? 30_000;
+  const worker = factory.worker<JobData[JobName]>(JOBS_QUEUE, (job) => runJob(job, deps), {
+    concurrency,
+    // A dead worker's job goes to another after about lockMs. Processors are idempotent, so a
+    // job stalled by several crashes in a row is retried rather than failed (BullMQ's default is 1).
+    lockDuration: lockMs,
+    stalledInterval: lockMs,
+    maxStalledCount: 10,
+  });
   worker.on('failed', (job, err) => {
     if (!job) return;
     const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
