@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('has working defaults with nothing set', () => {
+    const c = loadConfig({}, '/srv/linli');
+    expect(c).toMatchObject({ databaseUrl: null, redisUrl: null, dataDir: '/srv/linli/.linli', timeZone: 'Asia/Shanghai', logLevel: 'info' });
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ LINLI_TIME_ZONE: 'Mars/Olympus' }, 'LINLI_TIME_ZONE'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ LINLI_WORKER_CONCURRENCY: '0' }, 'LINLI_WORKER_CONCURRENCY'],
+    [{ LINLI_WORKER_CONCURRENCY: 'eight' }, 'LINLI_WORKER_CONCURRENCY'],
+    [{ TELEGRAM_BOT_TOKEN: 'abc' }, 'TELEGRAM_BOT_TOKEN'],
+    [{ TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook' }, 'TELEGRAM_WEBHOOK_SECRET'],
+    [{ LINLI_QUEUE_PREFIX: 'a:b' }, 'LINLI_QUEUE_PREFIX'],
+  ])('refuses %j with one line naming %s', (env, key) => {
+    let err: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).key).toBe(key);
+    expect((err as Error).message).toMatch(new RegExp(`^config: ${key} `));
+    expect((err as Error).message).not.toContain('\n');
+  });
+});
