@@ -5,7 +5,22 @@ import type { Adapter } from './adapter.js';
 /** The chat platforms the configuration turns on. Platform libraries load only when used. */
 export async function loadAdapters(config: Config, log: Logger): Promise<Adapter[]> {
   const adapters: Adapter[] = [];
-  void config;
-  void log;
+  if (config.wechatyPuppet) {
+    const { WechatAdapter } = await import('./wechat/wechat-adapter.js');
+    adapters.push(new WechatAdapter({ puppet: config.wechatyPuppet, token: config.wechatyPuppetToken, sendIntervalMs: config.wechatSendIntervalMs, log }));
+  }
+  if (config.telegramBotToken) {
+    const { TelegramAdapter } = await import('./telegram/telegram-adapter.js');
+    adapters.push(
+      new TelegramAdapter({
+        token: config.telegramBotToken,
+        log,
+        receive:
+          config.telegramWebhookUrl && config.telegramWebhookSecret
+            ? { mode: 'webhook', url: config.telegramWebhookUrl, secret: config.telegramWebhookSecret, port: config.telegramWebhookPort }
+            : { mode: 'polling' },
+      }),
+    );
+  }
   return adapters;
 }

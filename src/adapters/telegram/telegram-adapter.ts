@@ -1,0 +1,173 @@
+import http from 'node:http';
+import { Bot, webhookCallback, type Transformer } from 'grammy';
+import type { MessageEntity, Update, UserFromGetMe } from 'grammy/types';
+import { translator } from '../../i18n/translator.js';
+import type { Logger } from '../../log.js';
+import type { IncomingMessage } from '../../messages/incoming-message.js';
+import { telegramPacer, type PaceTimer } from '../../outbound/pacing.js';
+import type { SendPort } from '../../outbound/send-port.js';
+import type { Adapter } from '../adapter.js';
+import { MENU_LANGUAGES, botCommands } from './bot-commands.js';
+import { classifySendError } from './send-errors.js';
+import { toIncoming } from './to-incoming.js';
+import { RecentUpdates } from './update-dedup.js';
+
+/** How updates arrive: long polling (default), a webhook, or only through `handleUpdate` (tests). */
+export type TelegramReceive = { mode: 'polling' } | { mode: 'webhook'; url: string; secret: string; port: number; host?: string } | { mode: 'manual' };
+
+/** Options of the Telegram adapter. */
+export interface TelegramAdapterOptions {
+  token: string;
+  log: Logger;
+  receive: TelegramReceive;
+  /** Known bot identity (skips getMe; tests). */
+  botInfo?: UserFromGetMe;
+  /** Bot API server (tests against an emulator). */
+  apiRoot?: string;
+  /** Every Bot API call passes these (tests capture outgoing calls here). */
+  transformers?: Transformer[];
+  /** Time for the pacer (tests run it scaled). */
+  timer?: PaceTimer;
+  /** Register the command menu at start. Default true. */
+  setCommands?: boolean;
+}
+
+// Telegram takes 4096 characters after entity parsing; leave room for the mention prefix.
+const MAX_TEXT = 4000;
+
+/** Telegram through grammY: updates in (polling or webhook), paced sendMessage out. */
+export class TelegramAdapter implements Adapter {
+  readonly platform = 'telegram' as const;
+  readonly port: SendPort;
+  readonly bot: Bot;
+  private readonly pacer;
+  private readonly recent = new RecentUpdates();
+  // Display names seen in this process, for mention labels only; never stored.
+  private readonly names = new Map<string, string>();
+  private onMessage: ((msg: IncomingMessage) => Promise<void>) | null = null;
+  private server: http.Server | null = null;
+  private polling: Promise<void> | null = null;
+
+  constructor(private readonly opts: TelegramAdapterOptions) {
+    this.bot = new Bot(opts.token, { botInfo: opts.botInfo, client: opts.apiRoot ? { apiRoot: opts.apiRoot } : undefined });
+    for (const t of opts.transformers ?? []) this.bot.api.config.use(t);
+    this.pacer = telegramPacer(opts.timer);
+    this.bot.use(async (ctx, next) => {
+      // A repeated update id is dropped here; a failed one is released so its redelivery counts.
+      if (!this.recent.claim(ctx.update.update_id)) return;
+      try {
+        await next();
+      } catch (e) {
+        this.recent.release(ctx.update.update_id);
+        throw e;
+      }
+    });
+    this.bot.on('message', async (ctx) => {
+      const msg = toIncoming(ctx.message, ctx.me);
+      if (!msg || !this.onMessage) return;
+      if (msg.senderName) this.names.set(msg.senderId, msg.senderName);
+      await this.onMessage(msg);
+    });
+    this.bot.catch((err) => opts.log.error('telegram update failed', { updateId: err.ctx.update.update_id, error: err.error }));
+    this.port = { maxLength: MAX_TEXT, send: (chatId, text, mentions) => this.send(chatId, text, mentions) };
+  }
+
+  /** Wait for Telegram's limits: 30 messages a second per bot, 20 a minute per group. */
+  pace(chatId: string): Promise<void> {
+    return this.pacer.acquire(chatId);
+  }
+
+  /** Handle one update as if Telegram had delivered it (webhook and tests). */
+  handleUpdate(update: Update): Promise<void> {
+    return this.bot.handleUpdate(update);
+  }
+
+  async start(onMessage: (msg: IncomingMessage) => Promise<void>): Promise<void> {
+    this.onMessage = onMessage;
+    const { log, receive } = this.opts;
+    await this.bot.init();
+    log.info(`telegram: bot @${this.bot.botInfo.username} (${this.bot.botInfo.id}), ${receive.mode}`);
+    if (this.opts.setCommands !== false) await this.setCommands();
+    if (!this.bot.botInfo.can_read_all_group_messages && receive.mode !== 'manual') {
+      log.warn('telegram: privacy mode is on — in groups the bot sees only /commands, replies and @mentions unless it is an admin (see README)');
+    }
+    if (receive.mode === 'polling') {
+      // Polling and a webhook exclude each other: drop any webhook left from an earlier run.
+      await this.bot.api.deleteWebhook();
+      this.polling = this.bot.start({ allowed_updates: ['message'], onStart: () => log.info('telegram: long polling') }).catch((e) => {
+        log.error('telegram: polling stopped', { error: e });
+      });
+    } else if (receive.mode === 'webhook') {
+      await this.startWebhook(receive);
+    }
+  }
+
+  private async startWebhook(receive: Extract<TelegramReceive, { mode: 'webhook' }>): Promise<void> {
+    const path = new URL(receive.url).pathname || '/';
+    // grammY answers 401 to a call without the right X-Telegram-Bot-Api-Secret-Token, before any handler runs.
+    const callback = webhookCallback(this.bot, 'http', { secretToken: receive.secret });
+    this.server = http.createServer((req, res) => {
+      if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== path) {
+        res.writeHead(404).end();
+        return;
+      }
+      callback(req, res).catch((e: unknown) => {
+        this.opts.log.error('telegram: webhook call failed', { error: e });
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(receive.port, receive.host ?? '0.0.0.0', () => resolve());
+    });
+    await this.bot.api.setWebhook(receive.url, { secret_token: receive.secret, allowed_updates: ['message'] });
+    this.opts.log.info(`telegram: webhook ${receive.url} (listening on ${receive.port})`);
+  }
+
+  /** The port the webhook server listens on (tests pass 0). */
+  webhookPort(): number | null {
+    const a = this.server?.address();
+    return a && typeof a === 'object' ? a.port : null;
+  }
+
+  private async setCommands(): Promise<void> {
+    for (const { languageCode, locale } of MENU_LANGUAGES) {
+      try {
+        await this.bot.api.setMyCommands(botCommands(locale), languageCode ? { language_code: languageCode } : undefined);
+      } catch (e) {
+        this.opts.log.warn('telegram: could not set the command menu', { languageCode, error: e });
+      }
+    }
+  }
+
+  private async send(chatId: string, text: string, mentions: string[]): Promise<void> {
+    // No parse mode: user text goes out as is, and mentions are entities, so nothing needs escaping.
+    let prefix = '';
+    const entities: MessageEntity[] = [];
+    for (const id of mentions) {
+      if (!/^\d+$/.test(id)) continue;
+      const label = this.names.get(id) ?? translator('zh-Hans').t('mention_fallback');
+      entities.push({ type: 'text_mention', offset: prefix.length, length: label.length + 1, user: { id: Number(id), is_bot: false, first_name: label } });
+      prefix += `@${label} `;
+    }
+    try {
+      await this.bot.api.sendMessage(chatId, prefix + text, { ...(entities.length ? { entities } : {}), link_preview_options: { is_disabled: true } });
+    } catch (e) {
+      throw classifySendError(e);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.onMessage = null;
+    if (this.polling) {
+      await this.bot.stop();
+      await this.polling;
+      this.polling = null;
+    }
+    if (this.server) {
+      const s = this.server;
+      this.server = null;
+      await new Promise<void>((r) => s.close(() => r()));
+    }
+  }
+}
