@@ -28,6 +28,20 @@ export const claimPayment = commandProcessor('pay', async (ctx) => {
     if (resolved.reason === 'months_invalid') return ctx.reply(t('months_invalid'));
     return ctx.reply(t('pay_not_whole_months', { amount: cmd.amountFen ?? 0, fee: plan.amount_fen, plan: plan.name }));
   }
+  // An elderly resident often says it twice ("已交60元" … "我已交60元了"): the same amount for the
+  // same household, still waiting, within a day, is the same payment, not a second one.
+  const same = await ctx.tx
+    .selectFrom('payments as p')
+    .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
+    .select('p.id')
+    .where('p.household_id', '=', household.id)
+    .where('p.kind', '=', 'claim')
+    .where('p.amount_fen', '=', resolved.amountFen)
+    .where('d.payment_id', 'is', null)
+    .where('p.created_at', '>', new Date(ctx.now.getTime() - 24 * 3600 * 1000))
+    .orderBy('p.id', 'desc')
+    .executeTakeFirst();
+  if (same) return ctx.reply(t('pay_duplicate_pending', { ref: `P${same.id}` }));
   const row = await ctx.tx
     .insertInto('payments')
     .values({

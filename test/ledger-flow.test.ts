@@ -63,17 +63,25 @@ for (const backend of ['redis', 'postgres'] as const) {
     });
 
     it('takes a message delivered twice once, with one reply', async () => {
-      const msg = p.message('向大叔', '交了一年卫生费');
+      const msg = p.message('向大叔', '交了半年卫生费');
       const first = await p.deliver(msg);
       const again = await p.deliver({ ...msg });
       expect(first).toHaveLength(1);
+      expect(first[0]).toMatch(/已登记 P\d+：8-2-301 交 30元（6个月）/);
       expect(again).toEqual([]);
-      const claims = await p.t.db.selectFrom('payments').select('id').where('kind', '=', 'claim').where('months', '=', 12).execute();
-      expect(claims.length).toBe(2); // the 60-yuan claim above and this one
+      const claims = await p.t.db.selectFrom('payments').select('id').where('kind', '=', 'claim').where('months', '=', 6).execute();
+      expect(claims.length).toBe(1);
+    });
+
+    it('treats the same claim said again while it waits as the same payment', async () => {
+      const first = await p.say('向大叔', '我家已交了30元');
+      expect(first[0]).toMatch(/^linli: 这笔缴费已经登记过了（P\d+），正在等确认。$/);
+      const claims = await p.t.db.selectFrom('payments').select('id').where('kind', '=', 'claim').where('months', '=', 6).execute();
+      expect(claims.length).toBe(1);
     });
 
     it('lets a grid worker reject a claim with a reason, once', async () => {
-      const claim = await p.say('向大叔', '已交30元');
+      const claim = await p.say('向大叔', '已交15元');
       const pRef = ref(claim[0], 'P');
       expect(await p.say('刘雅玲', `驳回 ${pRef} 金额不符`)).toEqual([`linli: 已驳回 ${pRef}（8-2-301）：金额不符。`]);
       expect(await p.say('刘雅玲', `确认 ${pRef}`)).toEqual([`linli: ${pRef} 已经驳回了。`]);
