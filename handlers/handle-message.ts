@@ -12,7 +12,7 @@ export interface HandlerPorts {
   /** Queue a command job; jobId comes from the message key, so a redelivery is a no-op. */
   enqueueCommand(name: CommandIntent, data: CommandJob): Promise<void>;
   /** Answer in the message's chat at once (help, usage errors); idempotent by `key`. */
-  answer(msg: IncomingMessage, key: string, text: string): Promise<void>;
+  answer(msg: Pick<IncomingMessage, 'platform' | 'chatId'>, key: string, text: string): Promise<void>;
 }
 
 /** What became of a message. */

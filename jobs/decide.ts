@@ -1,5 +1,6 @@
 import { findHousehold } from '../src/ledger/households.js';
 import { householdBalance } from '../src/ledger/paid-through.js';
+import { userText } from '../src/i18n/user-text.js';
 import { canManage, isStaff } from '../src/ledger/permissions.js';
 import type { CommandContext } from './command-context.js';
 import { commandProcessor } from './run-command.js';
@@ -44,7 +45,8 @@ async function decidePayment(ctx: CommandContext, id: number | null, ref: string
     return ctx.reply(t(prior.decision === 'confirmed' ? 'already_confirmed' : 'already_rejected', { ref }));
   }
   await ctx.audit(decision === 'confirmed' ? 'payment.confirm' : 'payment.reject', ref, { reason });
-  if (decision === 'rejected') return ctx.reply(t('pay_rejected', { ref, room: payment.room_code, reason }));
+  // The reason is the staff member's own words: quoted without mentions or control characters.
+  if (decision === 'rejected') return ctx.reply(t('pay_rejected', { ref, room: payment.room_code, reason: reason && userText(reason) }));
   const plan = await ctx.tx.selectFrom('fee_plans').selectAll().where('id', '=', payment.fee_plan_id).executeTakeFirstOrThrow();
   const bal = await householdBalance(ctx.tx, ctx.estate, plan, payment.household_id, ctx.now);
   ctx.reply(t('pay_confirmed', { ref, room: payment.room_code, amount: payment.amount_fen, months: payment.months, through: bal.throughName! }));
@@ -81,7 +83,7 @@ async function decideBinding(ctx: CommandContext, id: number | null, ref: string
   ctx.reply(
     decision === 'confirmed'
       ? t('bind_confirmed', { ref, room: binding.room_code })
-      : t('bind_rejected', { ref, room: binding.room_code, reason }),
+      : t('bind_rejected', { ref, room: binding.room_code, reason: reason && userText(reason) }),
   );
 }
 

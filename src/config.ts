@@ -16,6 +16,9 @@ export interface Config {
   readonly workerConcurrency: number;
   /** How long a worker's claim on a job lasts unrenewed: a dead worker's jobs go to another after about this long. */
   readonly jobLockMs: number;
+  /** Flood control: commands one member may send at once, then one more every floodRefillMs. */
+  readonly floodBurst: number;
+  readonly floodRefillMs: number;
   readonly wechatyPuppet: string | null;
   readonly wechatyPuppetToken: string | null;
   readonly wechatSendIntervalMs: number;
@@ -111,6 +114,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     queuePrefix: prefix,
     workerConcurrency: int(env, 'LINLI_WORKER_CONCURRENCY', 8, 1, 256),
     jobLockMs: int(env, 'LINLI_JOB_LOCK_MS', 30_000, 1000, 600_000),
+    floodBurst: int(env, 'LINLI_FLOOD_BURST', 20, 1, 10_000),
+    floodRefillMs: int(env, 'LINLI_FLOOD_REFILL_MS', 1000, 1, 600_000),
     wechatyPuppet: str(env, 'WECHATY_PUPPET'),
     wechatyPuppetToken: str(env, 'WECHATY_PUPPET_SERVICE_TOKEN') ?? str(env, 'WECHATY_PUPPET_TOKEN'),
     wechatSendIntervalMs: int(env, 'LINLI_WECHAT_SEND_INTERVAL_MS', 1000, 100, 60000),

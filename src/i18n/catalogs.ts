@@ -1,12 +1,18 @@
 import { adaptersEn } from './catalog-adapters-en.js';
 import { adaptersZhHans } from './catalog-adapters-zh-hans.js';
 import { en } from './catalog-en.js';
+import { ticketsEn } from './catalog-tickets-en.js';
+import { ticketsZhHans } from './catalog-tickets-zh-hans.js';
+import { noticesEn } from './catalog-notices-en.js';
+import { noticesZhHans } from './catalog-notices-zh-hans.js';
+import { reliabilityEn } from './catalog-reliability-en.js';
+import { reliabilityZhHans } from './catalog-reliability-zh-hans.js';
 import { zhHans } from './catalog-zh-hans.js';
 
 // Each feature keeps its messages in its own catalogue pair (zh-Hans + en, same keys);
 // they are merged here. zh-Hant is converted from zh-Hans.
-export const ZH_HANS = { ...zhHans, ...adaptersZhHans };
-export const EN = { ...en, ...adaptersEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
+export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans };
+export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
 
 export type CatalogKey = keyof typeof ZH_HANS;
 export type Catalog = typeof ZH_HANS;

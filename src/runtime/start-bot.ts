@@ -1,6 +1,8 @@
 import type { Worker } from 'bullmq';
 import { handleMessage, type Handled, type HandlerPorts } from '../../handlers/handle-message.js';
+import { floodGuard } from '../../handlers/flood-guard.js';
 import { queuePorts } from '../../handlers/queue-ports.js';
+import { systemClock } from '../clock.js';
 import type { Adapter } from '../adapters/adapter.js';
 import type { IncomingMessage } from '../messages/incoming-message.js';
 import { queueOutbound } from '../outbound/queue-outbound.js';
@@ -21,7 +23,11 @@ export async function startBot(services: Services, adapters: Adapter[]): Promise
   const { factory, log } = services;
   const jobs = factory.queue(JOBS_QUEUE);
   const outbound = queueOutbound(factory);
-  const ports = queuePorts(jobs, outbound);
+  // Flood control sits in front of the queues: a member's flood costs one warning, not N jobs.
+  const ports = floodGuard(queuePorts(jobs, outbound), systemClock, {
+    burst: services.config.floodBurst,
+    refillMs: services.config.floodRefillMs,
+  });
   const reporter = queueReporter(factory, JOBS_QUEUE);
   const senders: Worker[] = [];
   const receive = async (msg: IncomingMessage): Promise<Handled | 'error'> => {
