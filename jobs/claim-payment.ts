@@ -1,5 +1,6 @@
 import { mainFeePlan, monthsFor } from '../src/ledger/fee-plan.js';
 import { boundHouseholds, findHousehold } from '../src/ledger/households.js';
+import { insertPayment } from '../src/ledger/insert-payment.js';
 import { commandProcessor } from './run-command.js';
 
 /** 已交60元: a resident claims a payment for a household bound to them; staff confirm the P-ref. */
@@ -42,22 +43,17 @@ export const claimPayment = commandProcessor('pay', async (ctx) => {
     .orderBy('p.id', 'desc')
     .executeTakeFirst();
   if (same) return ctx.reply(t('pay_duplicate_pending', { ref: `P${same.id}` }));
-  const row = await ctx.tx
-    .insertInto('payments')
-    .values({
-      estate_id: ctx.estate.id,
-      household_id: household.id,
-      fee_plan_id: plan.id,
-      kind: 'claim',
-      amount_fen: resolved.amountFen,
-      months: resolved.months,
-      method: null,
-      member_id: ctx.member.id,
-      corrects_id: null,
-      source_key: ctx.job.key,
-      created_at: ctx.now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  ctx.reply(t('pay_claimed', { ref: `P${row.id}`, room: household.roomCode, amount: resolved.amountFen, months: resolved.months }));
+  const id = await insertPayment(ctx.tx, {
+    estateId: ctx.estate.id,
+    householdId: household.id,
+    feePlanId: plan.id,
+    kind: 'claim',
+    amountFen: resolved.amountFen,
+    months: resolved.months,
+    method: null,
+    memberId: ctx.member.id,
+    sourceKey: ctx.job.key,
+    at: ctx.now,
+  });
+  ctx.reply(t('pay_claimed', { ref: `P${id}`, room: household.roomCode, amount: resolved.amountFen, months: resolved.months }));
 });

@@ -2,6 +2,7 @@ import { mainFeePlan, monthsFor } from '../src/ledger/fee-plan.js';
 import { findHousehold } from '../src/ledger/households.js';
 import { householdBalance } from '../src/ledger/paid-through.js';
 import { canManage, isStaff } from '../src/ledger/permissions.js';
+import { insertPayment } from '../src/ledger/insert-payment.js';
 import { commandProcessor } from './run-command.js';
 
 /** 收费 8-2-301 60 现金: staff record a payment they took; it counts at once. */
@@ -22,24 +23,19 @@ export const collectPayment = commandProcessor('collect', async (ctx) => {
     return ctx.reply(t('pay_not_whole_months', { amount: cmd.amountFen ?? 0, fee: plan.amount_fen, plan: plan.name }));
   }
   const method = cmd.text ? cmd.text.slice(0, 40) : null;
-  const row = await ctx.tx
-    .insertInto('payments')
-    .values({
-      estate_id: ctx.estate.id,
-      household_id: household.id,
-      fee_plan_id: plan.id,
-      kind: 'collection',
-      amount_fen: resolved.amountFen,
-      months: resolved.months,
-      method,
-      member_id: ctx.member.id,
-      corrects_id: null,
-      source_key: ctx.job.key,
-      created_at: ctx.now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const ref = `P${row.id}`;
+  const id = await insertPayment(ctx.tx, {
+    estateId: ctx.estate.id,
+    householdId: household.id,
+    feePlanId: plan.id,
+    kind: 'collection',
+    amountFen: resolved.amountFen,
+    months: resolved.months,
+    method: method,
+    memberId: ctx.member.id,
+    sourceKey: ctx.job.key,
+    at: ctx.now,
+  });
+  const ref = `P${id}`;
   await ctx.audit('payment.collect', ref, { room, amountFen: resolved.amountFen, months: resolved.months, method });
   const bal = await householdBalance(ctx.tx, ctx.estate, plan, household.id, ctx.now);
   ctx.reply(t('collect_done', { ref, room, amount: resolved.amountFen, months: resolved.months, through: bal.throughName! }));
