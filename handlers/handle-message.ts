@@ -10,7 +10,7 @@ import { messageKey } from '../src/queue/job-ids.js';
 /** What the handler may do: queue a command job, or answer at once. It touches no database. */
 export interface HandlerPorts {
   /** Queue a command job; jobId comes from the message key, so a redelivery is a no-op. */
-  enqueueCommand(name: CommandIntent, data: CommandJob): Promise<void>;
+  enqueueCommand(name: CommandIntent | 'attach-photo', data: CommandJob): Promise<void>;
   /** Answer in the message's chat at once (help, usage errors); idempotent by `key`. */
   answer(msg: Pick<IncomingMessage, 'platform' | 'chatId'>, key: string, text: string): Promise<void>;
 }
@@ -29,7 +29,12 @@ function scrub(cmd: ParsedCommand): ParsedCommand {
  */
 export async function handleMessage(msg: IncomingMessage, ports: HandlerPorts): Promise<Handled> {
   const command = parseCommand(msg.text);
-  if (command.intent === 'none') return 'ignored';
+  if (command.intent === 'none') {
+    // A photo without a command may belong to its sender's fresh ticket; the worker decides, quietly.
+    if (!msg.attachments.some((a) => a.kind === 'image')) return 'ignored';
+    await ports.enqueueCommand('attach-photo', commandJob(msg, command));
+    return 'queued';
+  }
   const key = messageKey(msg);
   const { t } = translator(detectLocale(msg.text));
   if (command.intent === 'help') {
@@ -40,8 +45,14 @@ export async function handleMessage(msg: IncomingMessage, ports: HandlerPorts): 
     await ports.answer(msg, `${key}-h1`, t(command.error));
     return 'answered';
   }
-  await ports.enqueueCommand(command.intent, {
-    key,
+  await ports.enqueueCommand(command.intent, commandJob(msg, command));
+  return 'queued';
+}
+
+/** The job payload for a message: ids and the (scrubbed) parse, no names. */
+function commandJob(msg: IncomingMessage, command: ParsedCommand): CommandJob {
+  return {
+    key: messageKey(msg),
     platform: msg.platform,
     chatId: msg.chatId,
     isPrivate: msg.isPrivate,
@@ -51,6 +62,5 @@ export async function handleMessage(msg: IncomingMessage, ports: HandlerPorts): 
     locale: detectLocale(msg.text),
     command: scrub(command),
     attachments: msg.attachments,
-  });
-  return 'queued';
+  };
 }

@@ -4,6 +4,13 @@ import { claimPayment } from './claim-payment.js';
 import { collectPayment } from './collect-payment.js';
 import { confirmRef, rejectRef } from './decide.js';
 import { listUnpaid } from './list-unpaid.js';
+import { acceptTicket } from './accept-ticket.js';
+import { attachPhoto } from './attach-photo.js';
+import { fileTicket } from './file-ticket.js';
+import { listTickets } from './list-tickets.js';
+import { rateTicket } from './rate-ticket.js';
+import { resolveTicket } from './resolve-ticket.js';
+import { ticketSlaSweep } from './ticket-sla-sweep.js';
 import { notYetAvailable } from './not-yet-available.js';
 import { recordDelivery } from './record-delivery.js';
 import { showStatus } from './show-status.js';
@@ -20,16 +27,18 @@ export const processors = {
   collect: collectPayment,
   status: showStatus,
   unpaid: listUnpaid,
-  complain: notYetAvailable('complain'),
-  accept: notYetAvailable('accept'),
-  resolve: notYetAvailable('resolve'),
-  rate: notYetAvailable('rate'),
-  tickets: notYetAvailable('tickets'),
+  complain: fileTicket,
+  accept: acceptTicket,
+  resolve: resolveTicket,
+  rate: rateTicket,
+  tickets: listTickets,
   remind: notYetAvailable('remind'),
   reminders: notYetAvailable('reminders'),
   cancel: notYetAvailable('cancel'),
   urge: notYetAvailable('urge'),
   tally: notYetAvailable('tally'),
   notice: notYetAvailable('notice'),
+  'attach-photo': attachPhoto,
+  'ticket-sla-sweep': ticketSlaSweep,
   'record-delivery': recordDelivery,
 } satisfies Processors;

@@ -34,13 +34,23 @@ export interface DeliveryJob {
   text: string | null;
 }
 
+/** A scheduled ticket SLA sweep; the scheduler's job id tells runs apart, the SLA marks make each run idempotent. */
+export interface TicketSweepJob {
+  /** Null: every estate. */
+  estateId: number | null;
+}
+
 /** Every job a worker runs, by name. Add a name here and the compiler asks for its processor. */
 export type JobData = { [K in CommandIntent]: CommandJob } & {
   'record-delivery': DeliveryJob;
+  /** A photo sent without a command: may belong to the sender's recent ticket. */
+  'attach-photo': CommandJob;
+  /** The ticket SLA sweep (scheduled): reminders and escalations. */
+  'ticket-sla-sweep': TicketSweepJob;
 };
 
 /** Job names that are not chat commands (deliveries, scheduled runs). Keep in step with JobData. */
-export const OTHER_JOB_NAMES = ['record-delivery'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
+export const OTHER_JOB_NAMES = ['record-delivery', 'attach-photo', 'ticket-sla-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
 
 export type JobName = keyof JobData;
 

@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { JobData, JobName } from '../queue/job-data.js';
+import { ticketSchedules } from '../tickets/schedule.js';
 
 /** One BullMQ job scheduler, derived from what Postgres holds (so a fresh Redis gets it back). */
 export interface ScheduleSpec<N extends JobName = JobName> {
@@ -17,7 +18,7 @@ export interface ScheduleSpec<N extends JobName = JobName> {
 export type ScheduleProvider = (db: Kysely<Database>) => Promise<ScheduleSpec[]>;
 
 /** Every feature's provider; a feature adds its own here. */
-export const scheduleProviders: ScheduleProvider[] = [];
+export const scheduleProviders: ScheduleProvider[] = [ticketSchedules];
 
 /**
  * Make the queue's job schedulers match the providers: upsert each (idempotent, safe from

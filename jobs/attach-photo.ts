@@ -1,0 +1,40 @@
+import { translator } from '../src/i18n/translator.js';
+import type { CommandJob } from '../src/queue/job-data.js';
+import { flushPending, writeNotices } from '../src/tickets/outbox.js';
+import { attachImages, photoCount, PHOTO_WINDOW_MS } from '../src/tickets/photos.js';
+import { ticketRef } from '../src/tickets/repository.js';
+import { IN_PLAY } from '../src/tickets/statuses.js';
+import type { JobInfo, WorkerDeps } from './worker-deps.js';
+
+/**
+ * A photo with no command: if its sender reported a ticket that is still open within the last
+ * few minutes, the photo joins that ticket and they are told. Otherwise it is ordinary chat,
+ * and nothing is said. Idempotent: photos are keyed by message and file id.
+ */
+export async function attachPhoto(data: CommandJob, deps: WorkerDeps, _info?: JobInfo): Promise<void> {
+  const now = deps.clock.now();
+  const attached = await deps.db.transaction().execute(async (tx) => {
+    const member = await tx.selectFrom('members').select('id').where('platform', '=', data.platform).where('platform_user_id', '=', data.senderId).executeTakeFirst();
+    if (!member) return false;
+    const recent = await tx
+      .selectFrom('ticket_reporters as r')
+      .innerJoin('tickets as t', 't.id', 'r.ticket_id')
+      .select('t.id')
+      .where('r.member_id', '=', member.id)
+      .where('r.platform', '=', data.platform)
+      .where('r.created_at', '>=', new Date(now.getTime() - PHOTO_WINDOW_MS))
+      .where('t.status', 'in', IN_PLAY)
+      .orderBy('r.created_at', 'desc')
+      .orderBy('r.id', 'desc')
+      .forUpdate()
+      .executeTakeFirst();
+    if (!recent) return false;
+    const added = await attachImages(tx, recent.id, member.id, data, now);
+    if (added === 0) return true; // a re-run: the reply is already in the outbox
+    const { t } = translator(data.locale);
+    const text = t('ticket_photo_attached', { ref: ticketRef(recent.id), count: await photoCount(tx, recent.id) });
+    await writeNotices(tx, data.key, [{ to: { platform: data.platform, chatId: data.chatId }, text, mentions: [] }], now);
+    return true;
+  });
+  if (attached) await flushPending(deps, deps.db, `${data.key}-r`, new Date(now.getTime() - 24 * 3600_000));
+}

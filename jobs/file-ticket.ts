@@ -1,0 +1,102 @@
+import { sql } from 'kysely';
+import { maskPhones } from '../src/log.js';
+import { tellOwner } from '../src/tickets/audience.js';
+import { classifyComplaint } from '../src/tickets/categories.js';
+import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
+import { localTime } from '../src/tickets/local-time.js';
+import { isMeaningfulComplaint } from '../src/tickets/meaningful.js';
+import { NoticeBatch } from '../src/tickets/notify.js';
+import { attachImages } from '../src/tickets/photos.js';
+import { placeOfComplaint, buildingCode } from '../src/tickets/place.js';
+import { addEvent, reporterCount, ticketRef, zoneGridWorker } from '../src/tickets/repository.js';
+import { dueTimes, slaFor } from '../src/tickets/sla.js';
+import { IN_PLAY } from '../src/tickets/statuses.js';
+import { commandProcessor } from './run-command.js';
+
+/**
+ * 投诉 8栋楼道堆放杂物: file a ticket owned by the grid worker of the problem's zone (else the
+ * admins), or join the open ticket of the same category in the same building.
+ */
+export const fileTicket = commandProcessor('complain', async (ctx) => {
+  const { t } = ctx.i18n;
+  const text = maskPhones(ctx.job.command.text ?? '');
+  if (!isMeaningfulComplaint(text)) return ctx.reply(t('ticket_meaningless'));
+  const category = classifyComplaint(text);
+  const place = await placeOfComplaint(ctx.tx, ctx.estate.id, text, ctx.member.id, {
+    buildingId: ctx.scope.buildingId,
+    zoneId: ctx.scope.zoneId,
+  });
+  const here = { platform: ctx.job.platform, chatId: ctx.job.chatId };
+  const batch = new NoticeBatch();
+
+  if (place.buildingId !== null) {
+    // Two neighbours reporting the same thing at once must end up on one ticket.
+    await sql`select pg_advisory_xact_lock(hashtext(${`ticket:${ctx.estate.id}:${place.buildingId}:${category}`}))`.execute(ctx.tx);
+    const open = await ctx.tx
+      .selectFrom('tickets')
+      .selectAll()
+      .where('estate_id', '=', ctx.estate.id)
+      .where('building_id', '=', place.buildingId)
+      .where('category', '=', category)
+      .where('status', 'in', IN_PLAY)
+      .orderBy('id')
+      .forUpdate()
+      .executeTakeFirst();
+    if (open) {
+      const ref = ticketRef(open.id);
+      const joined = await ctx.tx
+        .insertInto('ticket_reporters')
+        .values({ ticket_id: open.id, member_id: ctx.member.id, platform: ctx.job.platform, chat_id: ctx.job.chatId, source_key: ctx.job.key, created_at: ctx.now })
+        .onConflict((c) => c.columns(['ticket_id', 'member_id']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      await attachImages(ctx.tx, open.id, ctx.member.id, ctx.job, ctx.now);
+      if (!joined) return ctx.reply(t('ticket_already_reported', { ref }));
+      await addEvent(ctx.tx, open.id, 'joined', ctx.member.id, ctx.now, { text });
+      await ctx.tx.updateTable('tickets').set({ updated_at: ctx.now }).where('id', '=', open.id).execute();
+      const count = await reporterCount(ctx.tx, open.id);
+      batch.add(here, t('ticket_joined', { ref, category: categoryLabel(t, category), count }));
+      await tellOwner(ctx.tx, batch, open, t('ticket_joined_owner', { ref, count }));
+      return batch.sendVia(ctx);
+    }
+  }
+
+  const owner = await zoneGridWorker(ctx.tx, ctx.estate.id, place.zoneId);
+  const due = dueTimes(ctx.now, await slaFor(ctx.tx, ctx.estate.id, category));
+  const ticket = await ctx.tx
+    .insertInto('tickets')
+    .values({
+      estate_id: ctx.estate.id,
+      category,
+      text,
+      status: 'open',
+      zone_id: place.zoneId,
+      building_id: place.buildingId,
+      owner_member_id: owner,
+      reporter_member_id: ctx.member.id,
+      origin_platform: ctx.job.platform,
+      origin_chat_id: ctx.job.chatId,
+      cycle_started_at: ctx.now,
+      accept_due_at: due.acceptDueAt,
+      resolve_due_at: due.resolveDueAt,
+      rating: null,
+      source_key: ctx.job.key,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    })
+    .returning(['id', 'owner_member_id', 'zone_id', 'estate_id', 'origin_platform', 'origin_chat_id'])
+    .executeTakeFirstOrThrow();
+  await ctx.tx
+    .insertInto('ticket_reporters')
+    .values({ ticket_id: ticket.id, member_id: ctx.member.id, platform: ctx.job.platform, chat_id: ctx.job.chatId, source_key: ctx.job.key, created_at: ctx.now })
+    .execute();
+  await addEvent(ctx.tx, ticket.id, 'filed', ctx.member.id, ctx.now, { category });
+  const photos = await attachImages(ctx.tx, ticket.id, ctx.member.id, ctx.job, ctx.now);
+  const ref = ticketRef(ticket.id);
+  const label = categoryLabel(t, category);
+  const acceptBy = localTime(due.acceptDueAt, ctx.estate.time_zone);
+  batch.add(here, t('ticket_filed', { ref, category: label, owner: await ownerLabel(ctx.tx, t, ticket), acceptBy, photos }));
+  const building = await buildingCode(ctx.tx, place.buildingId);
+  await tellOwner(ctx.tx, batch, ticket, t('ticket_new_for_owner', { ref, category: label, building, text, acceptBy }));
+  batch.sendVia(ctx);
+});

@@ -1,0 +1,17 @@
+/** A moment as the estate's people read it, in their time zone. */
+export interface LocalTime {
+  zh: string;
+  en: string;
+}
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 2026-11-20T12:30Z in Asia/Shanghai → 11月20日 20:30 / 20 Nov 20:30. Times are stored in UTC. */
+export function localTime(at: Date, timeZone: string): LocalTime {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  const month = Number(get('month'));
+  const day = Number(get('day'));
+  const hm = `${get('hour')}:${get('minute')}`;
+  return { zh: `${month}月${day}日 ${hm}`, en: `${day} ${EN_MONTHS[month - 1]} ${hm}` };
+}

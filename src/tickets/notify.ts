@@ -1,0 +1,72 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { ChatAddress, Platform } from '../messages/incoming-message.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Someone to tell, and the chat a ticket came from (the fall-back where private chats are impossible). */
+export interface NotifyTarget {
+  platform: string;
+  platformUserId: string;
+}
+
+// Platforms where a bot can write to a member directly: the member's private chat id is their user id.
+const PRIVATE_CHATS: ReadonlySet<string> = new Set(['wechat', 'telegram']);
+
+/**
+ * Where to tell a member about a ticket: privately where their platform allows, else in the
+ * chat the ticket came from (the console has only its one group).
+ */
+export function notifyAddress(member: NotifyTarget, origin: ChatAddress): ChatAddress {
+  if (PRIVATE_CHATS.has(member.platform)) return { platform: member.platform as Platform, chatId: member.platformUserId };
+  return origin;
+}
+
+/** A message for one chat, with the members to @mention there. */
+export interface Notice {
+  to: ChatAddress;
+  text: string;
+  mentions: string[];
+}
+
+/**
+ * Collects the messages of one step and merges those for the same chat into one message, so a
+ * group sees one answer (with the right @mentions) rather than a reply and a notice back to back.
+ */
+export class NoticeBatch {
+  private readonly byChat = new Map<string, Notice>();
+
+  add(to: ChatAddress, text: string, mentions: string[] = []): void {
+    const k = `${to.platform}\u0000${to.chatId}`;
+    const prior = this.byChat.get(k);
+    if (!prior) this.byChat.set(k, { to, text, mentions: [...new Set(mentions)] });
+    else {
+      // The same words to two people in one chat are said once, to both.
+      const merged = prior.text.split('\n').includes(text) ? prior.text : `${prior.text}\n${text}`;
+      this.byChat.set(k, { to, text: merged, mentions: [...new Set([...prior.mentions, ...mentions])] });
+    }
+  }
+
+  /** The merged messages, in the order their chats were first used. */
+  all(): Notice[] {
+    return [...this.byChat.values()];
+  }
+
+  /** Hand every message to a command's context (the reply, added first, stays first). */
+  sendVia(ctx: { send(to: ChatAddress, text: string, mentions?: string[]): void }): void {
+    for (const n of this.all()) ctx.send(n.to, n.text, n.mentions);
+  }
+}
+
+/** The members who administer an estate (who get escalations, and tickets nobody else owns). */
+export async function estateAdmins(db: Db, estateId: number): Promise<{ id: number; platform: string; platformUserId: string }[]> {
+  return db
+    .selectFrom('roles as r')
+    .innerJoin('members as m', 'm.id', 'r.member_id')
+    .select(['m.id', 'm.platform', 'm.platform_user_id as platformUserId'])
+    .where('r.estate_id', '=', estateId)
+    .where('r.role', '=', 'admin')
+    .orderBy('m.id')
+    .distinct()
+    .execute();
+}

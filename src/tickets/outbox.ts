@@ -1,0 +1,52 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { enqueueOutbound } from '../../jobs/run-command.js';
+import type { WorkerDeps } from '../../jobs/worker-deps.js';
+import type { Database } from '../db/database.js';
+import type { Platform } from '../messages/incoming-message.js';
+import { outboxKey } from '../queue/job-ids.js';
+import type { Notice } from './notify.js';
+
+/**
+ * Outbox rows for a job that is not a chat command (a scheduled sweep, a photo): keys are
+ * `${base}-r<n>`, fixed by what happened, so a re-run writes nothing new.
+ */
+export async function writeNotices(tx: Transaction<Database>, base: string, notices: Notice[], now: Date): Promise<void> {
+  if (notices.length === 0) return;
+  await tx
+    .insertInto('outbox')
+    .values(
+      notices.map((n, i) => ({
+        key: outboxKey(base, i + 1),
+        platform: n.to.platform,
+        chat_id: n.to.chatId,
+        text: n.text,
+        mentions: JSON.stringify(n.mentions),
+        created_at: now,
+      })),
+    )
+    .onConflict((c) => c.column('key').doNothing())
+    .execute();
+}
+
+/**
+ * Hand still-pending outbox rows whose keys start with `prefix` to the outbound queues (jobIds
+ * from the keys, so rows already queued are not queued twice). Run after the transaction commits;
+ * it also picks up rows a crash left behind between commit and enqueue.
+ */
+export async function flushPending(deps: WorkerDeps, db: Kysely<Database>, prefix: string, since: Date): Promise<void> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['id', 'key', 'platform', 'chat_id', 'text', 'mentions'])
+    .where(sql<boolean>`starts_with(key, ${prefix})`)
+    .where('status', '=', 'pending')
+    .where('created_at', '>=', since)
+    .orderBy('id')
+    .execute();
+  await enqueueOutbound(
+    deps,
+    rows.map((r) => ({
+      platform: r.platform as Platform,
+      job: { outboxKey: r.key, chatId: r.chat_id, outboxId: String(r.id), text: r.text, mentions: r.mentions },
+    })),
+  );
+}
