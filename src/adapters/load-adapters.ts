@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Adapter } from './adapter.js';
@@ -7,7 +9,17 @@ export async function loadAdapters(config: Config, log: Logger): Promise<Adapter
   const adapters: Adapter[] = [];
   if (config.wechatyPuppet) {
     const { WechatAdapter } = await import('./wechat/wechat-adapter.js');
-    adapters.push(new WechatAdapter({ puppet: config.wechatyPuppet, token: config.wechatyPuppetToken, sendIntervalMs: config.wechatSendIntervalMs, log }));
+    await mkdir(config.dataDir, { recursive: true });
+    adapters.push(
+      new WechatAdapter({
+        puppet: config.wechatyPuppet,
+        token: config.wechatyPuppetToken,
+        sendIntervalMs: config.wechatSendIntervalMs,
+        // The login session survives a restart where the puppet supports it.
+        sessionName: path.join(config.dataDir, 'wechat'),
+        log,
+      }),
+    );
   }
   if (config.telegramBotToken) {
     const { TelegramAdapter } = await import('./telegram/telegram-adapter.js');

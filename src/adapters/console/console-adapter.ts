@@ -44,7 +44,8 @@ export class ConsoleAdapter implements Adapter {
   /** Turn a typed line into a message; returns it, or null for a line that names no one. */
   toMessage(line: string, now: Date): IncomingMessage | null {
     const parsed = parseConsoleLine(line);
-    if (!parsed) return null;
+    // `linli: ...` is the bot's own line (pasted back in): the bot ignores itself.
+    if (!parsed || parsed.name === 'linli') return null;
     const senderId = consoleUserId(parsed.name);
     this.names.set(senderId, parsed.name);
     return {

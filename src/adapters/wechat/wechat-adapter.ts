@@ -19,6 +19,8 @@ export interface WechatAdapterOptions {
   printQr?: (text: string) => void;
   timer?: PaceTimer;
   random?: () => number;
+  /** Where Wechaty keeps its login session (`<name>.memory-card.json`); unset: memory only. */
+  sessionName?: string;
   /** Messages older than this when they arrive are history replayed at login, not commands. */
   maxAgeSeconds?: number;
 }
@@ -67,8 +69,8 @@ export class WechatAdapter implements Adapter {
     const puppet = this.opts.puppet;
     const bot =
       typeof puppet === 'string'
-        ? WechatyBuilder.build({ name: 'linli', puppet: puppet as never, puppetOptions: this.opts.token ? { token: this.opts.token } : undefined })
-        : WechatyBuilder.build({ name: 'linli', puppet: puppet as never });
+        ? WechatyBuilder.build({ name: this.opts.sessionName, puppet: puppet as never, puppetOptions: this.opts.token ? { token: this.opts.token } : undefined })
+        : WechatyBuilder.build({ name: this.opts.sessionName, puppet: puppet as never });
     this.bot = bot;
     const printQr = this.opts.printQr ?? ((s: string) => process.stderr.write(s));
     bot.on('scan', async (qrcode, status) => {

@@ -1,0 +1,119 @@
+import { inject } from 'vitest';
+import type { Adapter } from '../../src/adapters/adapter.js';
+import { manualClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { seedDemoEstate } from '../../src/demo/seed-demo-estate.js';
+import { silentLogger } from '../../src/log.js';
+import type { IncomingMessage } from '../../src/messages/incoming-message.js';
+import { queueOutbound } from '../../src/outbound/queue-outbound.js';
+import { createQueueFactory, type QueueFactory } from '../../src/queue/backend.js';
+import { JOBS_QUEUE, outboundQueue } from '../../src/queue/queue-names.js';
+import type { Services } from '../../src/runtime/services.js';
+import { waitForEmpty } from '../../src/runtime/settle.js';
+import { startBot, type Bot } from '../../src/runtime/start-bot.js';
+import { startWorker } from '../../src/runtime/start-worker.js';
+import { initTestDb, type TestDb } from '../support/db.js';
+
+/** One call the sender made on the adapter's port. */
+export interface PortCall {
+  chatId: string;
+  text: string;
+  mentions: string[];
+}
+
+/**
+ * The adapter under test, wrapped so the suite sees what it hands the core (IncomingMessages)
+ * and what the sender asks it to send; the adapter itself is untouched.
+ */
+export class Recording implements Adapter {
+  readonly received: IncomingMessage[] = [];
+  readonly calls: PortCall[] = [];
+  private readonly pending = new Set<Promise<void>>();
+  readonly platform;
+  readonly port;
+
+  constructor(readonly inner: Adapter) {
+    this.platform = inner.platform;
+    this.port = {
+      maxLength: inner.port.maxLength,
+      send: async (chatId: string, text: string, mentions: string[]) => {
+        await inner.port.send(chatId, text, mentions);
+        this.calls.push({ chatId, text, mentions });
+      },
+    };
+  }
+
+  pace(chatId: string): Promise<void> {
+    return this.inner.pace?.(chatId) ?? Promise.resolve();
+  }
+
+  start(onMessage: (msg: IncomingMessage) => Promise<void>): Promise<void> {
+    return this.inner.start(async (msg) => {
+      this.received.push(msg);
+      const p = onMessage(msg);
+      this.pending.add(p);
+      try {
+        await p;
+      } finally {
+        this.pending.delete(p);
+      }
+    });
+  }
+
+  stop(): Promise<void> {
+    return this.inner.stop();
+  }
+
+  /** Wait until `n` messages have reached the core (the platform delivers asynchronously). */
+  async waitForReceived(n: number, timeoutMs = 5000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (this.received.length < n && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+    await Promise.all([...this.pending]);
+  }
+}
+
+/** The real pipeline (handler → queue → worker → Postgres → outbound → sender) around one adapter. */
+export interface Harness {
+  t: TestDb;
+  factory: QueueFactory;
+  bot: Bot;
+  rec: Recording;
+  /** Wait until every job and outgoing message has been processed. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Start the pipeline for one test file: its own Postgres schema and Redis prefix, the demo estate seeded. */
+export async function startHarness(name: string, adapter: Adapter): Promise<Harness> {
+  const t = await initTestDb(name);
+  const factory = await createQueueFactory({ kind: 'redis', url: inject('redisUrl'), prefix: `t-${name}-${process.pid}` });
+  const clock = manualClock(new Date('2026-11-20T12:00:00Z'));
+  await seedDemoEstate(t.db, clock.now());
+  const services: Services = { config: loadConfig({}), db: t.db, databaseUrl: t.url, factory, log: silentLogger, close: async () => {} };
+  const worker = await startWorker(factory, { db: t.db, clock, outbound: queueOutbound(factory), log: silentLogger }, 4);
+  const rec = new Recording(adapter);
+  const bot = await startBot(services, [rec]);
+  const jobs = factory.queue(JOBS_QUEUE);
+  const out = factory.queue(outboundQueue(adapter.platform));
+  const settle = async () => {
+    for (let i = 0; i < 3; i++) {
+      await waitForEmpty(jobs, 20_000);
+      await waitForEmpty(out, 20_000);
+    }
+  };
+  return {
+    t,
+    factory,
+    bot,
+    rec,
+    settle,
+    close: async () => {
+      await bot.stop();
+      await worker.close();
+      await jobs.obliterate({ force: true }).catch(() => {});
+      await out.obliterate({ force: true }).catch(() => {});
+      await factory.close();
+      await t.destroy();
+    },
+  };
+}
