@@ -1,5 +1,13 @@
 import type { JobData, JobName } from '../src/queue/job-data.js';
 import { bindHousehold } from './bind-household.js';
+import { cancelReminder } from './cancel-reminder.js';
+import { dailyTally, tallyNow } from './daily-tally.js';
+import { fireReminder } from './fire-reminder.js';
+import { listReminders } from './list-reminders.js';
+import { postNoticeNow } from './post-notice-now.js';
+import { postWeeklyNotice } from './post-weekly-notice.js';
+import { scheduleReminder } from './schedule-reminder.js';
+import { urgeArrears } from './urge-arrears.js';
 import { claimPayment } from './claim-payment.js';
 import { collectPayment } from './collect-payment.js';
 import { confirmRef, rejectRef } from './decide.js';
@@ -32,12 +40,15 @@ export const processors = {
   resolve: resolveTicket,
   rate: rateTicket,
   tickets: listTickets,
-  remind: notYetAvailable('remind'),
-  reminders: notYetAvailable('reminders'),
-  cancel: notYetAvailable('cancel'),
-  urge: notYetAvailable('urge'),
-  tally: notYetAvailable('tally'),
-  notice: notYetAvailable('notice'),
+  remind: scheduleReminder,
+  reminders: listReminders,
+  cancel: cancelReminder,
+  urge: urgeArrears,
+  tally: tallyNow,
+  notice: postNoticeNow,
+  'post-weekly-notice': postWeeklyNotice,
+  'daily-tally': dailyTally,
+  'fire-reminder': fireReminder,
   'attach-photo': attachPhoto,
   'ticket-sla-sweep': ticketSlaSweep,
   'record-delivery': recordDelivery,

@@ -4,10 +4,17 @@ import type { Database } from '../src/db/database.js';
 import type { Logger } from '../src/log.js';
 import type { Platform } from '../src/messages/incoming-message.js';
 import type { OutboundJob } from '../src/queue/job-data.js';
+import type { ScheduleSpec } from '../src/runtime/schedules.js';
 
 /** Hands outgoing messages to the per-platform outbound queues (idempotent by outbox key). */
 export interface OutboundPort {
   enqueue(platform: Platform, jobs: OutboundJob[]): Promise<void>;
+}
+
+/** Adds or removes one job scheduler (a reminder made or cancelled); Postgres stays the record. */
+export interface SchedulerPort {
+  upsert(spec: ScheduleSpec): Promise<void>;
+  remove(id: string): Promise<void>;
 }
 
 /** What every processor gets: database, clock, outbound port, log. */
@@ -16,6 +23,8 @@ export interface WorkerDeps {
   clock: Clock;
   outbound: OutboundPort;
   log: Logger;
+  /** Absent where no queue is at hand (some tests): schedulers are rebuilt from Postgres at worker start. */
+  schedules?: SchedulerPort;
 }
 
 /** Facts about the BullMQ job being run. */

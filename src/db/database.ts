@@ -202,6 +202,62 @@ export interface TicketSlaMarksTable {
   created_at: Timestamp;
 }
 
+export interface NoticeSettingsTable {
+  estate_id: number;
+  /** 0 = Sunday. */
+  weekday: Generated<number>;
+  /** 'H:MM' in the estate's time zone. */
+  notice_time: Generated<string>;
+  tally_time: Generated<string>;
+  created_at: CreatedAt;
+}
+export interface PostedNoticesTable {
+  id: Generated<number>;
+  group_id: number;
+  /** ISO week of the slot, 'YYYY-Www'. */
+  week: string;
+  slot: Timestamp;
+  late: Generated<boolean>;
+  outbox_key: string;
+  created_at: Timestamp;
+}
+export interface RemindersTable {
+  id: Generated<number>;
+  estate_id: number;
+  platform: string;
+  chat_id: string;
+  created_by: number;
+  schedule: Json<import('../notices/reminder-schedule.js').ReminderSchedule>;
+  cron: string;
+  time_zone: string;
+  message: string;
+  status: Generated<'active' | 'cancelled' | 'done'>;
+  source_key: string | null;
+  created_at: Timestamp;
+  cancelled_by: number | null;
+  cancelled_at: Timestamp | null;
+}
+export interface ReminderFiringsTable {
+  reminder_id: number;
+  slot: Timestamp;
+  late: Generated<boolean>;
+  created_at: Timestamp;
+}
+export interface UrgeLogTable {
+  group_id: number;
+  /** Local day 'YYYY-MM-DD'. */
+  day: string;
+  member_id: number;
+  households: number;
+  created_at: Timestamp;
+}
+export interface TallyLogTable {
+  member_id: number;
+  zone_id: number;
+  day: string;
+  created_at: Timestamp;
+}
+
 /** The application's view of the schema in migrations/. */
 export interface Database {
   estates: EstatesTable;
@@ -219,6 +275,12 @@ export interface Database {
   audit_log: AuditLogTable;
   processed_commands: ProcessedCommandsTable;
   outbox: OutboxTable;
+  notice_settings: NoticeSettingsTable;
+  posted_notices: PostedNoticesTable;
+  reminders: RemindersTable;
+  reminder_firings: ReminderFiringsTable;
+  urge_log: UrgeLogTable;
+  tally_log: TallyLogTable;
   ticket_sla_rules: TicketSlaRulesTable;
   tickets: TicketsTable;
   ticket_reporters: TicketReportersTable;
@@ -236,3 +298,4 @@ export type Payment = Selectable<PaymentsTable>;
 export type NewPayment = Insertable<PaymentsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type Ticket = Selectable<TicketsTable>;
+export type Reminder = Selectable<RemindersTable>;

@@ -11,8 +11,8 @@ import { zhHans } from './catalog-zh-hans.js';
 
 // Each feature keeps its messages in its own catalogue pair (zh-Hans + en, same keys);
 // they are merged here. zh-Hant is converted from zh-Hans.
-export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans };
-export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
+export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans, ...noticesZhHans };
+export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn, ...noticesEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
 
 export type CatalogKey = keyof typeof ZH_HANS;
 export type Catalog = typeof ZH_HANS;

@@ -40,9 +40,23 @@ export interface TicketSweepJob {
   estateId: number | null;
 }
 
+/** A scheduled run for one estate (weekly notice, daily tally); null: every estate (the catch-up tick). */
+export interface EstateRunJob {
+  estateId: number | null;
+}
+
+/** A reminder's scheduled firing; which firing it is comes from the clock and the reminder's schedule. */
+export interface ReminderJob {
+  reminderId: number;
+}
+
 /** Every job a worker runs, by name. Add a name here and the compiler asks for its processor. */
 export type JobData = { [K in CommandIntent]: CommandJob } & {
   'record-delivery': DeliveryJob;
+  /** The weekly public notice, and the catch-up tick that posts a missed one late. */
+  'post-weekly-notice': EstateRunJob;
+  'daily-tally': EstateRunJob;
+  'fire-reminder': ReminderJob;
   /** A photo sent without a command: may belong to the sender's recent ticket. */
   'attach-photo': CommandJob;
   /** The ticket SLA sweep (scheduled): reminders and escalations. */
@@ -50,7 +64,7 @@ export type JobData = { [K in CommandIntent]: CommandJob } & {
 };
 
 /** Job names that are not chat commands (deliveries, scheduled runs). Keep in step with JobData. */
-export const OTHER_JOB_NAMES = ['record-delivery', 'attach-photo', 'ticket-sla-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
+export const OTHER_JOB_NAMES = ['record-delivery', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
 
 export type JobName = keyof JobData;
 

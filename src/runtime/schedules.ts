@@ -1,6 +1,8 @@
 import type { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
+import type { SchedulerPort } from '../../jobs/worker-deps.js';
 import type { Database } from '../db/database.js';
+import { noticeSchedules, reminderSchedules } from '../notices/schedules.js';
 import type { JobData, JobName } from '../queue/job-data.js';
 import { ticketSchedules } from '../tickets/schedule.js';
 
@@ -18,7 +20,18 @@ export interface ScheduleSpec<N extends JobName = JobName> {
 export type ScheduleProvider = (db: Kysely<Database>) => Promise<ScheduleSpec[]>;
 
 /** Every feature's provider; a feature adds its own here. */
-export const scheduleProviders: ScheduleProvider[] = [ticketSchedules];
+export const scheduleProviders: ScheduleProvider[] = [noticeSchedules, reminderSchedules, ticketSchedules];
+
+/** Upsert one job scheduler (idempotent). */
+export async function upsertSchedule(queue: Queue, s: ScheduleSpec): Promise<void> {
+  const repeat = 'every' in s.repeat ? { every: s.repeat.every } : { pattern: s.repeat.pattern, tz: s.repeat.tz };
+  await queue.upsertJobScheduler(s.id, repeat, { name: s.name, data: s.data, opts: { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 30 * 24 * 3600 } } });
+}
+
+/** The scheduler port processors use to add or drop one scheduler on the jobs queue. */
+export function queueSchedulerPort(queue: Queue): SchedulerPort {
+  return { upsert: (s) => upsertSchedule(queue, s), remove: async (id) => void (await queue.removeJobScheduler(id)) };
+}
 
 /**
  * Make the queue's job schedulers match the providers: upsert each (idempotent, safe from
@@ -26,10 +39,7 @@ export const scheduleProviders: ScheduleProvider[] = [ticketSchedules];
  */
 export async function syncSchedules(queue: Queue, db: Kysely<Database>, providers: ScheduleProvider[] = scheduleProviders): Promise<number> {
   const specs = (await Promise.all(providers.map((p) => p(db)))).flat();
-  for (const s of specs) {
-    const repeat = 'every' in s.repeat ? { every: s.repeat.every } : { pattern: s.repeat.pattern, tz: s.repeat.tz };
-    await queue.upsertJobScheduler(s.id, repeat, { name: s.name, data: s.data, opts: { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 30 * 24 * 3600 } } });
-  }
+  for (const s of specs) await upsertSchedule(queue, s);
   const wanted = new Set(specs.map((s) => s.id));
   const existing = await queue.getJobSchedulers(0, -1);
   for (const e of existing) {

@@ -1,0 +1,58 @@
+import type { ChatGroup, Estate } from '../src/db/database.js';
+import type { Locale } from '../src/commands/locale.js';
+import type { Platform } from '../src/messages/incoming-message.js';
+import { translator } from '../src/i18n/translator.js';
+import { buildNotice } from '../src/notices/build-notice.js';
+import { estateSchedules } from '../src/notices/notice-settings.js';
+import { loadNoticeData } from '../src/notices/notice-data.js';
+import { noticePeriod, noticeSlot, weekKey } from '../src/notices/week.js';
+import type { EstateRunJob } from '../src/queue/job-data.js';
+import { outboxKey } from '../src/queue/job-ids.js';
+import { enqueuePending, writeScheduledOutbox } from './scheduled-outbox.js';
+import type { WorkerDeps } from './worker-deps.js';
+
+/** Posted this long after its scheduled time, a notice says it is late. */
+export const LATE_AFTER_MS = 30 * 60_000;
+
+/** The outbox key of a group's notice for a week. */
+export function weeklyNoticeKey(groupId: number, week: string): string {
+  return outboxKey(`notice-${groupId}-${week}`, 1);
+}
+
+/**
+ * The weekly public notice, for one estate (its cron) or every estate (the catch-up tick): each
+ * linked group gets the notice of the latest scheduled time, unless it has it. The unique
+ * (group, week) row decides, so double firing, two workers and re-runs post one; a run long
+ * after the scheduled time (the bot was down) posts it once, marked late.
+ */
+export async function postWeeklyNotice(data: EstateRunJob, deps: WorkerDeps): Promise<void> {
+  const now = deps.clock.now();
+  for (const e of await estateSchedules(deps.db, data.estateId)) {
+    const slot = noticeSlot(e.notice, now, e.timeZone);
+    const week = weekKey(slot, e.timeZone);
+    const late = now.getTime() - slot.getTime() > LATE_AFTER_MS;
+    // A group linked after the scheduled time waits for the next one.
+    const groups = await deps.db.selectFrom('chat_groups').selectAll().where('estate_id', '=', e.estateId).where('created_at', '<=', slot).orderBy('id').execute();
+    const estate = await deps.db.selectFrom('estates').selectAll().where('id', '=', e.estateId).executeTakeFirstOrThrow();
+    for (const group of groups) await postOne(deps, estate, group, slot, week, late, now);
+  }
+}
+
+async function postOne(deps: WorkerDeps, estate: Estate, group: ChatGroup, slot: Date, week: string, late: boolean, now: Date): Promise<void> {
+  const key = weeklyNoticeKey(group.id, week);
+  await deps.db.transaction().execute(async (tx) => {
+    const fresh = await tx
+      .insertInto('posted_notices')
+      .values({ group_id: group.id, week, slot, late, outbox_key: key, created_at: now })
+      .onConflict((c) => c.columns(['group_id', 'week']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!fresh) return;
+    const { from, to } = noticePeriod(slot);
+    const data = await loadNoticeData(tx, estate, { estateId: estate.id, zoneId: group.zone_id, buildingId: group.building_id }, from, to, late);
+    const text = buildNotice(data, translator(estate.locale as Locale).t);
+    await writeScheduledOutbox(tx, key, { to: { platform: group.platform as Platform, chatId: group.chat_id }, text, mentions: [] }, now);
+  });
+  // Also after a crash between commit and hand-over: whatever is still pending goes out (once, by jobId).
+  await enqueuePending(deps, [key]);
+}

@@ -1,0 +1,62 @@
+import { currentMonth } from '../src/i18n/month.js';
+import { balance } from '../src/ledger/balance.js';
+import { mainFeePlan } from '../src/ledger/fee-plan.js';
+import { compareRoomCodes } from '../src/ledger/households.js';
+import { paidMonthsByHousehold } from '../src/ledger/paid-months.js';
+import { isStaff } from '../src/ledger/permissions.js';
+import { when } from '../src/notices/when-words.js';
+import { localDayKey } from '../src/notices/zoned-time.js';
+import { scopeName } from './list-unpaid.js';
+import { commandProcessor } from './run-command.js';
+
+/**
+ * 催缴 / /urge: post the rooms in the group's scope that are behind, by building, and @mention
+ * their bound members on this platform. At most once a day per group (the (group, day) row).
+ */
+export const urgeArrears = commandProcessor('urge', async (ctx) => {
+  const { t } = ctx.i18n;
+  if (!isStaff(ctx.roles)) return ctx.reply(t('staff_only'));
+  if (!ctx.group) return ctx.reply(t('urge_group_only'));
+  const plan = await mainFeePlan(ctx.tx, ctx.estate.id);
+  if (!plan) return ctx.reply(t('no_fee_plan'));
+  const tz = ctx.estate.time_zone;
+  const day = localDayKey(ctx.now, tz);
+  const earlier = await ctx.tx.selectFrom('urge_log').select('created_at').where('group_id', '=', ctx.group.id).where('day', '=', day).executeTakeFirst();
+  if (earlier) return ctx.reply(t('urge_already', { at: when(earlier.created_at, ctx.now, tz) }));
+  const month = currentMonth(ctx.now, tz);
+  const behind = (await paidMonthsByHousehold(ctx.tx, ctx.scope, plan.id))
+    .map((r) => ({ ...r, bal: balance(plan, r.paidMonths, month) }))
+    .filter((r) => r.bal.owedMonths > 0)
+    .sort((a, b) => compareRoomCodes(a.roomCode, b.roomCode));
+  const name = await scopeName(ctx, ctx.scope);
+  if (behind.length === 0) return ctx.reply(t('urge_none', { scope: name }));
+  // Two staff asking at once: the primary key lets one through; the other waits and is told.
+  const fresh = await ctx.tx
+    .insertInto('urge_log')
+    .values({ group_id: ctx.group.id, day, member_id: ctx.member.id, households: behind.length, created_at: ctx.now })
+    .onConflict((c) => c.columns(['group_id', 'day']).doNothing())
+    .returning('day')
+    .executeTakeFirst();
+  if (!fresh) return ctx.reply(t('urge_already', { at: when(ctx.now, ctx.now, tz) }));
+  const mentions = await ctx.tx
+    .selectFrom('bindings as bi')
+    .innerJoin('members as m', 'm.id', 'bi.member_id')
+    .select('m.platform_user_id')
+    .distinct()
+    .where('bi.status', '=', 'confirmed')
+    .where('bi.household_id', 'in', behind.map((r) => r.householdId))
+    .where('m.platform', '=', ctx.group.platform)
+    .orderBy('m.platform_user_id')
+    .execute();
+  const byBuilding = new Map<string, string[]>();
+  for (const r of behind) {
+    const list = byBuilding.get(r.buildingCode) ?? [];
+    list.push(t('urge_room', { room: r.roomCode, months: r.bal.owedMonths, fen: r.bal.owedFen }));
+    byBuilding.set(r.buildingCode, list);
+  }
+  const lines = [t('urge_header', { scope: name, households: behind.length, fen: behind.reduce((s, r) => s + r.bal.owedFen, 0) })];
+  for (const [building, rooms] of byBuilding) lines.push(t('urge_building', { building, rooms: rooms.join(' ') }));
+  lines.push(t('urge_footer'));
+  await ctx.audit('arrears.urge', `group-${ctx.group.id}`, { day, households: behind.length });
+  ctx.reply(lines.join('\n'), mentions.map((m) => m.platform_user_id));
+});

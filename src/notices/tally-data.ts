@@ -1,0 +1,65 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { Translator } from '../i18n/translator.js';
+import { mainFeePlan } from '../ledger/fee-plan.js';
+import { countedMoney } from './notice-data.js';
+import { ticketCounts, type TicketCounts } from './ticket-counts.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** One zone's day for its grid worker. */
+export interface TallyData {
+  zone: string;
+  day: string;
+  received: number;
+  confirmed: number;
+  rejected: number;
+  collected: number;
+  /** Claims still undecided 48 hours after they came in. */
+  waiting: number;
+  fen: number;
+  tickets: TicketCounts | null;
+}
+
+/** Gather a zone's figures for [from, to). */
+export async function loadTallyData(db: Db, estateId: number, zone: { id: number; name: string }, day: string, from: Date, to: Date): Promise<TallyData> {
+  const scope = { estateId, zoneId: zone.id, buildingId: null };
+  const inZone = db
+    .selectFrom('payments as p')
+    .innerJoin('households as h', 'h.id', 'p.household_id')
+    .innerJoin('buildings as b', 'b.id', 'h.building_id')
+    .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
+    .where('p.estate_id', '=', estateId)
+    .where('b.zone_id', '=', zone.id);
+  const waitingSince = new Date(to.getTime() - 48 * 3_600_000);
+  const row = await inZone
+    .select([
+      sql<string>`count(*) filter (where p.kind = 'claim' and p.created_at >= ${from} and p.created_at < ${to})`.as('received'),
+      sql<string>`count(*) filter (where d.decision = 'confirmed' and d.decided_at >= ${from} and d.decided_at < ${to})`.as('confirmed'),
+      sql<string>`count(*) filter (where d.decision = 'rejected' and d.decided_at >= ${from} and d.decided_at < ${to})`.as('rejected'),
+      sql<string>`count(*) filter (where p.kind = 'collection' and p.created_at >= ${from} and p.created_at < ${to})`.as('collected'),
+      sql<string>`count(*) filter (where p.kind = 'claim' and d.payment_id is null and p.created_at < ${waitingSince})`.as('waiting'),
+    ])
+    .executeTakeFirstOrThrow();
+  const plan = await mainFeePlan(db, estateId);
+  const money = plan ? await countedMoney(db, scope, plan.id, from, to) : [];
+  const tickets = await ticketCounts(db, scope, from, to);
+  return {
+    zone: zone.name,
+    day,
+    received: Number(row.received),
+    confirmed: Number(row.confirmed),
+    rejected: Number(row.rejected),
+    collected: Number(row.collected),
+    waiting: Number(row.waiting),
+    fen: money.reduce((s, r) => s + r.fen, 0),
+    tickets,
+  };
+}
+
+/** The tally as text: counts and sums, no names. */
+export function buildTally(d: TallyData, t: Translator['t']): string {
+  const lines = [t('tally_title', { zone: d.zone, day: d.day }), t('tally_body', d)];
+  if (d.tickets) lines.push(t('tally_tickets', d.tickets));
+  return lines.join('\n');
+}
