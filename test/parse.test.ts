@@ -416,6 +416,8 @@ describe('tickets: accept, resolve, rate, list', () => {
     ['工单 T7', 'tickets', { ref: 'T7' }],
     ['/tickets', 'tickets'],
     ['/ticket T7', 'tickets', { ref: 'T7' }],
+    ['工单 T7 分类 漏水', 'tickets', { ref: 'T7', text: '分类 漏水' }],
+    ['/tickets T7 category leak', 'tickets', { ref: 'T7', text: 'category leak' }],
     ['工单 未处理', 'tickets', { text: '未处理' }],
     ['/tickets open', 'tickets', { text: 'open' }],
     ['工单 P3', 'tickets', { error: 'ref_invalid' }],

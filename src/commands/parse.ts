@@ -244,9 +244,8 @@ const tickets: Handler = (msg, rest, kw) => {
   const cmd = emptyCommand('tickets');
   const folded = restFolded(msg, rest);
   if (folded === '') return cmd;
-  if (refAt(msg.folded, rest.start) !== null || LOOKS_LIKE_REF.test(folded)) {
-    return readRef(msg, rest, kw, 'T')?.cmd ?? null;
-  }
+  // 工单 T7 shows a ticket; 工单 T7 分类 漏水 hands staff's words on (re-categorisation).
+  if (refAt(msg.folded, rest.start) !== null || LOOKS_LIKE_REF.test(folded)) return refWithNote('T')(msg, rest, kw);
   if (rest.slash || TICKET_FILTERS.includes(folded)) return withText(cmd, originalText(msg, rest.start));
   return null;
 };
