@@ -32,9 +32,30 @@ export async function postWeeklyNotice(data: EstateRunJob, deps: WorkerDeps): Pr
     const week = weekKey(slot, e.timeZone);
     const late = now.getTime() - slot.getTime() > LATE_AFTER_MS;
     // A group linked after the scheduled time waits for the next one.
-    const groups = await deps.db.selectFrom('chat_groups').selectAll().where('estate_id', '=', e.estateId).where('created_at', '<=', slot).orderBy('id').execute();
-    const estate = await deps.db.selectFrom('estates').selectAll().where('id', '=', e.estateId).executeTakeFirstOrThrow();
-    for (const group of groups) await postOne(deps, estate, group, slot, week, late, now);
+    // Only groups still without this week's notice: the catch-up tick stays one cheap query.
+    const groups = await deps.db
+      .selectFrom('chat_groups as g')
+      .selectAll('g')
+      .where('g.estate_id', '=', e.estateId)
+      .where('g.created_at', '<=', slot)
+      .where((w) => w.not(w.exists(w.selectFrom('posted_notices as n').select('n.id').whereRef('n.group_id', '=', 'g.id').where('n.week', '=', week))))
+      .orderBy('g.id')
+      .execute();
+    if (groups.length > 0) {
+      const estate = await deps.db.selectFrom('estates').selectAll().where('id', '=', e.estateId).executeTakeFirstOrThrow();
+      for (const group of groups) await postOne(deps, estate, group, slot, week, late, now);
+    }
+    // Also after a crash between commit and hand-over: what is still pending goes out (once, by jobId).
+    const pending = await deps.db
+      .selectFrom('posted_notices as n')
+      .innerJoin('chat_groups as g', 'g.id', 'n.group_id')
+      .innerJoin('outbox as o', 'o.key', 'n.outbox_key')
+      .select('n.outbox_key')
+      .where('g.estate_id', '=', e.estateId)
+      .where('n.week', '=', week)
+      .where('o.status', '=', 'pending')
+      .execute();
+    await enqueuePending(deps, pending.map((p) => p.outbox_key));
   }
 }
 
@@ -53,6 +74,4 @@ async function postOne(deps: WorkerDeps, estate: Estate, group: ChatGroup, slot:
     const text = buildNotice(data, translator(estate.locale as Locale).t);
     await writeScheduledOutbox(tx, key, { to: { platform: group.platform as Platform, chatId: group.chat_id }, text, mentions: [] }, now);
   });
-  // Also after a crash between commit and hand-over: whatever is still pending goes out (once, by jobId).
-  await enqueuePending(deps, [key]);
 }

@@ -29,7 +29,7 @@ export function reminderSpec(r: Pick<Reminder, 'id' | 'schedule' | 'cron' | 'tim
 
 /** Weekly notice and daily tally per estate, and the catch-up tick. */
 export async function noticeSchedules(db: Kysely<Database>): Promise<ScheduleSpec[]> {
-  const specs: ScheduleSpec[] = [{ id: 'sched-notice-catch-up', name: 'post-weekly-notice', data: { estateId: null }, repeat: { every: CATCH_UP_EVERY_MS } }];
+  const specs: ScheduleSpec[] = [{ id: 'sched-notice-catch-up', name: 'post-weekly-notice', data: { estateId: null }, repeat: { every: CATCH_UP_EVERY_MS }, atStart: true }];
   for (const e of await estateSchedules(db)) {
     specs.push({ id: `sched-notice-${e.estateId}`, name: 'post-weekly-notice', data: { estateId: e.estateId }, repeat: { pattern: noticeCron(e.notice), tz: e.timeZone } });
     specs.push({ id: `sched-tally-${e.estateId}`, name: 'daily-tally', data: { estateId: e.estateId }, repeat: { pattern: `${e.tally.minute} ${e.tally.hour} * * *`, tz: e.timeZone } });

@@ -14,6 +14,8 @@ export interface ScheduleSpec<N extends JobName = JobName> {
   data: JobData[N];
   /** Cron pattern (with tz) or a fixed interval in ms. */
   repeat: { pattern: string; tz: string } | { every: number };
+  /** Also run once when a worker starts (a catch-up tick: what was missed while down is done now). */
+  atStart?: boolean;
 }
 
 /** Lists the schedulers a feature needs, from the database. */
@@ -39,7 +41,10 @@ export function queueSchedulerPort(queue: Queue): SchedulerPort {
  */
 export async function syncSchedules(queue: Queue, db: Kysely<Database>, providers: ScheduleProvider[] = scheduleProviders): Promise<number> {
   const specs = (await Promise.all(providers.map((p) => p(db)))).flat();
-  for (const s of specs) await upsertSchedule(queue, s);
+  for (const s of specs) {
+    await upsertSchedule(queue, s);
+    if (s.atStart) await queue.add(s.name, s.data, { jobId: `${s.id}-start-${Date.now()}`, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } });
+  }
   const wanted = new Set(specs.map((s) => s.id));
   const existing = await queue.getJobSchedulers(0, -1);
   for (const e of existing) {
