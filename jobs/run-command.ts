@@ -12,6 +12,9 @@ export type CommandHandler = (ctx: CommandContext) => Promise<void>;
 
 /** Find or create the member behind a platform user id. */
 export async function upsertMember(tx: Transaction<Database>, platform: string, platformUserId: string): Promise<Member> {
+  // Nearly every command comes from a known member: one round trip, not two.
+  const known = await tx.selectFrom('members').selectAll().where('platform', '=', platform).where('platform_user_id', '=', platformUserId).executeTakeFirst();
+  if (known) return known;
   await tx
     .insertInto('members')
     .values({ platform, platform_user_id: platformUserId, display_name: null })
@@ -22,6 +25,8 @@ export async function upsertMember(tx: Transaction<Database>, platform: string, 
 
 /** Find or create the chat group a message came from. */
 export async function upsertGroup(tx: Transaction<Database>, platform: string, chatId: string): Promise<ChatGroup> {
+  const known = await tx.selectFrom('chat_groups').selectAll().where('platform', '=', platform).where('chat_id', '=', chatId).executeTakeFirst();
+  if (known) return known;
   await tx
     .insertInto('chat_groups')
     .values({ platform, chat_id: chatId, title: null, estate_id: null, zone_id: null, building_id: null, unlinked_notice_at: null })

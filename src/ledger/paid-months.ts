@@ -32,6 +32,10 @@ export async function paidMonthsByHousehold(db: Kysely<Database>, scope: Scope, 
           .selectFrom('payments as p')
           .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
           .where('p.fee_plan_id', '=', planId)
+          // Narrow the aggregate to the estate (index payments_estate_created) and, when asked,
+          // to the households wanted (payments_household): never a scan of every estate's ledger.
+          .where('p.estate_id', '=', scope.estateId)
+          .$if(householdIds !== undefined, (q) => q.where('p.household_id', 'in', householdIds!))
           .where((w) => w.or([w('p.kind', '<>', 'claim'), w('d.decision', '=', 'confirmed')]))
           .select(['p.household_id', sql<number>`sum(p.months)::int`.as('months')])
           .groupBy('p.household_id')
