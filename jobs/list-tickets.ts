@@ -25,7 +25,8 @@ export const listTickets = commandProcessor('tickets', async (ctx) => {
   const ticket = await lockTicket(ctx.tx, ctx.estate.id, ref);
   if (!ticket) return ctx.reply(ctx.i18n.t('ticket_not_found', { ref }));
   const text = ctx.job.command.text?.trim() ?? '';
-  if (text !== '') return recategorise(ctx, ticket, text);
+  // Words after the ref re-categorise, for those who may change the ticket; anyone else just sees it.
+  if (text !== '' && canChangeTicket(ctx.roles, ctx.member.id, ticket)) return recategorise(ctx, ticket, text);
   return lookUp(ctx, ticket);
 });
 
@@ -127,9 +128,6 @@ async function lookUp(ctx: CommandContext, ticket: Ticket): Promise<void> {
 async function recategorise(ctx: CommandContext, ticket: Ticket, text: string): Promise<void> {
   const { t } = ctx.i18n;
   const ref = ticketRef(ticket.id);
-  if (!canChangeTicket(ctx.roles, ctx.member.id, ticket)) {
-    return ctx.reply(ctx.roles.length === 0 ? t('staff_only') : t('ticket_not_yours', { ref }));
-  }
   const to = categoryNamed(text.replace(/^(?:分类|改为|改成|类别|category|recategori[sz]e|as|to)[\s:：]*/i, '').replace(/^(?:改为|改成|为|to)\s*/i, ''));
   if (to === null) return ctx.reply(t('ticket_recategorise_unknown'));
   const from = isTicketCategory(ticket.category) ? ticket.category : 'other';

@@ -28,8 +28,11 @@ export async function tellAdmins(db: Db, batch: NoticeBatch, ticket: Pick<Ticket
  */
 export async function tellReporters(db: Db, batch: NoticeBatch, ticketId: number, text: (first: boolean) => string): Promise<void> {
   const reporters = await reportersOf(db, ticketId);
+  const firstAt = reporters.length > 0 ? notifyAddress(reporters[0], { platform: reporters[0].chatPlatform as ChatAddress['platform'], chatId: reporters[0].chatId }) : null;
   reporters.forEach((r, i) => {
-    const origin = { platform: r.chatPlatform as ChatAddress['platform'], chatId: r.chatId };
-    batch.add(notifyAddress(r, origin), text(i === 0), [r.platformUserId]);
+    const to = notifyAddress(r, { platform: r.chatPlatform as ChatAddress['platform'], chatId: r.chatId });
+    // In the first reporter's chat, the others are @mentioned on the same words.
+    if (i > 0 && firstAt && to.platform === firstAt.platform && to.chatId === firstAt.chatId) batch.add(to, text(true), [r.platformUserId]);
+    else batch.add(to, text(i === 0), [r.platformUserId]);
   });
 }
