@@ -15,7 +15,8 @@ export const postNoticeNow = commandProcessor('notice', async (ctx) => {
   const zone = ctx.roles.find((r) => r.role === 'grid_worker')?.zoneId ?? null;
   const admin = ctx.roles.some((r) => r.role === 'admin');
   const scope = ctx.group ? ctx.scope : { estateId: ctx.estate.id, zoneId: admin ? null : zone, buildingId: null };
-  const data = await loadNoticeData(ctx.tx, ctx.estate, scope, from, ctx.now, false);
+  // Up to and including this moment (periods are half-open).
+  const data = await loadNoticeData(ctx.tx, ctx.estate, scope, from, new Date(ctx.now.getTime() + 1), false);
   ctx.reply(buildNotice(data, t));
   await ctx.audit('notice.post', ctx.group ? `group-${ctx.group.id}` : 'private');
 });

@@ -85,7 +85,7 @@ describe('weekly notice through BullMQ: two workers, double firing, restart acro
     // One outbound job per group: the jobId is the outbox key.
     const out = await factory.queue(outboundQueue('console')).getJobs(['waiting', 'delayed', 'active', 'completed']);
     expect(out.map((j) => j.id).sort()).toEqual([`out-notice-${f.groups.estate.id}-2026-W47-r1`, `out-notice-${f.groups.zoneB.id}-2026-W47-r1`]);
-    expect((out.find((j) => j.id === `out-notice-${f.groups.estate.id}-2026-W47-r1`)!.data as { text: string }).text).toContain('1-1-102  15元');
+    expect((out.find((j) => j.id === `out-notice-${f.groups.estate.id}-2026-W47-r1`)!.data as { text: string }).text).toContain('1栋：1-1-102 15元');
   });
 
   it('after a restart across the next scheduled time, posts that week once, marked late', async () => {

@@ -125,8 +125,8 @@ describe('weekly notice', () => {
     expect(r.sent.at(-1)!.text).toBe('这个操作只有网格员或社区工作人员可以做。');
     await postNoticeNow(commandJob('g-estate', f.staffUserId, { intent: 'notice' }, at), r.deps);
     const text = r.sent.at(-1)!.text;
-    expect(text).toContain('1-1-102  15元');
-    expect(text).toContain('2-1-101  10元');
+    expect(text).toContain('1-1-102 15元');
+    expect(text).toContain('2-1-101 10元');
     assertNoPersonalData(text);
     r.clock.set(SLOT);
     await postWeeklyNotice({ estateId: f.estateId }, r.deps);
@@ -192,9 +192,9 @@ const GOLDEN_ESTATE = [
   '11月15日（周日）20:00 至 11月22日（周日）20:00',
   '',
   '本周缴费 3户，共30元：',
-  '1-1-102  15元',
-  '2-1-101  10元',
-  '3-101  5元',
+  '1栋：1-1-102 15元',
+  '2栋：2-1-101 10元',
+  '3栋：3-101 5元',
   '',
   '2026年11月收缴率 33%（2/6户）',
   '东片区 50%：1栋100% 2栋0%',
@@ -210,7 +210,7 @@ const GOLDEN_WEST = [
   '11月15日（周日）20:00 至 11月22日（周日）20:00',
   '',
   '本周缴费 1户，共5元：',
-  '3-101  5元',
+  '3栋：3-101 5元',
   '',
   '2026年11月收缴率 0%（0/2户）',
   '本周收款 5元，今年累计 5元',

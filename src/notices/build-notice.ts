@@ -3,12 +3,10 @@ import { monthName } from '../i18n/month.js';
 import type { NoticeData } from './notice-data.js';
 import { when } from './when-words.js';
 
-/** Rooms listed one per line before the rest are summed up: a phone screen, not a ledger. */
-export const MAX_NOTICE_ROOMS = 40;
-
 /**
  * The public notice as text: room codes and sums only (no names, no phone numbers — the data
- * carries none), short lines for a phone screen.
+ * carries none), short lines for a phone screen; long
+ * weeks are split into several messages by the sender.
  */
 export function buildNotice(d: NoticeData, t: Translator['t']): string {
   const lines: string[] = [];
@@ -23,8 +21,13 @@ export function buildNotice(d: NoticeData, t: Translator['t']): string {
     if (d.payments.length === 0) lines.push(t('notice_payments_none'));
     else {
       lines.push(t('notice_payments_header', { households: d.payments.length, fen: d.weekFen }));
-      for (const p of d.payments.slice(0, MAX_NOTICE_ROOMS)) lines.push(t('notice_payment', { room: p.room, fen: p.fen }));
-      if (d.payments.length > MAX_NOTICE_ROOMS) lines.push(t('notice_payments_more', { households: d.payments.length - MAX_NOTICE_ROOMS }));
+      // Every room, for all to check, one line per building so a collection week stays readable.
+      const byBuilding = new Map<string, string[]>();
+      for (const p of d.payments) {
+        const building = p.room.split('-')[0];
+        byBuilding.set(building, [...(byBuilding.get(building) ?? []), t('notice_payment', { room: p.room, fen: p.fen })]);
+      }
+      for (const [building, rooms] of byBuilding) lines.push(t('notice_payments_building', { building, rooms }));
     }
     lines.push('');
     lines.push(t('notice_rate', { month: monthName(d.month), paid: d.overall.paid, total: d.overall.total }));
