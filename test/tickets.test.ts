@@ -185,6 +185,31 @@ describe('tickets end to end', () => {
   });
 });
 
+describe('tickets: delivery, languages, schedule', () => {
+  it('files a complaint delivered twice once, with one reply', async () => {
+    const msg = p.message('路人庚', '投诉 13栋门口僵尸车占道');
+    const first = await p.deliver(msg);
+    expect(await p.deliver({ ...msg })).toEqual([]);
+    const ref = tref(first);
+    expect((await ticket(ref)).category).toBe('fire_lane');
+    const same = await p.t.db.selectFrom('tickets').select('id').where('text', '=', '13栋门口僵尸车占道').execute();
+    expect(same).toHaveLength(1);
+  });
+
+  it('answers in traditional Chinese and in English', async () => {
+    const hant = await p.say('路人辛', '投訴 14棟樓道堆放雜物');
+    expect(hant[0]).toMatch(/已收到工單 T\d+（樓道雜物），由第五片區網格員 楊桂芳負責/);
+    const en = await p.say('路人壬', '/complain water leaking in building 16');
+    expect(en[0]).toMatch(/Ticket T\d+ \(leak \/ drain\) received; the grid worker of 第六片区 \(赵德明\) will take it up by /);
+  });
+
+  it('keeps the SLA sweep as a job scheduler in the queue (re-created from code at every worker start)', async () => {
+    const schedulers = await p.factory.queue('jobs').getJobSchedulers(0, -1);
+    const ids = schedulers.map((s) => (s as { key?: string; id?: string }).key ?? (s as { id?: string }).id);
+    expect(ids).toContain('sched-ticket-sla-sweep');
+  });
+});
+
 describe('ticket SLA sweep (controlled clock)', () => {
   const sweep = () => processors['ticket-sla-sweep']({ estateId: null }, deps, { id: 'sweep', attemptsMade: 0 });
   const escalationsTo = async (ref: string, name: string) => {
