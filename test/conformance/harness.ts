@@ -9,7 +9,6 @@ import { queueOutbound } from '../../src/outbound/queue-outbound.js';
 import { createQueueFactory, type QueueFactory } from '../../src/queue/backend.js';
 import { JOBS_QUEUE, outboundQueue } from '../../src/queue/queue-names.js';
 import type { Services } from '../../src/runtime/services.js';
-import { waitForEmpty } from '../../src/runtime/settle.js';
 import { startBot, type Bot } from '../../src/runtime/start-bot.js';
 import { startWorker } from '../../src/runtime/start-worker.js';
 import { initTestDb, type TestDb } from '../support/db.js';
@@ -95,10 +94,20 @@ export async function startHarness(name: string, adapter: Adapter): Promise<Harn
   const bot = await startBot(services, [rec]);
   const jobs = factory.queue(JOBS_QUEUE);
   const out = factory.queue(outboundQueue(adapter.platform));
+  // Job schedulers (ticket sweeps, reminders) keep delayed jobs in the jobs queue for ever: wait only
+  // for what is waiting or running there; outgoing retries (delayed) do count.
+  const idle = async (q: typeof jobs, states: Array<'waiting' | 'active' | 'delayed' | 'prioritized'>) => {
+    const until = Date.now() + 20_000;
+    while (Date.now() < until) {
+      const c = await q.getJobCounts(...states);
+      if (Object.values(c).every((n) => n === 0)) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
   const settle = async () => {
     for (let i = 0; i < 3; i++) {
-      await waitForEmpty(jobs, 20_000);
-      await waitForEmpty(out, 20_000);
+      await idle(jobs, ['waiting', 'active', 'prioritized']);
+      await idle(out, ['waiting', 'active', 'delayed', 'prioritized']);
     }
   };
   return {

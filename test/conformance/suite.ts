@@ -84,8 +84,9 @@ export function conformanceSuite(name: string, makeDriver: () => Promise<Driver>
     it('takes a message the platform delivers twice once', async () => {
       const zhao = await d.member('赵敏');
       const out = await during(1, async () => {
+        const n = h.rec.received.length;
         const p = await d.post(d.linkedChat, zhao, '查询');
-        await h.rec.waitForReceived(h.rec.received.length + 1);
+        await h.rec.waitForReceived(n + 1);
         await p.redeliver();
         await new Promise((r) => setTimeout(r, 200));
       });
