@@ -107,24 +107,24 @@ describe('tickets end to end', () => {
     const before = await p.t.db.selectFrom('tickets').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(await p.say('刘雅玲', '受理 T999999')).toEqual(['linli: 没有找到工单 T999999，请核对编号。']);
     expect(await p.say('刘雅玲', '完成 T99999999999')).toEqual(['linli: 编号不对：缴费是 P 开头（P12），绑定是 B 开头（B3），工单是 T 开头（T7）']);
-    expect(await p.say('向大叔', '评价 T999999 5')).toEqual(['linli: 没有找到工单 T999999，请核对编号。']);
-    expect(await p.say('向大叔', '评价 T1 6')).toEqual(['linli: 评分请写 1 到 5，例如：评价 T7 5']);
-    expect(await p.say('向大叔', '评价 T1 0')).toEqual(['linli: 评分请写 1 到 5，例如：评价 T7 5']);
-    expect(await p.say('向大叔', '评价 T1')).toEqual(['linli: 评分请写 1 到 5，例如：评价 T7 5']);
+    expect(await p.say('路人癸', '评价 T999999 5')).toEqual(['linli: 没有找到工单 T999999，请核对编号。']);
+    expect(await p.say('路人癸', '评价 T1 6')).toEqual(['linli: 评分请写 1 到 5，例如：评价 T7 5']);
+    expect(await p.say('路人癸', '评价 T1 0')).toEqual(['linli: 评分请写 1 到 5，例如：评价 T7 5']);
+    expect(await p.say('路人癸', '评价 T1')).toEqual(['linli: 评分请写 1 到 5，例如：评价 T7 5']);
     expect(await p.say('刘雅玲', '受理')).toEqual(['linli: 请写上编号，例如：确认 P12']);
-    expect(await p.say('向大叔', '投诉')).toEqual(['linli: 请说明具体情况，例如：投诉 8栋楼道堆放杂物']);
-    expect(await p.say('向大叔', '投诉 8栋')).toEqual(['linli: 请说明具体是什么问题、在哪里，例如：投诉 8栋楼道堆放杂物']);
-    expect(await p.say('向大叔', '投诉 啊啊啊啊')).toEqual(['linli: 请说明具体是什么问题、在哪里，例如：投诉 8栋楼道堆放杂物']);
-    expect(await p.say('向大叔', '/rate T999999 5')).toEqual(['linli: There is no ticket T999999; please check the number.']);
+    expect(await p.say('路人癸', '投诉')).toEqual(['linli: 请说明具体情况，例如：投诉 8栋楼道堆放杂物']);
+    expect(await p.say('路人癸', '投诉 8栋')).toEqual(['linli: 请说明具体是什么问题、在哪里，例如：投诉 8栋楼道堆放杂物']);
+    expect(await p.say('路人癸', '投诉 啊啊啊啊')).toEqual(['linli: 请说明具体是什么问题、在哪里，例如：投诉 8栋楼道堆放杂物']);
+    expect(await p.say('路人癸', '/rate T999999 5')).toEqual(['linli: There is no ticket T999999; please check the number.']);
     const after = await p.t.db.selectFrom('tickets').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
   it('reopens on a rating of 1 or 2 and tells the owner', async () => {
-    const ref = tref(await p.say('向大叔', '报修 9栋3单元楼道灯不亮'));
+    const ref = tref(await p.say('路人子', '报修 9栋3单元楼道灯不亮'));
     expect((await ticket(ref)).category).toBe('lighting_wiring');
     await p.say('刘雅玲', `完成 ${ref} 换了灯泡`);
-    const rated = await p.say('向大叔', `评价 ${ref} 2 还是不亮`);
+    const rated = await p.say('路人子', `评价 ${ref} 2 还是不亮`);
     expect(rated[0]).toContain(`收到您的评价（2分）。${ref} 已重新打开，会再处理。`);
     expect(rated.join('\n')).toContain(`${ref} 居民评价2分：还是不亮，已重新打开`);
     const t = await ticket(ref);
@@ -171,10 +171,10 @@ describe('tickets end to end', () => {
   });
 
   it('re-categorises a ticket for staff only, and moves its due times with it', async () => {
-    const ref = tref(await p.say('向大叔', '投诉 8栋一楼有人私拉线'));
+    const ref = tref(await p.say('路人丑', '投诉 8栋一楼有人私拉线'));
     expect((await ticket(ref)).category).toBe('other');
     // A resident's words after the ref only look the ticket up.
-    expect((await p.say('向大叔', `工单 ${ref} 分类 飞线充电`))[0]).toMatch(new RegExp(`^linli: 工单 ${ref}（其他 · 8栋）待受理`));
+    expect((await p.say('路人丑', `工单 ${ref} 分类 飞线充电`))[0]).toMatch(new RegExp(`^linli: 工单 ${ref}（其他 · 8栋）待受理`));
     expect(await p.say('王建国', `工单 ${ref} 分类 飞线充电`)).toEqual([`linli: ${ref} 只有反映人、负责的网格员和社区可以查看。`]);
     expect(await p.say('刘雅玲', `工单 ${ref} 分类 瞎写`)).toEqual(['linli: 分类看不懂。可用：飞线充电、消防通道、漏水、照明、环境卫生、杂物、噪音、绿化、门禁、其他']);
     expect(await p.say('刘雅玲', `工单 ${ref} 分类 飞线充电`)).toEqual([`linli: ${ref} 分类已从“其他”改为“飞线充电”。`]);
@@ -257,8 +257,18 @@ describe('ticket SLA sweep (controlled clock)', () => {
     expect(history.some((l) => l.includes('超时上报社区（第2级：未按时办结）'))).toBe(true);
   });
 
+  it('takes an estate’s own SLA over the default', async () => {
+    const estate = await p.t.db.selectFrom('estates').select('id').executeTakeFirstOrThrow();
+    await p.t.db.insertInto('ticket_sla_rules').values({ estate_id: estate.id, category: 'greenery', accept_minutes: 15, resolve_minutes: 120 }).execute();
+    const ref = tref(await p.say('路人寅', '投诉 17栋门口树枝太长，需要修剪'));
+    const t = await ticket(ref);
+    expect(t.category).toBe('greenery');
+    expect(t.accept_due_at.getTime() - t.created_at.getTime()).toBe(15 * MIN);
+    expect(t.resolve_due_at.getTime() - t.created_at.getTime()).toBe(120 * MIN);
+  });
+
   it('leaves closed tickets alone', async () => {
-    const ref = tref(await p.say('向大叔', '投诉 9栋楼道杂物'));
+    const ref = tref(await p.say('路人卯', '投诉 9栋楼道杂物'));
     await p.say('刘雅玲', `完成 ${ref} 清了`);
     p.clock.advance(30 * 24 * 60 * MIN);
     await sweep();
