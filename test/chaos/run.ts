@@ -1,0 +1,233 @@
+// `npm run chaos -- --commands N`: a soak. Sends N fee collections through the real pipeline
+// (bot in this process, worker processes, a private crash-prone Redis with AOF, the real Postgres)
+// while SIGKILLing workers and crashing Redis at random; then checks that the ledger is exactly
+// the expected one and that every command got its reply. Exits non-zero on any loss or double.
+import pg from 'pg';
+import { sql } from 'kysely';
+import { consoleUserId } from '../../src/adapters/console/identity.js';
+import { loadConfig } from '../../src/config.js';
+import { createDb } from '../../src/db/connect.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { seedDemoEstate } from '../../src/demo/seed-demo-estate.js';
+import { silentLogger } from '../../src/log.js';
+import { createQueueFactory } from '../../src/queue/backend.js';
+import { messageKey } from '../../src/queue/job-ids.js';
+import { JOBS_QUEUE, outboundQueue } from '../../src/queue/queue-names.js';
+import type { Services } from '../../src/runtime/services.js';
+import { startBot } from '../../src/runtime/start-bot.js';
+import { groupMessage, recordingAdapter, sleep, spawnWorker, startCrashableRedis, until, type WorkerProcess } from '../reliability/harness.js';
+
+interface Options {
+  commands: number;
+  workers: number;
+  seed: number;
+  quiet: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { commands: 1000, workers: 2, seed: Date.now() % 100_000, quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const v = argv[i + 1];
+    if (argv[i] === '--commands') o.commands = Number(v);
+    else if (argv[i] === '--workers') o.workers = Number(v);
+    else if (argv[i] === '--seed') o.seed = Number(v);
+    else if (argv[i] === '--quiet') o.quiet = true;
+  }
+  if (!Number.isInteger(o.commands) || o.commands < 1) throw new Error('--commands must be a positive whole number');
+  return o;
+}
+
+/** A small deterministic PRNG, so a run can be repeated with --seed. */
+function prng(seed: number) {
+  let s = seed >>> 0 || 1;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** Run the soak; returns the exit code. */
+export async function runChaos(opts: Options): Promise<number> {
+  const started = Date.now();
+  const note = (s: string) => opts.quiet || process.stderr.write(`chaos: ${s}\n`);
+  const rand = prng(opts.seed);
+  const baseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `chaos_${process.pid}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`drop schema if exists ${schema} cascade`);
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const db = createDb(baseUrl, { schema, max: 5 });
+  const url = new URL(baseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const databaseUrl = url.toString();
+  await migrateToLatest(db);
+  await seedDemoEstate(db, new Date());
+  const before = await db.selectFrom('payments').select(sql<string>`coalesce(max(id), 0)`.as('max')).executeTakeFirstOrThrow();
+  const firstNewId = Number(before.max) + 1;
+
+  const redis = await startCrashableRedis();
+  const prefix = `chaos-${process.pid}`;
+  const factory = await createQueueFactory({ kind: 'redis', url: redis.url, prefix });
+  const adapter = recordingAdapter();
+  // Flood control is not under test here: one grid worker sends every command.
+  const config = loadConfig({ LINLI_FLOOD_BURST: '10000' });
+  const services: Services = { config, db, databaseUrl, factory, log: silentLogger, close: async () => {} };
+  const bot = await startBot(services, [adapter]);
+  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, LINLI_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', LINLI_WORKER_CONCURRENCY: '8' };
+  const workers: WorkerProcess[] = [];
+  let chaosOn = true;
+  const spawnOne = () => {
+    const w = spawnWorker(env);
+    workers.push(w);
+    void w.exited.then((how) => {
+      workers.splice(workers.indexOf(w), 1);
+      if (how.signal !== 'SIGKILL' && how.signal !== 'SIGTERM' && chaosOn) note(`a worker exited by itself (${how.code}):\n${w.log().slice(-2000)}`);
+    });
+    return w;
+  };
+  for (let i = 0; i < opts.workers; i++) spawnOne();
+  await Promise.all(workers.map((w) => w.ready));
+  note(`${workers.length} workers up; Redis on ${redis.port}; schema ${schema}; seed ${opts.seed}`);
+
+  // The commands: staff collections in zone 3, each a whole number of months, each its own message.
+  const rooms = (
+    await db
+      .selectFrom('households as h')
+      .innerJoin('buildings as b', 'b.id', 'h.building_id')
+      .innerJoin('zones as z', 'z.id', 'b.zone_id')
+      .select('h.room_code')
+      .where('z.code', '=', '3')
+      .orderBy('h.id')
+      .execute()
+  ).map((r) => r.room_code);
+  const staff = consoleUserId('刘雅玲');
+  const expected = new Map<string, number>();
+  const messages = Array.from({ length: opts.commands }, (_, i) => {
+    const months = 1 + Math.floor(rand() * 12);
+    const msg = groupMessage(staff, `收费 ${rooms[i % rooms.length]} ${months * 5}`, `chaos-${i}`);
+    expected.set(messageKey(msg), months * 500);
+    return msg;
+  });
+
+  // Faults, at random, until told to stop.
+  let kills = 0;
+  let restarts = 0;
+  const chaos = (async () => {
+    while (chaosOn) {
+      await sleep(700 + rand() * 1800);
+      if (!chaosOn) break;
+      if (rand() < 0.6 && workers.length > 0) {
+        const w = workers[Math.floor(rand() * workers.length)];
+        w.child.kill('SIGKILL');
+        await w.exited;
+        kills++;
+        spawnOne();
+      } else {
+        await redis.crash();
+        await sleep(200 + rand() * 1300);
+        await redis.start();
+        restarts++;
+      }
+    }
+  })();
+
+  let adapterRetries = 0;
+  let next = 0;
+  const sender = async () => {
+    while (next < messages.length) {
+      const msg = messages[next++];
+      // A platform redelivers what the adapter could not take (a webhook answered 500).
+      while ((await bot.receive(msg)) === 'error') {
+        adapterRetries++;
+        await sleep(200);
+      }
+      await sleep(rand() * 20);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, sender));
+  note(`all ${opts.commands} sent after ${((Date.now() - started) / 1000).toFixed(1)} s; letting the faults run a little longer`);
+  await sleep(2000);
+  chaosOn = false;
+  await chaos;
+  while (workers.length < opts.workers) spawnOne();
+
+  const effects = async () =>
+    db.selectFrom('payments').select(['id', 'source_key', 'amount_fen']).where('id', '>=', firstNewId).execute();
+  const jobs = factory.queue(JOBS_QUEUE);
+  const out = factory.queue(outboundQueue('console'));
+  const settled = await until(async () => {
+    const rows = await effects();
+    const keys = new Set(rows.map((r) => r.source_key));
+    const refs = new Set(adapter.sent.map((s) => /P\d+/.exec(s.text)?.[0]));
+    if (keys.size < expected.size || refs.size < expected.size) return false;
+    // Not 'delayed': the job schedulers always keep their next run there.
+    const c = await jobs.getJobCounts('waiting', 'active', 'prioritized');
+    const o = await out.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    return [...Object.values(c), ...Object.values(o)].every((n) => n === 0);
+  }, 180_000, 250);
+  if (!settled) note('did not settle within 180 s; counting what is there');
+  await sleep(500);
+
+  const rows = await effects();
+  const perKey = new Map<string, { n: number; amount: number }[]>();
+  for (const r of rows) perKey.set(r.source_key ?? '', [...(perKey.get(r.source_key ?? '') ?? []), { n: 1, amount: r.amount_fen }]);
+  let lost = 0;
+  let doubled = 0;
+  let wrong = 0;
+  for (const [key, fen] of expected) {
+    const got = perKey.get(key) ?? [];
+    if (got.length === 0) lost++;
+    if (got.length > 1) doubled += got.length - 1;
+    if (got.some((g) => g.amount !== fen)) wrong++;
+  }
+  const strays = [...perKey.keys()].filter((k) => !expected.has(k)).length;
+  const keyOfPayment = new Map(rows.map((r) => [`P${r.id}`, r.source_key]));
+  const repliesPerKey = new Map<string, number>();
+  for (const s of adapter.sent) {
+    const key = keyOfPayment.get(/P\d+/.exec(s.text)?.[0] ?? '');
+    if (key) repliesPerKey.set(key, (repliesPerKey.get(key) ?? 0) + 1);
+  }
+  const replies = repliesPerKey.size;
+  const duplicateReplies = [...repliesPerKey.values()].reduce((s, n) => s + n - 1, 0);
+  const failed = await jobs.getJobCounts('failed');
+
+  await bot.stop();
+  for (const w of [...workers]) {
+    w.child.kill('SIGTERM');
+    await w.exited;
+  }
+  await jobs.obliterate({ force: true }).catch(() => {});
+  await out.obliterate({ force: true }).catch(() => {});
+  await factory.close();
+  await redis.stop();
+  await sql.raw(`drop schema if exists ${schema} cascade`).execute(db);
+  await db.destroy();
+
+  const lines: [string, number][] = [
+    ['commands sent', opts.commands],
+    ['effects recorded', rows.length - strays],
+    ['lost', lost],
+    ['doubled', doubled],
+    ['wrong amount', wrong],
+    ['stray effects', strays],
+    ['replies', replies],
+    ['replies missing', opts.commands - replies],
+    ['duplicate replies', duplicateReplies],
+    ['jobs failed', failed.failed ?? 0],
+    ['workers killed', kills],
+    ['redis restarts', restarts],
+    ['adapter retries', adapterRetries],
+    ['seconds', Math.round((Date.now() - started) / 1000)],
+  ];
+  for (const [name, n] of lines) process.stdout.write(`${name}: ${n}\n`);
+  return lost || doubled || wrong || strays || opts.commands - replies ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/.*\/test\/chaos\//, '/test/chaos/'))) {
+  runChaos(parseArgs(process.argv.slice(2))).then(
+    (code) => process.exit(code),
+    (e) => {
+      process.stderr.write(`chaos: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exit(2);
+    },
+  );
+}
