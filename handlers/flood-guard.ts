@@ -20,6 +20,8 @@ interface Bucket {
   at: number;
   /** A warning went out in this flood; none again until the member has calmed down. */
   warned: boolean;
+  /** Keys of recent messages: a platform's redelivery of one message is not a flood. */
+  recent: string[];
 }
 
 /** What the guard has seen, for tests and logs. */
@@ -60,15 +62,18 @@ export function floodGuard(inner: HandlerPorts, clock: Clock, limits: FloodLimit
   };
 
   /** Take a token; returns 'ok', 'warn' (dropped, warn now) or 'drop' (dropped, already warned). */
-  const take = (platform: Platform, senderId: string): 'ok' | 'warn' | 'drop' => {
+  const take = (platform: Platform, senderId: string, key: string): 'ok' | 'warn' | 'drop' => {
     const now = clock.now().getTime();
     sweep(now);
     const k = `${platform}\u0000${senderId}`;
     let b = buckets.get(k);
-    if (!b) buckets.set(k, (b = { tokens: limits.burst, at: now, warned: false }));
+    if (!b) buckets.set(k, (b = { tokens: limits.burst, at: now, warned: false, recent: [] }));
     else refill(b, now);
+    if (b.recent.includes(key)) return 'ok';
     if (b.tokens > 0) {
       b.tokens--;
+      b.recent.push(key);
+      if (b.recent.length > 16) b.recent.shift();
       stats.admitted++;
       return 'ok';
     }
@@ -85,7 +90,7 @@ export function floodGuard(inner: HandlerPorts, clock: Clock, limits: FloodLimit
   return {
     stats,
     enqueueCommand: async (name, data) => {
-      const verdict = take(data.platform, data.senderId);
+      const verdict = take(data.platform, data.senderId, data.key);
       if (verdict === 'ok') return inner.enqueueCommand(name, data);
       if (verdict === 'warn') await warn(data, data.key, data.locale);
     },
@@ -93,7 +98,7 @@ export function floodGuard(inner: HandlerPorts, clock: Clock, limits: FloodLimit
       // Help and usage errors cost a reply each: they count too. The sender id is on the message.
       const full = msg as { senderId?: string; text?: string };
       if (full.senderId === undefined) return inner.answer(msg, key, text);
-      const verdict = take(msg.platform, full.senderId);
+      const verdict = take(msg.platform, full.senderId, key);
       if (verdict === 'ok') return inner.answer(msg, key, text);
       if (verdict === 'warn') await warn(msg, key.replace(/-h1$/, ''), detectLocale(full.text ?? ''));
     },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DeliveryJob } from '../src/queue/job-data.js';
 import type { WorkerDeps } from './worker-deps.js';
 
@@ -19,7 +20,8 @@ export async function recordDelivery(data: DeliveryJob, deps: WorkerDeps): Promi
       sent_at: data.status === 'sent' ? at : null,
     })
     .onConflict((c) =>
-      c.column('key').doUpdateSet({ status: data.status, reason: data.reason, sent_at: data.status === 'sent' ? at : null }),
+      // A delivery report must not erase why the row was written (e.g. 'job failed: ...').
+      c.column('key').doUpdateSet({ status: data.status, reason: sql<string | null>`coalesce(excluded.reason, outbox.reason)`, sent_at: data.status === 'sent' ? at : null }),
     )
     .execute();
   if (data.status === 'failed') deps.log.error('message failed for good', { outboxKey: data.outboxKey, reason: data.reason });
