@@ -21,6 +21,9 @@ export interface CrashableRedis {
   crash(): Promise<void>;
   /** Start it again on the same port and directory. */
   start(): Promise<void>;
+  /** Freeze (SIGSTOP) or thaw (SIGCONT) it: clients hang as on a network partition. */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -53,6 +56,8 @@ export async function startCrashableRedis(opts: { port?: number; persist?: boole
     port,
     crash,
     start,
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
     stop: async () => {
       await crash();
       rmSync(dir, { recursive: true, force: true });
