@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import os from 'node:os';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { manualClock } from '../src/clock.js';
@@ -103,8 +104,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const s = typeof opts.scale === 'function' ? opts.scale(backend) : opts.scale;
   const env = await openBenchEnv({ backend, databaseName: opts.databaseName, serverUrl: opts.serverUrl, redisUrl: opts.redisUrl, poolSize: s.poolSize, log });
   try {
+    const loadAtStart = os.loadavg()[0].toFixed(1);
     log(`backend ${env.backend}; database ${opts.databaseName}; queue prefix ${env.prefix}`);
-    const pgVersion = (await sql<{ v: string }>`show server_version`.execute(env.db)).rows[0].v;
+    const pgVersion = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(env.db)).rows[0].v;
     let redisVersion = '';
     if (env.redisUrl) {
       const r = new Redis(env.redisUrl);
@@ -137,17 +139,20 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       if (opts.profileFile) mkdirSync(new URL('.', `file://${opts.profileFile}`).pathname, { recursive: true });
       const prof = await profiled(opts.profileFile, () => runThroughput(p, src, s.e2eCommands, s.e2eWindow));
       e2e = prof.result;
+      await p.drain(120_000);
       costs = topCosts(prof.profile);
       log(`  ${f0(e2e.perSecond)} cmd/s (mix ${JSON.stringify(src.counts)})`);
       // The fixed load must be one the machine sustains: 300/s, or 60% of the measured maximum if that is lower.
       const latencyRate = Math.max(10, Math.min(s.latencyRate, Math.floor((e2e.perSecond * 0.6) / 10) * 10));
       log(`latency at ${latencyRate} cmd/s for ${s.latencySeconds} s`);
       latency = await runOpenLoop(p, messageSource(city, 3, 'lat', pending), latencyRate, s.latencySeconds);
+      await p.drain(60_000);
       log(`  p50 ${f1(latency.latency.p50)} p95 ${f1(latency.latency.p95)} p99 ${f1(latency.latency.p99)} ms`);
       for (const factor of s.saturationRates) {
         const rate = Math.round(latencyRate * factor);
         const r = await runOpenLoop(p, messageSource(city, rate, `sat${rate}`, pending), rate, s.saturationSeconds);
         saturation.push(r);
+        await p.drain(60_000);
         log(`  offered ${rate}/s: achieved ${f0(r.achieved)}/s, p99 ${f1(r.latency.p99)} ms`);
         if (r.achieved < rate * 0.9 || r.latency.p99 > 1000 || r.missing > 0) break;
       }
@@ -225,7 +230,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         ],
       ),
     ];
-    const mach = machine({ PostgreSQL: pgVersion, ...(redisVersion ? { Redis: redisVersion } : {}) });
+    const mach = machine({ 'load average at start': loadAtStart,  PostgreSQL: pgVersion, ...(redisVersion ? { Redis: redisVersion } : {}) });
     const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
     const costLines = [
       `Where the time goes (V8 CPU profile of the end-to-end run, self time; the process runs handler, worker and sender):`,

@@ -16,7 +16,7 @@ export interface PacingResult {
   platformSeconds: number;
   realSeconds: number;
   perSecond: number;
-  /** Messages sent ÷ the most the limits allow over the same span. */
+  /** The shortest span the limits allow for these messages ÷ the span taken. */
   fractionOfAllowed: number;
   maxPerChatIn60s: number;
   maxGlobalIn1s: number;
@@ -81,10 +81,9 @@ export async function runPacing(spec: QueueBackendSpec, db: Kysely<Database>, op
     }
     const maxGlobal = maxInWindow(times, 1000);
     if (maxGlobal > 30) violations++;
-    // Over a span of D seconds a 30-per-any-second limit lets through at most 30·(⌊D⌋+1),
-    // and each group at most 20·(⌊D/60⌋+1) of its own messages.
-    const perGroup = Math.ceil(opts.messages / opts.groups);
-    const allowed = Math.min(30 * (Math.floor(span) + 1), opts.groups * Math.min(perGroup, 20 * (Math.floor(span / 60) + 1)));
+    // The fastest the limits allow: 30 in any second for the bot, 20 in any minute per group.
+    const perChatCounts = [...byChat.values()].map((ts) => ts.length);
+    const minSpan = Math.max(Math.ceil(p.sent.length / 30) - 1, ...perChatCounts.map((n) => 60 * (Math.ceil(n / 20) - 1)));
     return {
       messages: p.sent.length,
       groups: opts.groups,
@@ -93,7 +92,7 @@ export async function runPacing(spec: QueueBackendSpec, db: Kysely<Database>, op
       platformSeconds: span,
       realSeconds,
       perSecond: p.sent.length / span,
-      fractionOfAllowed: p.sent.length / allowed,
+      fractionOfAllowed: span > 0 ? Math.min(1, minSpan / span) : 1,
       maxPerChatIn60s: maxPerChat,
       maxGlobalIn1s: maxGlobal,
       violations,

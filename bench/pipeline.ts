@@ -36,6 +36,8 @@ export interface BenchPipeline {
   firstReply: Map<string, number>;
   entered: Map<string, number>;
   sent: SentRecord[];
+  /** Wait until the jobs queue is empty (deliveries still being recorded), so one phase does not load the next. */
+  drain(timeoutMs: number): Promise<void>;
   /** Resolves when every key has a reply (or after `timeoutMs`); returns how many are missing. */
   waitForReplies(keys: string[], timeoutMs: number): Promise<number>;
   close(): Promise<void>;
@@ -104,6 +106,16 @@ export async function startBenchPipeline(opts: PipelineOptions): Promise<BenchPi
     receive: async (msg, enteredAt) => {
       entered.set(messageKey(msg), enteredAt ?? now());
       return handleMessage(msg, ports);
+    },
+    drain: async (timeoutMs) => {
+      // Waiting and running jobs only: job schedulers (notices, SLA sweeps) keep a delayed job for ever.
+      const q = factory.queue(JOBS_QUEUE);
+      const until = Date.now() + timeoutMs;
+      while (Date.now() < until) {
+        const c = await q.getJobCounts('waiting', 'active', 'prioritized');
+        if (Object.values(c).every((n) => n === 0)) return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
     },
     waitForReplies: async (keys, timeoutMs) => {
       const missing = () => keys.reduce((n, k) => n + (firstReply.has(k) ? 0 : 1), 0);

@@ -112,7 +112,7 @@ export async function runScaleOut(env: BenchEnv, city: City, pending: City['pend
     const seen = new Map<string, number>();
     for (const s of p.sent) seen.set(s.outboxKey, (seen.get(s.outboxKey) ?? 0) + 1);
     const duplicateReplies = [...seen.values()].filter((n) => n > 1).length;
-    const claimsAnswered = p.sent.filter((s) => source.kinds.get(keyOfOutbox(s.outboxKey)) === 'pay' && /已登记 P\d+|已登記 P\d+/.test(s.text)).length;
+    const claimsAnswered = new Set(p.sent.filter((s) => source.kinds.get(keyOfOutbox(s.outboxKey)) === 'pay' && /已登记 P\d+|已登記 P\d+/.test(s.text)).map((s) => s.outboxKey)).size;
     const claimsWritten = Number(
       (await sql<{ n: string }>`select count(*) as n from payments where source_key like ${`telegram-%-${run}-%`}`.execute(env.db)).rows[0].n,
     );
