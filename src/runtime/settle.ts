@@ -20,6 +20,8 @@ export async function waitForEmpty(queue: Queue, timeoutMs = 120_000): Promise<v
   while (Date.now() < until) {
     const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     if (Object.values(c).every((n) => n === 0)) return;
+    // The next run of a job scheduler (weekly notice, reminders) waits in 'delayed' for good: not pending work.
+    if (c.waiting + c.active + c.prioritized === 0 && (await queue.getJobs(['delayed'], 0, 200)).every((j) => j.repeatJobKey)) return;
     await sleep(10);
   }
 }
