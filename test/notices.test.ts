@@ -66,6 +66,29 @@ describe('weekly notice', () => {
     for (const r of rows) assertNoPersonalData(r.text);
   });
 
+  it('counts tickets opened, resolved and overdue this week in the group\'s scope', async () => {
+    const ticket = (n: number, building: string, status: 'open' | 'accepted' | 'resolved', created: string, acceptDue: string) => ({
+      estate_id: f.estateId, category: 'clutter', text: '楼道堆放杂物', status, zone_id: building === '3' ? f.zoneB : f.zoneA, building_id: null, owner_member_id: null,
+      reporter_member_id: f.residentId, origin_platform: 'console', origin_chat_id: 'g-estate', cycle_started_at: new Date(created), accept_due_at: new Date(acceptDue),
+      resolve_due_at: new Date('2026-12-31T00:00:00Z'), source_key: `k${n}`, created_at: new Date(created), updated_at: new Date(created),
+    });
+    const ids = await t.db
+      .insertInto('tickets')
+      .values([
+        ticket(1, '1', 'open', '2026-11-20T01:00:00Z', '2026-11-21T01:00:00Z'), // new, overdue
+        ticket(2, '1', 'resolved', '2026-11-10T01:00:00Z', '2026-11-11T01:00:00Z'), // older, resolved this week
+        ticket(3, '3', 'accepted', '2026-11-21T01:00:00Z', '2026-11-22T01:00:00Z'), // new, on time, zone B
+      ])
+      .returning('id')
+      .execute();
+    await t.db.insertInto('ticket_events').values({ ticket_id: ids[1].id, kind: 'resolved', actor_member_id: f.staffId, detail: '{}', created_at: new Date('2026-11-19T03:00:00Z') }).execute();
+    const { deps } = recordingDeps(t.db, SLOT);
+    await postWeeklyNotice({ estateId: f.estateId }, deps);
+    const [estate, west] = await outbox();
+    expect(estate.text).toContain('工单：本周新增2件，办结1件，超期未办1件');
+    expect(west.text).toContain('工单：本周新增1件，办结0件，超期未办0件');
+  });
+
   it('posts one notice per group per week under double firing and concurrent runs', async () => {
     const a = recordingDeps(t.db, SLOT);
     const b = recordingDeps(t.db, new Date(SLOT.getTime() + 5));

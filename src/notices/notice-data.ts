@@ -36,8 +36,7 @@ export interface NoticeData {
   zones: { name: string; rate: Rate; buildings: { code: string; rate: Rate }[] }[];
   behindHouseholds: number;
   behindFen: number;
-  /** Null until tickets exist in the schema (issue 4). */
-  tickets: TicketCounts | null;
+  tickets: TicketCounts;
 }
 
 /** Counted money (collections and corrections at once, claims once confirmed) in [from, to), in scope. */

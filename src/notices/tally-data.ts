@@ -18,7 +18,7 @@ export interface TallyData {
   /** Claims still undecided 48 hours after they came in. */
   waiting: number;
   fen: number;
-  tickets: TicketCounts | null;
+  tickets: TicketCounts;
 }
 
 /** Gather a zone's figures for [from, to). */
