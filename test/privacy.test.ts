@@ -31,7 +31,7 @@ describe('privacy', () => {
         if (type === 'hash') dump.push(JSON.stringify(await redis.hgetall(k)));
         else if (type === 'string') dump.push((await redis.get(k)) ?? '');
         else if (type === 'list') dump.push(...(await redis.lrange(k, 0, -1)));
-        else if (type === 'zset') dump.push(...(await redis.zrange(k, 0, -1)));
+        else if (type === 'zset') dump.push(...(await redis.zrange(k, '0', '-1')));
         else if (type === 'stream') dump.push(JSON.stringify(await redis.xrange(k, '-', '+')));
       }
     } finally {
