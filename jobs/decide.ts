@@ -60,7 +60,7 @@ async function decideBinding(ctx: CommandContext, id: number | null, ref: string
       : await ctx.tx
           .selectFrom('bindings as bi')
           .innerJoin('households as h', 'h.id', 'bi.household_id')
-          .select(['bi.id', 'bi.status', 'h.room_code'])
+          .select(['bi.id', 'bi.status', 'bi.member_id', 'bi.household_id', 'h.room_code'])
           .where('bi.id', '=', id)
           .where('h.estate_id', '=', ctx.estate.id)
           .executeTakeFirst();
@@ -68,6 +68,21 @@ async function decideBinding(ctx: CommandContext, id: number | null, ref: string
   const household = (await findHousehold(ctx.tx, ctx.estate.id, binding.room_code))!;
   if (!canManage(ctx.roles, household)) return ctx.reply(t('not_your_zone', { room: binding.room_code }));
   const reason = decision === 'rejected' ? ctx.job.command.text : null;
+  if (decision === 'confirmed' && binding.status === 'pending') {
+    // Two requests sent at once for the same room: the member is bound already, so this one
+    // is settled as a duplicate rather than bound twice.
+    const bound = await ctx.tx
+      .selectFrom('bindings')
+      .select('id')
+      .where('member_id', '=', binding.member_id)
+      .where('household_id', '=', binding.household_id)
+      .where('status', '=', 'confirmed')
+      .executeTakeFirst();
+    if (bound) {
+      await ctx.tx.updateTable('bindings').set({ status: 'rejected', decided_by: ctx.member.id, decided_at: ctx.now, reason: `duplicate of B${bound.id}` }).where('id', '=', binding.id).execute();
+      return ctx.reply(t('bind_confirmed', { ref: `B${bound.id}`, room: binding.room_code }));
+    }
+  }
   const updated = await ctx.tx
     .updateTable('bindings')
     .set({ status: decision, decided_by: ctx.member.id, decided_at: ctx.now, reason })

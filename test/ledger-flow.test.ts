@@ -80,6 +80,15 @@ for (const backend of ['redis', 'postgres'] as const) {
       expect(claims.length).toBe(1);
     });
 
+    it('settles two binding requests sent at once for the same room as one binding', async () => {
+      const [a, b] = await Promise.all([p.say('王奶奶', '绑定 8-1-202'), p.say('王奶奶', '我是8栋1单元202的')]);
+      const refs = [...a, ...b].map((l) => ref(l, 'B')).filter(Boolean);
+      const distinct = [...new Set(refs)];
+      for (const r of distinct) expect(await p.say('刘雅玲', `确认 ${r}`)).toEqual([expect.stringMatching(/^linli: 绑定 B\d+ 已确认：8-1-202 已绑定。$/)]);
+      const confirmed = await p.t.db.selectFrom('bindings').select('id').where('status', '=', 'confirmed').where('household_id', 'in', (eb) => eb.selectFrom('households').select('id').where('room_code', '=', '8-1-202')).execute();
+      expect(confirmed).toHaveLength(1);
+    });
+
     it('lets a grid worker reject a claim with a reason, once', async () => {
       const claim = await p.say('向大叔', '已交15元');
       const pRef = ref(claim[0], 'P');
