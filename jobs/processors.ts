@@ -20,7 +20,7 @@ import { rateTicket } from './rate-ticket.js';
 import { resolveTicket } from './resolve-ticket.js';
 import { ticketSlaSweep } from './ticket-sla-sweep.js';
 import { notYetAvailable } from './not-yet-available.js';
-import { recordDelivery } from './record-delivery.js';
+import { recordDeliveries, recordDelivery } from './record-delivery.js';
 import { showStatus } from './show-status.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
@@ -52,4 +52,5 @@ export const processors = {
   'attach-photo': attachPhoto,
   'ticket-sla-sweep': ticketSlaSweep,
   'record-delivery': recordDelivery,
+  'record-deliveries': recordDeliveries,
 } satisfies Processors;

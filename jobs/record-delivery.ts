@@ -26,3 +26,33 @@ export async function recordDelivery(data: DeliveryJob, deps: WorkerDeps): Promi
     .execute();
   if (data.status === 'failed') deps.log.error('message failed for good', { outboxKey: data.outboxKey, reason: data.reason });
 }
+
+/** A batch of successful deliveries from one sender: one statement for all of them. */
+export async function recordDeliveries(data: { items: DeliveryJob[] }, deps: WorkerDeps): Promise<void> {
+  // One row per key (a retried batch may repeat one), or the upsert would touch a row twice.
+  const byKey = new Map(data.items.map((d) => [d.outboxKey, d]));
+  if (byKey.size === 0) return;
+  await deps.db
+    .insertInto('outbox')
+    .values(
+      [...byKey.values()].map((d) => ({
+        key: d.outboxKey,
+        platform: d.platform,
+        chat_id: d.chatId,
+        text: d.text ?? '',
+        mentions: '[]',
+        status: d.status,
+        reason: d.reason,
+        created_at: new Date(d.at),
+        sent_at: d.status === 'sent' ? new Date(d.at) : null,
+      })),
+    )
+    .onConflict((c) =>
+      c.column('key').doUpdateSet({
+        status: sql`excluded.status`,
+        reason: sql<string | null>`coalesce(excluded.reason, outbox.reason)`,
+        sent_at: sql`excluded.sent_at`,
+      }),
+    )
+    .execute();
+}

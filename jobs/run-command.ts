@@ -3,6 +3,7 @@ import type { ChatGroup, Database, Estate, Member } from '../src/db/database.js'
 import { translator } from '../src/i18n/translator.js';
 import type { CommandJob, OutboundJob } from '../src/queue/job-data.js';
 import { outboxKey } from '../src/queue/job-ids.js';
+import { loadCommandScene } from './command-scene.js';
 import type { CommandContext, HeldRole, Outgoing } from './command-context.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 import type { Platform } from '../src/messages/incoming-message.js';
@@ -66,21 +67,23 @@ export function commandProcessor(name: string, body: CommandHandler) {
     const now = deps.clock.now();
     const i18n = translator(data.locale);
     const produced = await deps.db.transaction().execute(async (tx) => {
-      const fresh = await tx
-        .insertInto('processed_commands')
-        .values({ key: data.key, job_name: name, created_at: now })
-        .onConflict((c) => c.column('key').doNothing())
-        .returning('key')
-        .executeTakeFirst();
-      if (!fresh) return null;
+      const scene = await loadCommandScene(tx, {
+        key: data.key,
+        jobName: name,
+        now,
+        platform: data.platform,
+        senderId: data.senderId,
+        chatId: data.isPrivate ? null : data.chatId,
+      });
+      if (!scene.fresh) return null;
 
       const out: Outgoing[] = [];
       const here = { platform: data.platform, chatId: data.chatId };
-      const member = await upsertMember(tx, data.platform, data.senderId);
+      const member = scene.member ?? (await upsertMember(tx, data.platform, data.senderId));
       let group: ChatGroup | null = null;
       let estateId: number | null;
       if (!data.isPrivate) {
-        group = await upsertGroup(tx, data.platform, data.chatId);
+        group = scene.group ?? (await upsertGroup(tx, data.platform, data.chatId));
         estateId = group.estate_id;
         if (estateId === null) {
           // Say it once per chat, then stay quiet there until an admin links it.
@@ -101,8 +104,10 @@ export function commandProcessor(name: string, body: CommandHandler) {
           return await writeOutbox(tx, data.key, out, now);
         }
       }
-      const estate: Estate = await tx.selectFrom('estates').selectAll().where('id', '=', estateId).executeTakeFirstOrThrow();
-      const roles = await rolesOf(tx, member.id, estate.id);
+      // The scene already holds estate and roles when the member and a linked group were known.
+      const known = scene.member !== null && scene.estate !== null && scene.estate.id === estateId;
+      const estate: Estate = known ? scene.estate! : await tx.selectFrom('estates').selectAll().where('id', '=', estateId).executeTakeFirstOrThrow();
+      const roles = known ? scene.roles : await rolesOf(tx, member.id, estate.id);
       const ctx: CommandContext = {
         tx,
         job: data,

@@ -12,6 +12,8 @@ import { splitText } from './split-text.js';
 /** Reports deliveries to the workers (who own the database). */
 export interface DeliveryReporter {
   report(d: DeliveryJob): Promise<void>;
+  /** Hand over whatever is still buffered (at shutdown). */
+  flush?(): Promise<void>;
 }
 
 /** Options for a platform's sender. */
@@ -68,7 +70,8 @@ export function startSender(opts: SenderOptions): Worker<OutboundJob> {
           }
           throw e;
         }
-        await job.updateProgress(i + 1);
+        // Only a split message needs to remember how far it got (one Redis call saved per message).
+        if (pieces.length > 1) await job.updateProgress(i + 1);
       }
       await report(data, 'sent', null);
     },
@@ -86,12 +89,41 @@ export function startSender(opts: SenderOptions): Worker<OutboundJob> {
   return worker;
 }
 
-/** A reporter that queues 'record-delivery' jobs for the workers. */
-export function queueReporter(factory: QueueFactory, jobsQueue: string): DeliveryReporter {
-  const q = factory.queue<DeliveryJob>(jobsQueue);
+/**
+ * A reporter that hands deliveries to the workers. Failures go at once, one job each; successes
+ * are batched (up to `maxBatch`, or after `delayMs`) into one 'record-deliveries' job, because a
+ * job and a commit per sent message would cost more than sending it. A batch lost in a crash
+ * leaves its rows 'pending' in the outbox; the outbound jobIds still keep them from going twice.
+ */
+export function queueReporter(
+  factory: QueueFactory,
+  jobsQueue: string,
+  opts: { maxBatch?: number; delayMs?: number; log?: Logger } = {},
+): DeliveryReporter & { flush(): Promise<void> } {
+  const q = factory.queue(jobsQueue);
+  const maxBatch = opts.maxBatch ?? 200;
+  const delayMs = opts.delayMs ?? 25;
+  let buffer: DeliveryJob[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  const flush = async () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const items = buffer;
+    buffer = [];
+    if (items.length === 0) return;
+    await q.add('record-deliveries', { items }, { ...COMMAND_JOB_OPTIONS, jobId: `${deliveryJobId(items[0].outboxKey)}-n${items.length}` });
+  };
+  const flushLogged = () => void flush().catch((e) => opts.log?.error('could not record deliveries', { error: e }));
   return {
+    flush,
     report: async (d) => {
-      await q.add('record-delivery', d, { ...COMMAND_JOB_OPTIONS, jobId: deliveryJobId(d.outboxKey) });
+      if (d.status === 'failed') {
+        await q.add('record-delivery', d, { ...COMMAND_JOB_OPTIONS, jobId: deliveryJobId(d.outboxKey) });
+        return;
+      }
+      buffer.push(d);
+      if (buffer.length >= maxBatch) flushLogged();
+      else if (!timer) timer = setTimeout(flushLogged, delayMs);
     },
   };
 }

@@ -28,7 +28,7 @@ export async function startBot(services: Services, adapters: Adapter[]): Promise
     burst: services.config.floodBurst,
     refillMs: services.config.floodRefillMs,
   });
-  const reporter = queueReporter(factory, JOBS_QUEUE);
+  const reporter = queueReporter(factory, JOBS_QUEUE, { log });
   const senders: Worker[] = [];
   const receive = async (msg: IncomingMessage): Promise<Handled | 'error'> => {
     try {
@@ -53,6 +53,7 @@ export async function startBot(services: Services, adapters: Adapter[]): Promise
     stop: async () => {
       for (const a of adapters) await a.stop().catch((e) => log.warn('adapter stop failed', { error: e }));
       await Promise.allSettled(senders.map((s) => s.close()));
+      await reporter.flush().catch((e) => log.warn('could not record the last deliveries', { error: e }));
     },
   };
 }
