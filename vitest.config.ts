@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most test time is waiting on Postgres, Redis and child processes, not CPU: run files side by side.
+    maxWorkers: 3,
+    fileParallelism: true,
   },
 });

@@ -1,10 +1,10 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processors } from '../jobs/processors.js';
 import type { WorkerDeps } from '../jobs/worker-deps.js';
 import { consoleUserId } from '../src/adapters/console/identity.js';
 import { silentLogger } from '../src/log.js';
 import { queueOutbound } from '../src/outbound/queue-outbound.js';
+import { dropTestSchema } from './support/db.js';
 import { startPipeline, type Pipeline } from './support/pipeline.js';
 
 /** The ticket a filing reply names; fails loudly when there is none. */
@@ -34,10 +34,7 @@ afterAll(async () => {
   const baseUrl = p.t.baseUrl;
   const schema = p.t.schema;
   await p.close();
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`drop schema if exists ${schema} cascade`);
-  await admin.end();
+  await dropTestSchema(baseUrl, schema);
 });
 
 describe('tickets end to end', () => {

@@ -28,13 +28,24 @@ export class MigrationError extends Error {
   }
 }
 
+function isOtherSchemaGone(error: unknown, ours: string): boolean {
+  const m = error instanceof Error ? /schema "([^"]+)" does not exist|relation "([^".]+)\./.exec(error.message) : null;
+  return m !== null && (m[1] ?? m[2]) !== ours;
+}
+
 /** Bring the schema up to date; returns the names of the migrations applied. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   // Kysely looks for its bookkeeping tables in every schema; pin them to ours, so several
   // schemas (one per test file, or per tenant) in one database each keep their own.
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider(), migrationTableSchema: rows[0].schema });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely reads every schema's tables to find its own; another schema dropped meanwhile (a
+  // tenant removed, a test finishing) fails that read. It is not ours: read again.
+  for (let i = 0; i < 5 && isOtherSchemaGone(error, rows[0].schema); i++) {
+    await new Promise((r) => setTimeout(r, 50 * (i + 1)));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) throw new MigrationError(results?.find((r) => r.status === 'Error')?.migrationName, error);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

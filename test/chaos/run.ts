@@ -15,6 +15,7 @@ import { messageKey } from '../../src/queue/job-ids.js';
 import { JOBS_QUEUE, outboundQueue } from '../../src/queue/queue-names.js';
 import type { Services } from '../../src/runtime/services.js';
 import { startBot } from '../../src/runtime/start-bot.js';
+import { dropTestSchema, withSchemaLock } from '../support/schema-lock.js';
 import { groupMessage, recordingAdapter, sleep, spawnWorker, startCrashableRedis, until, type WorkerProcess } from '../reliability/harness.js';
 
 interface Options {
@@ -50,16 +51,15 @@ export async function runChaos(opts: Options): Promise<number> {
   const rand = prng(opts.seed);
   const baseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const schema = `chaos_${process.pid}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`drop schema if exists ${schema} cascade`);
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
   const db = createDb(baseUrl, { schema, max: 5 });
+  await withSchemaLock(baseUrl, async (admin) => {
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.query(`create schema ${schema}`);
+    await migrateToLatest(db);
+  });
   const url = new URL(baseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   const databaseUrl = url.toString();
-  await migrateToLatest(db);
   await seedDemoEstate(db, new Date());
   const before = await db.selectFrom('payments').select(sql<string>`coalesce(max(id), 0)`.as('max')).executeTakeFirstOrThrow();
   const firstNewId = Number(before.max) + 1;
@@ -199,8 +199,8 @@ export async function runChaos(opts: Options): Promise<number> {
   await out.obliterate({ force: true }).catch(() => {});
   await factory.close();
   await redis.stop();
-  await sql.raw(`drop schema if exists ${schema} cascade`).execute(db);
   await db.destroy();
+  await dropTestSchema(baseUrl, schema);
 
   const lines: [string, number][] = [
     ['commands sent', opts.commands],

@@ -4,6 +4,9 @@ import { inject } from 'vitest';
 import { createDb } from '../../src/db/connect.js';
 import type { Database } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { dropTestSchema, withSchemaLock } from './schema-lock.js';
+
+export { dropTestSchema, withSchemaLock };
 
 /** A migrated, empty schema of its own for one test file. */
 export interface TestDb {
@@ -19,13 +22,12 @@ export interface TestDb {
 export async function initTestDb(name: string): Promise<TestDb> {
   const baseUrl = inject('databaseUrl');
   const schema = `t_${name.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}`.slice(0, 60);
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`drop schema if exists ${schema} cascade`);
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
   const db = createDb(baseUrl, { schema, max: 10 });
-  await migrateToLatest(db);
+  await withSchemaLock(baseUrl, async (admin) => {
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.query(`create schema ${schema}`);
+    await migrateToLatest(db);
+  });
   const url = new URL(baseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
