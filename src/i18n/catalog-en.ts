@@ -14,7 +14,7 @@ export const en: Catalog = {
       '/status — what you have paid and what you owe',
       '/complain <text> — report a problem or a repair',
       '/rate T7 5 — rate how a ticket was handled',
-      'Staff: /confirm P12, /reject P12 reason, /collect 8-2-301 60 cash, /unpaid, /accept T7, /resolve T7, /tally, /notice, /urge, /remind',
+      'Staff: /confirm P12, /reject P12 reason, /collect 8-2-301 60 cash, /unpaid, /tickets, /accept T7, /resolve T7, /tally, /notice, /urge, /remind, /reminders',
     ].join('\n'),
   room_required: () => 'Please give the room, e.g. /bind 8-2-301',
   room_invalid: () => 'I could not read that room. Write it as 8-2-301 (building-unit-room).',
