@@ -25,9 +25,14 @@ export function monthName(ym: string): MonthName {
   return { ym, zh: `${y}年${m}月`, en: `${EN[m - 1]} ${y}` };
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per time zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The current month in a time zone, as 'YYYY-MM'. */
 export function currentMonth(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(now);
+  let f = formatters.get(timeZone);
+  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' })));
+  const parts = f.formatToParts(now);
   const y = parts.find((p) => p.type === 'year')!.value;
   const m = parts.find((p) => p.type === 'month')!.value;
   return `${y}-${m}`;
