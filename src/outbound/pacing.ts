@@ -99,7 +99,9 @@ function record(track: Track, rule: PaceRule, now: number, random: () => number)
 /** Telegram: ~30 messages a second per bot, 20 a minute per group, about 1 a second per private chat. */
 export function telegramPacer(timer?: PaceTimer): Pacer {
   return new Pacer({
-    global: { limit: 30, windowMs: 1000 },
+    // The pacer counts when a message is let go, Telegram when it arrives: 40 ms of margin keeps
+    // network jitter from bunching 31 into one of Telegram's seconds.
+    global: { limit: 30, windowMs: 1040 },
     // Group and channel ids are negative; a private chat's id is the user's (positive).
     perChat: (chatId) => (chatId.startsWith('-') ? { limit: 20, windowMs: 60_000 } : { minIntervalMs: 1000 }),
     timer,
