@@ -5,7 +5,7 @@ import { balance } from '../ledger/balance.js';
 import { mainFeePlan } from '../ledger/fee-plan.js';
 import { compareRoomCodes } from '../ledger/households.js';
 import { paidMonthsByHousehold, type Scope } from '../ledger/paid-months.js';
-import { ticketCounts, type TicketCounts } from './ticket-counts.js';
+import { ticketCountsByPlace, ticketCountsIn, type TicketCounts } from './ticket-counts.js';
 import { zonedTime, localParts } from './zoned-time.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -61,69 +61,141 @@ export async function countedMoney(db: Db, scope: Scope, planId: number, from: D
     .execute();
 }
 
+/** Is a place (a building, with its zone) inside a scope of its estate? */
+function inScope(scope: Scope, zoneId: number | null, buildingId: number | null): boolean {
+  return (scope.zoneId === null || zoneId === scope.zoneId) && (scope.buildingId === null || buildingId === scope.buildingId);
+}
+
+/**
+ * Counted money of a whole estate per room, for the week [from, to) and the year to date
+ * [yearFrom, to) in one pass: `countedMoney` for both periods, with each room's building and
+ * zone so that any scope's rows are a slice. Narrowed to the estate's ledger by
+ * payments_estate_created.
+ */
+async function estateMoney(db: Db, estateId: number, planId: number, from: Date, yearFrom: Date, to: Date) {
+  const at = sql<Date | null>`case when p.kind <> 'claim' then p.created_at when d.decision = 'confirmed' then d.decided_at end`;
+  const since = from < yearFrom ? from : yearFrom;
+  return db
+    .selectFrom('payments as p')
+    .innerJoin('households as h', 'h.id', 'p.household_id')
+    .innerJoin('buildings as b', 'b.id', 'h.building_id')
+    .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
+    .where('p.fee_plan_id', '=', planId)
+    .where('p.estate_id', '=', estateId)
+    .where('h.estate_id', '=', estateId)
+    .where(
+      (w) =>
+        w.or([
+          w.and([w('p.kind', '<>', 'claim'), w('p.created_at', '>=', since), w('p.created_at', '<', to)]),
+          w.and([w('p.kind', '=', 'claim'), w('d.decision', '=', 'confirmed'), w('d.decided_at', '>=', since), w('d.decided_at', '<', to)]),
+        ]),
+    )
+    .select([
+      'h.room_code as room',
+      'h.building_id as buildingId',
+      'b.zone_id as zoneId',
+      sql<number>`coalesce(sum(p.amount_fen) filter (where ${at} >= ${from}), 0)::int`.as('week'),
+      sql<number>`coalesce(sum(p.amount_fen) filter (where ${at} >= ${yearFrom}), 0)::int`.as('year'),
+    ])
+    .groupBy(['h.room_code', 'h.building_id', 'b.zone_id'])
+    .execute();
+}
+
 /** Gather a notice's figures for a group's scope over [from, to). */
 export async function loadNoticeData(db: Db, estate: Estate, scope: Scope, from: Date, to: Date, late: boolean): Promise<NoticeData> {
+  return (await loadEstateNoticeData(db, estate, [scope], from, to, late))[0];
+}
+
+/**
+ * The figures of several notices of one estate (one per scope, in order) over [from, to): one
+ * set-based query per kind of figure for the whole estate, each scope a slice of it in memory.
+ * Each result is what `loadNoticeData` gives for that scope alone.
+ */
+export async function loadEstateNoticeData(db: Db, estate: Estate, scopes: Scope[], from: Date, to: Date, late: boolean): Promise<NoticeData[]> {
+  if (scopes.length === 0) return [];
   const tz = estate.time_zone;
-  const plan = await mainFeePlan(db, estate.id);
   const month = currentMonth(to, tz);
-  let scopeWords: NoticeData['scope'] = { kind: 'estate' };
-  if (scope.buildingId !== null) {
-    const b = await db.selectFrom('buildings').select('code').where('id', '=', scope.buildingId).executeTakeFirstOrThrow();
-    scopeWords = { kind: 'building', code: b.code };
-  } else if (scope.zoneId !== null) {
-    const z = await db.selectFrom('zones').select('name').where('id', '=', scope.zoneId).executeTakeFirstOrThrow();
-    scopeWords = { kind: 'zone', name: z.name };
-  }
-  const base = { estateName: estate.name, scope: scopeWords, from, to, timeZone: tz, late, month, tickets: await ticketCounts(db, scope, from, to) };
-  if (!plan) {
-    return { ...base, planName: null, payments: [], weekFen: 0, yearFen: 0, overall: { paid: 0, total: 0 }, zones: [], behindHouseholds: 0, behindFen: 0 };
-  }
-  const week = (await countedMoney(db, scope, plan.id, from, to)).filter((r) => r.fen !== 0).sort((a, b) => compareRoomCodes(a.room, b.room));
-  const year = localParts(to, tz).year;
-  const yearRows = await countedMoney(db, scope, plan.id, zonedTime(year, 1, 1, 0, 0, tz), to);
-  const households = await paidMonthsByHousehold(db, scope, plan.id);
-  const zoneRows = await db.selectFrom('zones').select(['id', 'name', 'code']).where('estate_id', '=', estate.id).execute();
+  const yearFrom = zonedTime(localParts(to, tz).year, 1, 1, 0, 0, tz);
+  const [plan, zoneRows, buildingRows, tickets] = await Promise.all([
+    mainFeePlan(db, estate.id),
+    db.selectFrom('zones').select(['id', 'name', 'code']).where('estate_id', '=', estate.id).execute(),
+    db.selectFrom('buildings').select(['id', 'code']).where('estate_id', '=', estate.id).execute(),
+    ticketCountsByPlace(db, estate.id, from, to),
+  ]);
+  const [money, households] = plan
+    ? await Promise.all([estateMoney(db, estate.id, plan.id, from, yearFrom, to), paidMonthsByHousehold(db, { estateId: estate.id, zoneId: null, buildingId: null }, plan.id)])
+    : [[], []];
   const zoneName = new Map(zoneRows.map((z) => [z.id, z.name]));
   const zoneOrder = new Map(zoneRows.map((z) => [z.id, Number(z.code) || 0]));
+  const buildingCode = new Map(buildingRows.map((b) => [b.id, b.code]));
+  const balances = plan ? households.map((h) => balance(plan, h.paidMonths, month)) : [];
 
-  const overall: Rate = { paid: 0, total: 0 };
-  const byZone = new Map<number | null, { rate: Rate; buildings: Map<string, Rate> }>();
-  let behindHouseholds = 0;
-  let behindFen = 0;
-  for (const h of households) {
-    const bal = balance(plan, h.paidMonths, month);
-    const paid = bal.owedMonths === 0 ? 1 : 0;
-    if (!paid) {
-      behindHouseholds += 1;
-      behindFen += bal.owedFen;
+  const out: NoticeData[] = [];
+  for (const scope of scopes) {
+    let scopeWords: NoticeData['scope'] = { kind: 'estate' };
+    if (scope.buildingId !== null) {
+      const code = buildingCode.get(scope.buildingId) ?? (await db.selectFrom('buildings').select('code').where('id', '=', scope.buildingId).executeTakeFirstOrThrow()).code;
+      scopeWords = { kind: 'building', code };
+    } else if (scope.zoneId !== null) {
+      const name = zoneName.get(scope.zoneId) ?? (await db.selectFrom('zones').select('name').where('id', '=', scope.zoneId).executeTakeFirstOrThrow()).name;
+      scopeWords = { kind: 'zone', name };
     }
-    overall.paid += paid;
-    overall.total += 1;
-    const z = byZone.get(h.zoneId) ?? { rate: { paid: 0, total: 0 }, buildings: new Map<string, Rate>() };
-    byZone.set(h.zoneId, z);
-    z.rate.paid += paid;
-    z.rate.total += 1;
-    const b = z.buildings.get(h.buildingCode) ?? { paid: 0, total: 0 };
-    z.buildings.set(h.buildingCode, b);
-    b.paid += paid;
-    b.total += 1;
+    const base = { estateName: estate.name, scope: scopeWords, from, to, timeZone: tz, late, month, tickets: ticketCountsIn(tickets, scope) };
+    if (!plan) {
+      out.push({ ...base, planName: null, payments: [], weekFen: 0, yearFen: 0, overall: { paid: 0, total: 0 }, zones: [], behindHouseholds: 0, behindFen: 0 });
+      continue;
+    }
+    const week: { room: string; fen: number }[] = [];
+    let yearFen = 0;
+    for (const r of money) {
+      if (!inScope(scope, r.zoneId, r.buildingId)) continue;
+      yearFen += r.year;
+      if (r.week !== 0) week.push({ room: r.room, fen: r.week });
+    }
+    week.sort((a, b) => compareRoomCodes(a.room, b.room));
+
+    const overall: Rate = { paid: 0, total: 0 };
+    const byZone = new Map<number | null, { rate: Rate; buildings: Map<string, Rate> }>();
+    let behindHouseholds = 0;
+    let behindFen = 0;
+    for (let i = 0; i < households.length; i++) {
+      const h = households[i];
+      if (!inScope(scope, h.zoneId, h.buildingId)) continue;
+      const bal = balances[i];
+      const paid = bal.owedMonths === 0 ? 1 : 0;
+      if (!paid) {
+        behindHouseholds += 1;
+        behindFen += bal.owedFen;
+      }
+      overall.paid += paid;
+      overall.total += 1;
+      const z = byZone.get(h.zoneId) ?? { rate: { paid: 0, total: 0 }, buildings: new Map<string, Rate>() };
+      byZone.set(h.zoneId, z);
+      z.rate.paid += paid;
+      z.rate.total += 1;
+      const b = z.buildings.get(h.buildingCode) ?? { paid: 0, total: 0 };
+      z.buildings.set(h.buildingCode, b);
+      b.paid += paid;
+      b.total += 1;
+    }
+    const zones = [...byZone.entries()]
+      .sort(([a], [b]) => (zoneOrder.get(a ?? -1) ?? 999) - (zoneOrder.get(b ?? -1) ?? 999))
+      .map(([id, z]) => ({
+        name: id === null ? '' : (zoneName.get(id) ?? ''),
+        rate: z.rate,
+        buildings: [...z.buildings.entries()].sort(([a], [b]) => compareRoomCodes(a, b)).map(([code, rate]) => ({ code, rate })),
+      }));
+    out.push({
+      ...base,
+      planName: plan.name,
+      payments: week,
+      weekFen: week.reduce((s, r) => s + r.fen, 0),
+      yearFen,
+      overall,
+      zones,
+      behindHouseholds,
+      behindFen,
+    });
   }
-  const zones = [...byZone.entries()]
-    .sort(([a], [b]) => (zoneOrder.get(a ?? -1) ?? 999) - (zoneOrder.get(b ?? -1) ?? 999))
-    .map(([id, z]) => ({
-      name: id === null ? '' : (zoneName.get(id) ?? ''),
-      rate: z.rate,
-      buildings: [...z.buildings.entries()].sort(([a], [b]) => compareRoomCodes(a, b)).map(([code, rate]) => ({ code, rate })),
-    }));
-  return {
-    ...base,
-    planName: plan.name,
-    payments: week,
-    weekFen: week.reduce((s, r) => s + r.fen, 0),
-    yearFen: yearRows.reduce((s, r) => s + r.fen, 0),
-    overall,
-    zones,
-    behindHouseholds,
-    behindFen,
-  };
+  return out;
 }

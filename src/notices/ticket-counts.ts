@@ -30,3 +30,43 @@ export async function ticketCounts(db: Db, scope: Scope, from: Date, to: Date): 
     .executeTakeFirstOrThrow();
   return { opened: Number(row.opened), resolved: Number(row.resolved), overdue: Number(row.overdue) };
 }
+
+/** Ticket counts of one place (a ticket's own zone and building) of an estate. */
+export interface PlaceTicketCounts extends TicketCounts {
+  zoneId: number | null;
+  buildingId: number | null;
+}
+
+/**
+ * `ticketCounts` for a whole estate in one query (index tickets_estate_status), one row per
+ * (zone, building) of the tickets: a scope's counts are the sum of the rows in it
+ * (`ticketCountsIn`), with the same meanings as `ticketCounts`.
+ */
+export async function ticketCountsByPlace(db: Db, estateId: number, from: Date, to: Date): Promise<PlaceTicketCounts[]> {
+  const rows = await db
+    .selectFrom('tickets as t')
+    .where('t.estate_id', '=', estateId)
+    .select([
+      't.zone_id as zoneId',
+      't.building_id as buildingId',
+      sql<string>`count(*) filter (where t.created_at >= ${from} and t.created_at < ${to})`.as('opened'),
+      sql<string>`count(*) filter (where exists (select 1 from ticket_events e where e.ticket_id = t.id and e.kind = 'resolved' and e.created_at >= ${from} and e.created_at < ${to}))`.as('resolved'),
+      sql<string>`count(*) filter (where (t.status = 'open' and t.accept_due_at <= ${to}) or (t.status = 'accepted' and t.resolve_due_at <= ${to}))`.as('overdue'),
+    ])
+    .groupBy(['t.zone_id', 't.building_id'])
+    .execute();
+  return rows.map((r) => ({ zoneId: r.zoneId, buildingId: r.buildingId, opened: Number(r.opened), resolved: Number(r.resolved), overdue: Number(r.overdue) }));
+}
+
+/** The counts of a scope, summed from an estate's `ticketCountsByPlace` (the scope's estate's). */
+export function ticketCountsIn(rows: PlaceTicketCounts[], scope: Scope): TicketCounts {
+  const out: TicketCounts = { opened: 0, resolved: 0, overdue: 0 };
+  for (const r of rows) {
+    if (scope.zoneId !== null && r.zoneId !== scope.zoneId) continue;
+    if (scope.buildingId !== null && r.buildingId !== scope.buildingId) continue;
+    out.opened += r.opened;
+    out.resolved += r.resolved;
+    out.overdue += r.overdue;
+  }
+  return out;
+}
