@@ -22,5 +22,11 @@ export function createDb(url: string, opts: DbOptions = {}): Kysely<Database> {
   });
   // A dropped idle client must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // Nor may a client dropped while checked out between two queries of a transaction (Postgres
+  // restarting, a network cut): without a listener pg throws that as an uncaught exception.
+  // The transaction's next query fails instead, and the job is retried.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
