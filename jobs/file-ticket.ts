@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { userText } from '../src/i18n/user-text.js';
 import { maskPhones } from '../src/log.js';
 import { tellOwner } from '../src/tickets/audience.js';
 import { classifyComplaint } from '../src/tickets/categories.js';
@@ -97,6 +98,6 @@ export const fileTicket = commandProcessor('complain', async (ctx) => {
   const acceptBy = localTime(due.acceptDueAt, ctx.estate.time_zone);
   batch.add(here, t('ticket_filed', { ref, category: label, owner: await ownerLabel(ctx.tx, t, ticket), acceptBy, photos }));
   const building = await buildingCode(ctx.tx, place.buildingId);
-  await tellOwner(ctx.tx, batch, ticket, t('ticket_new_for_owner', { ref, category: label, building, text, acceptBy }));
+  await tellOwner(ctx.tx, batch, ticket, t('ticket_new_for_owner', { ref, category: label, building, text: userText(text, 500), acceptBy }));
   batch.sendVia(ctx);
 });

@@ -1,4 +1,5 @@
 import type { Ticket } from '../src/db/database.js';
+import { userText } from '../src/i18n/user-text.js';
 import { categoryNamed, isTicketCategory } from '../src/tickets/categories.js';
 import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
 import { localTime } from '../src/tickets/local-time.js';
@@ -90,7 +91,7 @@ async function lookUp(ctx: CommandContext, ticket: Ticket): Promise<void> {
       building: await buildingCode(ctx.tx, ticket.building_id),
       status: t('ticket_status', { status: ticket.status }),
       owner: await ownerLabel(ctx.tx, t, ticket),
-      text: ticket.text,
+      text: userText(ticket.text, 500),
       count: await reporterCount(ctx.tx, ticket.id),
       photos: await photoCount(ctx.tx, ticket.id),
       rating: ticket.rating,
@@ -114,7 +115,7 @@ async function lookUp(ctx: CommandContext, ticket: Ticket): Promise<void> {
     const what = t('ticket_event', {
       kind: e.kind,
       actor,
-      note: typeof d.note === 'string' ? d.note : typeof d.stage === 'string' ? d.stage : null,
+      note: typeof d.note === 'string' ? userText(d.note) : typeof d.stage === 'string' ? d.stage : null,
       rating: typeof d.rating === 'number' ? d.rating : null,
       level: typeof d.level === 'number' ? d.level : null,
       from: typeof d.from === 'string' ? categoryLabel(t, d.from) : null,

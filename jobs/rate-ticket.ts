@@ -1,4 +1,5 @@
 import { maskPhones } from '../src/log.js';
+import { userText } from '../src/i18n/user-text.js';
 import { tellOwner } from '../src/tickets/audience.js';
 import { localTime } from '../src/tickets/local-time.js';
 import { NoticeBatch } from '../src/tickets/notify.js';
@@ -56,6 +57,6 @@ export const rateTicket = commandProcessor('rate', async (ctx) => {
   await addEvent(ctx.tx, ticket.id, 'reopened', null, ctx.now, { rating, cycle: ticket.cycle + 1 });
   batch.add(here, t('ticket_rated_reopened', { ref, rating }));
   const acceptBy = localTime(due.acceptDueAt, ctx.estate.time_zone);
-  await tellOwner(ctx.tx, batch, ticket, t('ticket_reopened_owner', { ref, rating, comment, acceptBy }));
+  await tellOwner(ctx.tx, batch, ticket, t('ticket_reopened_owner', { ref, rating, comment: comment && userText(comment), acceptBy }));
   batch.sendVia(ctx);
 });

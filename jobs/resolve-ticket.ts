@@ -1,4 +1,5 @@
 import { maskPhones } from '../src/log.js';
+import { userText } from '../src/i18n/user-text.js';
 import { tellReporters } from '../src/tickets/audience.js';
 import { NoticeBatch } from '../src/tickets/notify.js';
 import { addEvent, ticketRef } from '../src/tickets/repository.js';
@@ -24,6 +25,6 @@ export const resolveTicket = commandProcessor('resolve', async (ctx) => {
   await ctx.audit('ticket.resolve', ref, { note });
   const batch = new NoticeBatch();
   batch.add({ platform: ctx.job.platform, chatId: ctx.job.chatId }, t('ticket_resolved', { ref }));
-  await tellReporters(ctx.tx, batch, ticket.id, (first) => t(first ? 'ticket_resolved_reporter' : 'ticket_resolved_joined', { ref, note }));
+  await tellReporters(ctx.tx, batch, ticket.id, (first) => t(first ? 'ticket_resolved_reporter' : 'ticket_resolved_joined', { ref, note: note && userText(note) }));
   batch.sendVia(ctx);
 });

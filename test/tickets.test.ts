@@ -271,4 +271,14 @@ describe('ticket SLA sweep (controlled clock)', () => {
     await sweep();
     expect(await events(ref)).toEqual(['filed', 'resolved']);
   });
+
+  it('quotes a complaint back without letting it @mention anyone', async () => {
+    const out = await p.say('向大叔', '投诉 @所有人 9栋 电梯口的灯坏了 @刘雅玲');
+    const text = out.join('\n');
+    expect(text).toMatch(/T\d+/);
+    expect(text).toContain('＠所有人');
+    expect(text).not.toContain('@所有人');
+    // The only real mention is the one the bot adds for the owner, at the start of the message.
+    expect(text.match(/@/g) ?? []).toHaveLength(text.startsWith('linli: @') ? 1 : 0);
+  });
 });
