@@ -13,7 +13,6 @@ export interface HouseholdPaid {
   householdId: number;
   roomCode: string;
   buildingCode: string;
-  buildingId: number;
   zoneId: number | null;
   paidMonths: number;
 }
@@ -47,7 +46,7 @@ export async function paidMonthsByHousehold(db: Kysely<Database>, scope: Scope, 
     .$if(scope.zoneId !== null, (q) => q.where('b.zone_id', '=', scope.zoneId!))
     .$if(scope.buildingId !== null, (q) => q.where('b.id', '=', scope.buildingId!))
     .$if(householdIds !== undefined, (q) => q.where('h.id', 'in', householdIds!))
-    .select(['h.id as householdId', 'h.room_code as roomCode', 'b.code as buildingCode', 'b.id as buildingId', 'b.zone_id as zoneId', sql<number>`coalesce(paid.months, 0)::int`.as('paidMonths')])
+    .select(['h.id as householdId', 'h.room_code as roomCode', 'b.code as buildingCode', 'b.zone_id as zoneId', sql<number>`coalesce(paid.months, 0)::int`.as('paidMonths')])
     .orderBy('h.room_code')
     .execute();
   return rows;

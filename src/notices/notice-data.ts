@@ -4,7 +4,7 @@ import { currentMonth } from '../i18n/month.js';
 import { balance } from '../ledger/balance.js';
 import { mainFeePlan } from '../ledger/fee-plan.js';
 import { compareRoomCodes } from '../ledger/households.js';
-import { paidMonthsByHousehold, type Scope } from '../ledger/paid-months.js';
+import type { Scope } from '../ledger/paid-months.js';
 import { ticketCountsByPlace, ticketCountsIn, type TicketCounts } from './ticket-counts.js';
 import { zonedTime, localParts } from './zoned-time.js';
 
@@ -67,37 +67,50 @@ function inScope(scope: Scope, zoneId: number | null, buildingId: number | null)
 }
 
 /**
- * Counted money of a whole estate per room, for the week [from, to) and the year to date
- * [yearFrom, to) in one pass: `countedMoney` for both periods, with each room's building and
- * zone so that any scope's rows are a slice. Narrowed to the estate's ledger by
- * payments_estate_created.
+ * An estate's ledger on its main fee plan, per household, in one statement (narrowed to the
+ * estate by payments_estate_created and households_estate_room): counted months as
+ * `paidMonthsByHousehold` counts them (collections and corrections at once, claims once
+ * confirmed), and counted money as `countedMoney` counts it for the week [from, to) and for the
+ * year to date [yearFrom, to), with each household's building and zone so that any scope is a
+ * slice. In household room order, as `paidMonthsByHousehold` gives them.
  */
-async function estateMoney(db: Db, estateId: number, planId: number, from: Date, yearFrom: Date, to: Date) {
-  const at = sql<Date | null>`case when p.kind <> 'claim' then p.created_at when d.decision = 'confirmed' then d.decided_at end`;
-  const since = from < yearFrom ? from : yearFrom;
+async function estateLedger(db: Db, estateId: number, from: Date, yearFrom: Date, to: Date) {
+  // When the money counts: a collection or correction when made, a claim when confirmed.
+  const at = sql`case when p.kind <> 'claim' then p.created_at when d.decision = 'confirmed' then d.decided_at end`;
+  // The main fee plan (`mainFeePlan`: the estate's first), inline so that this runs alongside it.
+  const plan = db.selectFrom('fee_plans').select('id').where('estate_id', '=', estateId).orderBy('id').limit(1);
   return db
-    .selectFrom('payments as p')
-    .innerJoin('households as h', 'h.id', 'p.household_id')
+    .selectFrom('households as h')
     .innerJoin('buildings as b', 'b.id', 'h.building_id')
-    .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
-    .where('p.fee_plan_id', '=', planId)
-    .where('p.estate_id', '=', estateId)
-    .where('h.estate_id', '=', estateId)
-    .where(
-      (w) =>
-        w.or([
-          w.and([w('p.kind', '<>', 'claim'), w('p.created_at', '>=', since), w('p.created_at', '<', to)]),
-          w.and([w('p.kind', '=', 'claim'), w('d.decision', '=', 'confirmed'), w('d.decided_at', '>=', since), w('d.decided_at', '<', to)]),
-        ]),
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('payments as p')
+          .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
+          .where('p.fee_plan_id', '=', plan)
+          .where('p.estate_id', '=', estateId)
+          .select([
+            'p.household_id',
+            sql<number>`sum(p.months) filter (where p.kind <> 'claim' or d.decision = 'confirmed')`.as('months'),
+            sql<number>`sum(p.amount_fen) filter (where ${at} >= ${from} and ${at} < ${to})`.as('week'),
+            sql<number>`sum(p.amount_fen) filter (where ${at} >= ${yearFrom} and ${at} < ${to})`.as('year'),
+          ])
+          .groupBy('p.household_id')
+          .as('l'),
+      (j) => j.onRef('l.household_id', '=', 'h.id'),
     )
+    .where('h.estate_id', '=', estateId)
+    .where('b.estate_id', '=', estateId)
     .select([
-      'h.room_code as room',
-      'h.building_id as buildingId',
+      'h.room_code as roomCode',
+      'b.code as buildingCode',
+      'b.id as buildingId',
       'b.zone_id as zoneId',
-      sql<number>`coalesce(sum(p.amount_fen) filter (where ${at} >= ${from}), 0)::int`.as('week'),
-      sql<number>`coalesce(sum(p.amount_fen) filter (where ${at} >= ${yearFrom}), 0)::int`.as('year'),
+      sql<number>`coalesce(l.months, 0)::int`.as('paidMonths'),
+      sql<number>`coalesce(l.week, 0)::int`.as('week'),
+      sql<number>`coalesce(l.year, 0)::int`.as('year'),
     ])
-    .groupBy(['h.room_code', 'h.building_id', 'b.zone_id'])
+    .orderBy('h.room_code')
     .execute();
 }
 
@@ -116,15 +129,14 @@ export async function loadEstateNoticeData(db: Db, estate: Estate, scopes: Scope
   const tz = estate.time_zone;
   const month = currentMonth(to, tz);
   const yearFrom = zonedTime(localParts(to, tz).year, 1, 1, 0, 0, tz);
-  const [plan, zoneRows, buildingRows, tickets] = await Promise.all([
+  // One round trip: every kind of figure for the whole estate at once.
+  const [plan, zoneRows, buildingRows, tickets, households] = await Promise.all([
     mainFeePlan(db, estate.id),
     db.selectFrom('zones').select(['id', 'name', 'code']).where('estate_id', '=', estate.id).execute(),
     db.selectFrom('buildings').select(['id', 'code']).where('estate_id', '=', estate.id).execute(),
     ticketCountsByPlace(db, estate.id, from, to),
+    estateLedger(db, estate.id, from, yearFrom, to),
   ]);
-  const [money, households] = plan
-    ? await Promise.all([estateMoney(db, estate.id, plan.id, from, yearFrom, to), paidMonthsByHousehold(db, { estateId: estate.id, zoneId: null, buildingId: null }, plan.id)])
-    : [[], []];
   const zoneName = new Map(zoneRows.map((z) => [z.id, z.name]));
   const zoneOrder = new Map(zoneRows.map((z) => [z.id, Number(z.code) || 0]));
   const buildingCode = new Map(buildingRows.map((b) => [b.id, b.code]));
@@ -147,10 +159,10 @@ export async function loadEstateNoticeData(db: Db, estate: Estate, scopes: Scope
     }
     const week: { room: string; fen: number }[] = [];
     let yearFen = 0;
-    for (const r of money) {
-      if (!inScope(scope, r.zoneId, r.buildingId)) continue;
-      yearFen += r.year;
-      if (r.week !== 0) week.push({ room: r.room, fen: r.week });
+    for (const h of households) {
+      if (!inScope(scope, h.zoneId, h.buildingId)) continue;
+      yearFen += h.year;
+      if (h.week !== 0) week.push({ room: h.roomCode, fen: h.week });
     }
     week.sort((a, b) => compareRoomCodes(a.room, b.room));
 
