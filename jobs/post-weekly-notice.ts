@@ -1,10 +1,10 @@
-import type { ChatGroup, Estate } from '../src/db/database.js';
+import type { ChatGroup } from '../src/db/database.js';
 import type { Locale } from '../src/commands/locale.js';
 import type { Platform } from '../src/messages/incoming-message.js';
 import { translator } from '../src/i18n/translator.js';
 import { buildNotice } from '../src/notices/build-notice.js';
 import { estateSchedules } from '../src/notices/notice-settings.js';
-import { loadNoticeData } from '../src/notices/notice-data.js';
+import { loadEstateNoticeData } from '../src/notices/notice-data.js';
 import { noticePeriod, noticeSlot, weekKey } from '../src/notices/week.js';
 import type { EstateRunJob } from '../src/queue/job-data.js';
 import { outboxKey } from '../src/queue/job-ids.js';
@@ -43,7 +43,13 @@ export async function postWeeklyNotice(data: EstateRunJob, deps: WorkerDeps): Pr
       .execute();
     if (groups.length > 0) {
       const estate = await deps.db.selectFrom('estates').selectAll().where('id', '=', e.estateId).executeTakeFirstOrThrow();
-      for (const group of groups) await postOne(deps, estate, group, slot, week, late, now);
+      // The estate's figures once for all its groups (a set-based query per kind, sliced per
+      // scope); the unique row in each group's own transaction still decides who posts.
+      const { from, to } = noticePeriod(slot);
+      const scopes = groups.map((g) => ({ estateId: estate.id, zoneId: g.zone_id, buildingId: g.building_id }));
+      const data = await loadEstateNoticeData(deps.db, estate, scopes, from, to, late);
+      const { t } = translator(estate.locale as Locale);
+      for (let i = 0; i < groups.length; i++) await postOne(deps, groups[i], week, slot, late, buildNotice(data[i], t), now);
     }
     // Also after a crash between commit and hand-over: what is still pending goes out (once, by jobId).
     const pending = await deps.db
@@ -59,7 +65,7 @@ export async function postWeeklyNotice(data: EstateRunJob, deps: WorkerDeps): Pr
   }
 }
 
-async function postOne(deps: WorkerDeps, estate: Estate, group: ChatGroup, slot: Date, week: string, late: boolean, now: Date): Promise<void> {
+async function postOne(deps: WorkerDeps, group: ChatGroup, week: string, slot: Date, late: boolean, text: string, now: Date): Promise<void> {
   const key = weeklyNoticeKey(group.id, week);
   await deps.db.transaction().execute(async (tx) => {
     const fresh = await tx
@@ -69,9 +75,6 @@ async function postOne(deps: WorkerDeps, estate: Estate, group: ChatGroup, slot:
       .returning('id')
       .executeTakeFirst();
     if (!fresh) return;
-    const { from, to } = noticePeriod(slot);
-    const data = await loadNoticeData(tx, estate, { estateId: estate.id, zoneId: group.zone_id, buildingId: group.building_id }, from, to, late);
-    const text = buildNotice(data, translator(estate.locale as Locale).t);
     await writeScheduledOutbox(tx, key, { to: { platform: group.platform as Platform, chatId: group.chat_id }, text, mentions: [] }, now);
   });
 }
