@@ -3,7 +3,7 @@
  * then build the weekly notice of every linked group of every estate, and print total time, time
  * per estate and peak memory. Nothing is written to BENCHMARKS.md.
  *
- *   npx tsx bench/notices-only.ts [--estates N] [--households N] [--months N]
+ *   npx tsx bench/notices-only.ts [--estates N] [--households N] [--months N] [--keep]
  *
  * Defaults are the full bench's city (100 estates × 900 households × 24 months). Uses the same
  * database server as the bench (DATABASE_URL or the local one), database `linli_bench_notices`.
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<void> {
     months: num(argv, '--months', FULL.city.months),
   };
   const log = (l: string) => process.stderr.write(l + '\n');
-  const env = await openBenchEnv({ backend: 'redis', databaseName: 'linli_bench_notices', poolSize: FULL.poolSize, log });
+  const env = await openBenchEnv({ backend: 'redis', databaseName: 'linli_bench_notices', poolSize: FULL.poolSize, keep: argv.includes('--keep'), log });
   try {
     log(`seeding ${city.estates} estates × ${city.households} households × ${city.months} months`);
     const seeded = await seedCity(env.db, city, NOW);

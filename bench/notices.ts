@@ -60,6 +60,8 @@ async function estateArrears(db: Kysely<Database>, estateId: number, now: Date):
 // The notice builder (issue 5) is loaded by path, so the bench still runs on a tree without it.
 interface NoticeModules {
   loadNoticeData(db: Kysely<Database>, estate: unknown, scope: { estateId: number; zoneId: number | null; buildingId: number | null }, from: Date, to: Date, late: boolean): Promise<unknown>;
+  /** All of an estate's scopes at once (one query per kind of figure), when the tree has it. */
+  loadEstateNoticeData?(db: Kysely<Database>, estate: unknown, scopes: { estateId: number; zoneId: number | null; buildingId: number | null }[], from: Date, to: Date, late: boolean): Promise<unknown[]>;
   buildNotice(d: unknown, t: unknown): string;
 }
 async function noticeBuilder(): Promise<NoticeModules | null> {
@@ -67,7 +69,7 @@ async function noticeBuilder(): Promise<NoticeModules | null> {
   const buildPath = '../src/notices/build-notice.js';
   try {
     const [d, b] = await Promise.all([import(dataPath), import(buildPath)]);
-    return typeof d.loadNoticeData === 'function' && typeof b.buildNotice === 'function' ? { loadNoticeData: d.loadNoticeData, buildNotice: b.buildNotice } : null;
+    return typeof d.loadNoticeData === 'function' && typeof b.buildNotice === 'function' ? { loadNoticeData: d.loadNoticeData, loadEstateNoticeData: d.loadEstateNoticeData, buildNotice: b.buildNotice } : null;
   } catch {
     return null;
   }
@@ -80,6 +82,15 @@ async function estateNotices(db: Kysely<Database>, m: NoticeModules, estateId: n
   const from = new Date(now.getTime() - 7 * 86_400_000);
   const { t } = translator('zh-Hans');
   let households = 0;
+  if (m.loadEstateNoticeData) {
+    // As the weekly job does: the estate's figures once, each group's scope a slice.
+    const all = (await m.loadEstateNoticeData(db, estate, groups.map((g) => ({ estateId, zoneId: g.zone_id, buildingId: g.building_id })), from, now, false)) as { overall: { total: number } }[];
+    for (const data of all) {
+      households += data.overall.total;
+      m.buildNotice(data, t);
+    }
+    return { households, groups: groups.length };
+  }
   for (const g of groups) {
     const data = (await m.loadNoticeData(db, estate, { estateId, zoneId: g.zone_id, buildingId: g.building_id }, from, now, false)) as { overall: { total: number } };
     households += data.overall.total;
@@ -116,7 +127,9 @@ export async function runNotices(db: Kysely<Database>, estateIds: number[], now:
     peakRssMb: mem.rssMb,
     peakHeapMb: mem.heapMb,
     what: builder
-      ? `weekly notice of every linked group (${groups} groups: loadNoticeData + buildNotice from src/notices)`
+      ? builder.loadEstateNoticeData
+        ? `weekly notice of every linked group (${groups} groups: loadEstateNoticeData once per estate + buildNotice per group, from src/notices)`
+        : `weekly notice of every linked group (${groups} groups: loadNoticeData + buildNotice from src/notices)`
       : 'arrears query (src/ledger/paid-months.ts) + balances per household; the notice builder (issue 5) has not landed',
   };
 }
