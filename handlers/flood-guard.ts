@@ -89,6 +89,8 @@ export function floodGuard(inner: HandlerPorts, clock: Clock, limits: FloodLimit
 
   return {
     stats,
+    // Learning a group's name is not the member's doing and costs nothing per message.
+    noteChat: inner.noteChat,
     enqueueCommand: async (name, data) => {
       const verdict = take(data.platform, data.senderId, data.key);
       if (verdict === 'ok') return inner.enqueueCommand(name, data);

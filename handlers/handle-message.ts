@@ -13,6 +13,15 @@ export interface HandlerPorts {
   enqueueCommand(name: CommandIntent | 'attach-photo', data: CommandJob): Promise<void>;
   /** Answer in the message's chat at once (help, usage errors); idempotent by `key`. */
   answer(msg: Pick<IncomingMessage, 'platform' | 'chatId'>, key: string, text: string): Promise<void>;
+  /** Make a group known (with its name) so an admin can find and link it; cheap when already known. */
+  noteChat?(chat: ChatNote): Promise<void>;
+}
+
+/** A group the bot is in, as the admin sees it in `linli groups`. */
+export interface ChatNote {
+  platform: IncomingMessage['platform'];
+  chatId: string;
+  title: string | null;
 }
 
 /** What became of a message. */
@@ -28,6 +37,7 @@ function scrub(cmd: ParsedCommand): ParsedCommand {
  * Never throws on any text: the parser accepts anything.
  */
 export async function handleMessage(msg: IncomingMessage, ports: HandlerPorts): Promise<Handled> {
+  if (!msg.isPrivate) await ports.noteChat?.({ platform: msg.platform, chatId: msg.chatId, title: msg.chatTitle });
   const command = parseCommand(msg.text);
   if (command.intent === 'none') {
     // A photo without a command may belong to its sender's fresh ticket; the worker decides, quietly.

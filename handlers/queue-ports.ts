@@ -1,13 +1,23 @@
+import { createHash } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { OutboundPort } from '../jobs/worker-deps.js';
 import type { CommandJob } from '../src/queue/job-data.js';
-import { commandJobId } from '../src/queue/job-ids.js';
+import { chatKey, commandJobId } from '../src/queue/job-ids.js';
 import { COMMAND_JOB_OPTIONS } from '../src/queue/job-options.js';
 import type { HandlerPorts } from './handle-message.js';
 
 /** Handler ports on BullMQ: commands to the jobs queue, answers to the outbound queue. */
 export function queuePorts(jobs: Queue, outbound: OutboundPort): HandlerPorts {
+  // Groups already noted by this process, with the name they had: one job per new group or rename.
+  const noted = new Map<string, string | null>();
   return {
+    noteChat: async (chat) => {
+      const id = chatKey(chat);
+      if (noted.has(id) && noted.get(id) === chat.title) return;
+      noted.set(id, chat.title);
+      const name = createHash('sha1').update(chat.title ?? '').digest('hex').slice(0, 8);
+      await jobs.add('note-chat', chat, { ...COMMAND_JOB_OPTIONS, jobId: `chat-${id}-${name}` });
+    },
     enqueueCommand: async (name, data: CommandJob) => {
       await jobs.add(name, data, { ...COMMAND_JOB_OPTIONS, jobId: commandJobId(data.key) });
     },

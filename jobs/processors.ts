@@ -20,6 +20,7 @@ import { rateTicket } from './rate-ticket.js';
 import { resolveTicket } from './resolve-ticket.js';
 import { ticketSlaSweep } from './ticket-sla-sweep.js';
 import { notYetAvailable } from './not-yet-available.js';
+import { noteChat } from './note-chat.js';
 import { recordDeliveries, recordDelivery } from './record-delivery.js';
 import { showStatus } from './show-status.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
@@ -53,4 +54,5 @@ export const processors = {
   'ticket-sla-sweep': ticketSlaSweep,
   'record-delivery': recordDelivery,
   'record-deliveries': recordDeliveries,
+  'note-chat': noteChat,
 } satisfies Processors;

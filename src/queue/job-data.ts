@@ -54,6 +54,7 @@ export interface ReminderJob {
 export type JobData = { [K in CommandIntent]: CommandJob } & {
   'record-delivery': DeliveryJob;
   'record-deliveries': { items: DeliveryJob[] };
+  'note-chat': { platform: Platform; chatId: string; title: string | null };
   /** The weekly public notice, and the catch-up tick that posts a missed one late. */
   'post-weekly-notice': EstateRunJob;
   'daily-tally': EstateRunJob;
@@ -65,7 +66,7 @@ export type JobData = { [K in CommandIntent]: CommandJob } & {
 };
 
 /** Job names that are not chat commands (deliveries, scheduled runs). Keep in step with JobData. */
-export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
+export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
 
 export type JobName = keyof JobData;
 
