@@ -20,6 +20,7 @@ import { rateTicket } from './rate-ticket.js';
 import { resolveTicket } from './resolve-ticket.js';
 import { ticketSlaSweep } from './ticket-sla-sweep.js';
 import { notYetAvailable } from './not-yet-available.js';
+import { claimInvitation } from './claim-invitation.js';
 import { noteChat } from './note-chat.js';
 import { recordDeliveries, recordDelivery } from './record-delivery.js';
 import { showStatus } from './show-status.js';
@@ -55,4 +56,5 @@ export const processors = {
   'record-delivery': recordDelivery,
   'record-deliveries': recordDeliveries,
   'note-chat': noteChat,
+  claim: claimInvitation,
 } satisfies Processors;

@@ -138,12 +138,12 @@ export function commandProcessor(name: string, body: CommandHandler) {
   };
 }
 
-interface OutboxEntry {
+export interface OutboxEntry {
   platform: Platform;
   job: OutboundJob;
 }
 
-async function writeOutbox(tx: Transaction<Database>, key: string, out: Outgoing[], now: Date): Promise<OutboxEntry[]> {
+export async function writeOutbox(tx: Transaction<Database>, key: string, out: Outgoing[], now: Date): Promise<OutboxEntry[]> {
   if (out.length === 0) return [];
   const rows = await tx
     .insertInto('outbox')
@@ -169,7 +169,7 @@ function toEntry(r: { id: string; key: string; platform: string; chat_id: string
   };
 }
 
-async function pendingOutbox(deps: WorkerDeps, key: string): Promise<OutboxEntry[]> {
+export async function pendingOutbox(deps: WorkerDeps, key: string): Promise<OutboxEntry[]> {
   const rows = await deps.db
     .selectFrom('outbox')
     .select(['id', 'key', 'platform', 'chat_id', 'text', 'mentions'])

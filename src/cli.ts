@@ -9,6 +9,7 @@ const USAGE = `linli — 邻里 group-chat bot
   linli migrate                         bring the database schema up to date
   linli import <file.csv> [--estate C]  import a roster of households
   linli groups                          list chats; linli groups link <chat> <estate> [--zone Z|--building B]
+  linli invite <estate> --role R [--zone Z|--building B] | --group   a one-time code: 邀请码 <code> in the chat
 `;
 
 /** The command-line entry point; returns the exit code. */
@@ -57,6 +58,11 @@ export async function main(argv: string[]): Promise<number> {
       const { withDatabase } = await import('./cli/with-database.js');
       const { runGroupsCommand } = await import('./cli/groups-command.js');
       return withDatabase(config, log, (db) => runGroupsCommand(args, db, (l) => io.stdout.write(l + '\n')));
+    }
+    case 'invite': {
+      const { withDatabase } = await import('./cli/with-database.js');
+      const { runInviteCommand } = await import('./cli/invite-command.js');
+      return withDatabase(config, log, (db) => runInviteCommand(args, db, (l) => io.stdout.write(l + '\n')));
     }
     default:
       io.stderr.write(`unknown command "${cmd}"\n${USAGE}`);

@@ -443,6 +443,14 @@ const bind: Handler = (msg, rest) => {
   return null;
 };
 
+/** 邀请码 K7P2Q9MX: a one-time invitation code from `linli invite` (a role, or linking this group). */
+const CODE_RE = /^([a-z0-9]{6,12})(?![a-z0-9])/;
+const claim: Handler = (msg, rest) => {
+  const m = CODE_RE.exec(restFolded(msg, rest));
+  if (m === null) return rest.slash || restFolded(msg, rest) === '' ? withError(emptyCommand('claim'), 'code_required') : null;
+  return withText(emptyCommand('claim'), m[1].toUpperCase());
+};
+
 // ---------------------------------------------------------------- keyword table
 
 interface KeywordEntry extends KeywordSpec {
@@ -479,6 +487,7 @@ const KEYWORDS: KeywordEntry[] = [
   ...keywords('rate', rate, false, '打分'),
   ...keywords('tickets', tickets, true, '工单', '工单列表', '查看工单', '我的工单', '工单查询', '查工单', '所有工单'),
   ...keywords('remind', remind, true, '提醒', '设置提醒', '添加提醒', '新建提醒', '定时提醒'),
+  ...keywords('claim', claim, true, '邀请码', '关联本群', '关联群'),
   ...keywords('reminders', noArgs, true, '提醒列表', '查看提醒', '我的提醒', '所有提醒', '全部提醒'),
   ...keywords('cancel', refOnly('R'), true, '取消提醒', '删除提醒'),
   ...keywords('cancel', refOnly('R'), false, '取消'),
@@ -522,6 +531,8 @@ const SLASH: Record<string, { intent: Intent; handler: Handler }> = {
   urge: { intent: 'urge', handler: noArgs },
   tally: { intent: 'tally', handler: noArgs },
   notice: { intent: 'notice', handler: noArgs },
+  claim: { intent: 'claim', handler: claim },
+  link: { intent: 'claim', handler: claim },
 };
 
 const SLASH_RE = /\/([a-z]{1,32})(?:@[a-z0-9_.]{1,64})?(?![a-z@])/y;

@@ -2,7 +2,7 @@
 export const INTENTS = [
   'help', 'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
   'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
-  'urge', 'tally', 'notice', 'none',
+  'urge', 'tally', 'notice', 'claim', 'none',
 ] as const;
 
 export type Intent = (typeof INTENTS)[number];
@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'rating_invalid',
   'text_required',
   'text_too_long',
+  'code_required',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -258,6 +258,20 @@ export interface TallyLogTable {
   created_at: Timestamp;
 }
 
+export interface InvitationsTable {
+  id: Generated<number>;
+  code: string;
+  estate_id: number;
+  kind: 'role' | 'group';
+  role: RoleName | null;
+  zone_id: number | null;
+  building_id: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  used_by: number | null;
+}
+
 /** The application's view of the schema in migrations/. */
 export interface Database {
   estates: EstatesTable;
@@ -275,6 +289,7 @@ export interface Database {
   audit_log: AuditLogTable;
   processed_commands: ProcessedCommandsTable;
   outbox: OutboxTable;
+  invitations: InvitationsTable;
   notice_settings: NoticeSettingsTable;
   posted_notices: PostedNoticesTable;
   reminders: RemindersTable;

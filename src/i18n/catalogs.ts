@@ -1,6 +1,8 @@
 import { adaptersEn } from './catalog-adapters-en.js';
 import { adaptersZhHans } from './catalog-adapters-zh-hans.js';
 import { en } from './catalog-en.js';
+import { invitationsEn } from './catalog-invitations-en.js';
+import { invitationsZhHans } from './catalog-invitations-zh-hans.js';
 import { ticketsEn } from './catalog-tickets-en.js';
 import { ticketsZhHans } from './catalog-tickets-zh-hans.js';
 import { noticesEn } from './catalog-notices-en.js';
@@ -11,8 +13,8 @@ import { zhHans } from './catalog-zh-hans.js';
 
 // Each feature keeps its messages in its own catalogue pair (zh-Hans + en, same keys);
 // they are merged here. zh-Hant is converted from zh-Hans.
-export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans, ...noticesZhHans };
-export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn, ...noticesEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
+export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans, ...noticesZhHans, ...invitationsZhHans };
+export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn, ...noticesEn, ...invitationsEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
 
 export type CatalogKey = keyof typeof ZH_HANS;
 export type Catalog = typeof ZH_HANS;
