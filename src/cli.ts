@@ -7,6 +7,7 @@ const USAGE = `linli — 邻里 group-chat bot
   linli console [--demo]                a group chat in the terminal (NAME: TEXT per line)
   linli parse "<text>" | -              show how a message is understood (JSON)
   linli migrate                         bring the database schema up to date
+  linli estates [add <code> <name> | fee <code> <plan> <yuan> --from YYYY-MM]   estates and fee plans
   linli import <file.csv> [--estate C]  import a roster of households
   linli groups                          list chats; linli groups link <chat> <estate> [--zone Z|--building B]
   linli invite <estate> --role R [--zone Z|--building B] | --group   a one-time code: 邀请码 <code> in the chat
@@ -58,6 +59,11 @@ export async function main(argv: string[]): Promise<number> {
       const { withDatabase } = await import('./cli/with-database.js');
       const { runGroupsCommand } = await import('./cli/groups-command.js');
       return withDatabase(config, log, (db) => runGroupsCommand(args, db, (l) => io.stdout.write(l + '\n')));
+    }
+    case 'estates': {
+      const { withDatabase } = await import('./cli/with-database.js');
+      const { runEstatesCommand } = await import('./cli/estates-command.js');
+      return withDatabase(config, log, (db) => runEstatesCommand(args, db, (l) => io.stdout.write(l + '\n'), config.timeZone));
     }
     case 'invite': {
       const { withDatabase } = await import('./cli/with-database.js');

@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import { isTimeZone } from '../config.js';
+import type { Database } from '../db/database.js';
+
+const USAGE = `usage:
+  linli estates                                         list estates with their fee plans
+  linli estates add <code> <name> [--time-zone TZ]      a new estate (code: letters, digits, - or _)
+  linli estates fee <code> <plan> <yuan-per-month> --from YYYY-MM   set a fee plan (e.g. 卫生费 5 --from 2024-05)`;
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** Yuan as typed ("5", "5.5", "0.50") to fen, or null. */
+function fen(yuan: string): number | null {
+  if (!/^\d{1,6}(\.\d{1,2})?$/.test(yuan)) return null;
+  const [whole, cents = ''] = yuan.split('.');
+  const v = Number(whole) * 100 + Number(cents.padEnd(2, '0'));
+  return v > 0 ? v : null;
+}
+
+/** `linli estates`: list estates, add one, or set a fee plan. */
+export async function runEstatesCommand(args: string[], db: Kysely<Database>, out: (line: string) => void, defaultTimeZone = 'Asia/Shanghai'): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === 'list') {
+    const estates = await db.selectFrom('estates').select(['id', 'code', 'name', 'time_zone']).orderBy('code').execute();
+    if (estates.length === 0) out('no estates yet: linli estates add <code> <name>');
+    for (const e of estates) {
+      const plans = await db.selectFrom('fee_plans').select(['name', 'amount_fen', 'start_month']).where('estate_id', '=', e.id).orderBy('id').execute();
+      const households = await db.selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).where('estate_id', '=', e.id).executeTakeFirstOrThrow();
+      const fees = plans.map((p) => `${p.name} ${p.amount_fen / 100}元/月 from ${p.start_month}`).join('; ') || 'no fee plan';
+      out(`${e.code}\t${e.name}\t${e.time_zone}\t${households.n} households\t${fees}`);
+    }
+    return 0;
+  }
+  if (sub === 'add') {
+    const [code, name] = rest;
+    const tz = flag(rest, '--time-zone') ?? defaultTimeZone;
+    if (!code || !name || name.startsWith('--')) return (out(USAGE), 2);
+    if (!/^[A-Za-z0-9_-]{1,40}$/.test(code)) return (out('the code may hold only letters, digits, - and _'), 2);
+    if (!isTimeZone(tz)) return (out(`unknown time zone "${tz}"`), 2);
+    const row = await db.insertInto('estates').values({ code, name, time_zone: tz }).onConflict((c) => c.column('code').doNothing()).returning('id').executeTakeFirst();
+    if (!row) return (out(`estate ${code} exists already`), 1);
+    out(`estate ${code} (${name}, ${tz}) added; next: linli import <roster.csv> --estate ${code}, linli estates fee ${code} 卫生费 5 --from YYYY-MM`);
+    return 0;
+  }
+  if (sub === 'fee') {
+    const [code, plan, yuan] = rest;
+    const from = flag(rest, '--from');
+    if (!code || !plan || !yuan || !from) return (out(USAGE), 2);
+    const amount = fen(yuan);
+    if (amount === null) return (out(`"${yuan}" is not an amount in yuan (e.g. 5 or 5.50)`), 2);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(from)) return (out(`--from must be a month as YYYY-MM, got "${from}"`), 2);
+    const estate = await db.selectFrom('estates').select('id').where('code', '=', code).executeTakeFirst();
+    if (!estate) return (out(`no estate with code "${code}"`), 1);
+    // A plan already in use keeps its rows: changing its price would re-price the past, so refuse.
+    const existing = await db.selectFrom('fee_plans').select(['id', 'amount_fen', 'start_month']).where('estate_id', '=', estate.id).where('name', '=', plan).executeTakeFirst();
+    if (existing) {
+      if (existing.amount_fen === amount && existing.start_month === from) return (out(`fee plan ${plan} already ${yuan}元/月 from ${from}`), 0);
+      const used = await db.selectFrom('payments').select('id').where('fee_plan_id', '=', existing.id).executeTakeFirst();
+      if (used) return (out(`fee plan ${plan} already has payments; its price and start cannot change (the ledger would be re-priced)`), 1);
+      await db.updateTable('fee_plans').set({ amount_fen: amount, start_month: from }).where('id', '=', existing.id).execute();
+    } else {
+      await db.insertInto('fee_plans').values({ estate_id: estate.id, name: plan, amount_fen: amount, start_month: from }).execute();
+    }
+    out(`fee plan ${plan}: ${yuan}元/月 from ${from} for estate ${code}`);
+    return 0;
+  }
+  out(USAGE);
+  return 2;
+}
