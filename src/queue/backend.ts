@@ -30,7 +30,7 @@ export async function migrateQueueSchema(url: string, schema: string): Promise<v
 }
 
 /** Create a factory; for Postgres, first run BullMQ's own migrations. */
-export async function createQueueFactory(spec: QueueBackendSpec): Promise<QueueFactory> {
+export async function createQueueFactory(spec: QueueBackendSpec, onError: (where: string, e: Error) => void = () => {}): Promise<QueueFactory> {
   if (spec.kind === 'postgres') await migrateQueueSchema(spec.url, spec.schema);
   const made: Array<{ close(): Promise<void> }> = [];
   const full = (name: string) => (spec.kind === 'postgres' ? `${spec.prefix}-${name}` : name);
@@ -41,16 +41,19 @@ export async function createQueueFactory(spec: QueueBackendSpec): Promise<QueueF
   // The Postgres backend namespaces by schema and queue name; Redis by key prefix.
   const base = spec.kind === 'redis' ? { connection, prefix: spec.prefix } : { connection };
   const backend = spec.kind === 'postgres' ? createPostgresBackend : undefined;
-  const track = <T extends { close(): Promise<void> }>(x: T): T => {
+  const track = <T extends { close(): Promise<void>; on(event: 'error', f: (e: Error) => void): unknown }>(x: T, where: string | null): T => {
     made.push(x);
+    // A queue's connection errors (Redis restarting) are expected and retried; without a listener
+    // BullMQ prints each one as an unhandled error. Workers get theirs from whoever starts them.
+    if (where !== null) x.on('error', (e) => onError(where, e));
     return x;
   };
   return {
     spec,
-    queue: <D>(name: string) => track(new (Queue as any)(full(name), base, backend) as Queue<D>),
+    queue: <D>(name: string) => track(new (Queue as any)(full(name), base, backend) as Queue<D>, `queue ${name}`),
     worker: <D>(name: string, processor: Processor<D>, opts: Partial<WorkerOptions> = {}) =>
-      track(new (Worker as any)(full(name), processor, { ...base, ...opts }, backend) as Worker<D>),
-    events: (name: string) => track(new (QueueEvents as any)(full(name), base, backend) as QueueEvents),
+      track(new (Worker as any)(full(name), processor, { ...base, ...opts }, backend) as Worker<D>, null),
+    events: (name: string) => track(new (QueueEvents as any)(full(name), base, backend) as QueueEvents, `events ${name}`),
     close: async () => {
       const all = made.splice(0).reverse();
       await Promise.allSettled(all.map((x) => x.close()));

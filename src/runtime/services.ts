@@ -29,6 +29,18 @@ async function drainConnections(db: Kysely<Database>, timeoutMs: number): Promis
   }
 }
 
+/** Log queue connection errors, at most one line per place and error per 10 s (a restart is noisy). */
+function queueErrorLogger(log: Logger): (where: string, e: Error) => void {
+  const last = new Map<string, number>();
+  return (where, e) => {
+    const k = `${where}:${e.message}`;
+    const now = Date.now();
+    if ((last.get(k) ?? 0) > now - 10_000) return;
+    last.set(k, now);
+    log.warn(`${where}: ${e.message}`);
+  };
+}
+
 /** Open Postgres (embedded when DATABASE_URL is unset), migrate, and pick the queue backend. */
 export async function openServices(config: Config, log: Logger, opts: { migrate?: boolean } = {}): Promise<Services> {
   let databaseUrl = config.databaseUrl;
@@ -47,9 +59,9 @@ export async function openServices(config: Config, log: Logger, opts: { migrate?
     let factory: QueueFactory;
     if (config.redisUrl) {
       await checkRedisSettings(config.redisUrl);
-      factory = await createQueueFactory({ kind: 'redis', url: config.redisUrl, prefix: config.queuePrefix });
+      factory = await createQueueFactory({ kind: 'redis', url: config.redisUrl, prefix: config.queuePrefix }, queueErrorLogger(log));
     } else {
-      factory = await createQueueFactory({ kind: 'postgres', url: databaseUrl, schema: 'bullmq', prefix: config.queuePrefix });
+      factory = await createQueueFactory({ kind: 'postgres', url: databaseUrl, schema: 'bullmq', prefix: config.queuePrefix }, queueErrorLogger(log));
     }
     log.debug(`queues on ${factory.spec.kind}`);
     return {
