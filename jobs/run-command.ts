@@ -143,6 +143,10 @@ export interface OutboxEntry {
   job: OutboundJob;
 }
 
+/**
+ * Write outgoing messages to the outbox with keys `${key}-r<n>`, fixed by what happened, so a
+ * re-run writes nothing new (rows already there are skipped). Returns the rows written.
+ */
 export async function writeOutbox(tx: Transaction<Database>, key: string, out: Outgoing[], now: Date): Promise<OutboxEntry[]> {
   if (out.length === 0) return [];
   const rows = await tx
@@ -157,18 +161,21 @@ export async function writeOutbox(tx: Transaction<Database>, key: string, out: O
         created_at: now,
       })),
     )
+    .onConflict((c) => c.column('key').doNothing())
     .returning(['id', 'key', 'platform', 'chat_id', 'text', 'mentions'])
     .execute();
   return rows.map(toEntry);
 }
 
-function toEntry(r: { id: string; key: string; platform: string; chat_id: string; text: string; mentions: string[] }): OutboxEntry {
+/** An outbox row as the outbound port takes it. */
+export function toEntry(r: { id: string; key: string; platform: string; chat_id: string; text: string; mentions: string[] }): OutboxEntry {
   return {
     platform: r.platform as Platform,
     job: { outboxKey: r.key, chatId: r.chat_id, outboxId: String(r.id), text: r.text, mentions: r.mentions },
   };
 }
 
+/** Outbox rows of `key` (keys `${key}-r<n>`) still pending. */
 export async function pendingOutbox(deps: WorkerDeps, key: string): Promise<OutboxEntry[]> {
   const rows = await deps.db
     .selectFrom('outbox')

@@ -1,9 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { enqueueOutbound } from '../../jobs/run-command.js';
+import { enqueueOutbound, toEntry, writeOutbox } from '../../jobs/run-command.js';
 import type { WorkerDeps } from '../../jobs/worker-deps.js';
 import type { Database } from '../db/database.js';
-import type { Platform } from '../messages/incoming-message.js';
-import { outboxKey } from '../queue/job-ids.js';
 import type { Notice } from './notify.js';
 
 /**
@@ -11,21 +9,7 @@ import type { Notice } from './notify.js';
  * `${base}-r<n>`, fixed by what happened, so a re-run writes nothing new.
  */
 export async function writeNotices(tx: Transaction<Database>, base: string, notices: Notice[], now: Date): Promise<void> {
-  if (notices.length === 0) return;
-  await tx
-    .insertInto('outbox')
-    .values(
-      notices.map((n, i) => ({
-        key: outboxKey(base, i + 1),
-        platform: n.to.platform,
-        chat_id: n.to.chatId,
-        text: n.text,
-        mentions: JSON.stringify(n.mentions),
-        created_at: now,
-      })),
-    )
-    .onConflict((c) => c.column('key').doNothing())
-    .execute();
+  await writeOutbox(tx, base, notices, now);
 }
 
 /**
@@ -42,11 +26,5 @@ export async function flushPending(deps: WorkerDeps, db: Kysely<Database>, prefi
     .where('created_at', '>=', since)
     .orderBy('id')
     .execute();
-  await enqueueOutbound(
-    deps,
-    rows.map((r) => ({
-      platform: r.platform as Platform,
-      job: { outboxKey: r.key, chatId: r.chat_id, outboxId: String(r.id), text: r.text, mentions: r.mentions },
-    })),
-  );
+  await enqueueOutbound(deps, rows.map(toEntry));
 }
