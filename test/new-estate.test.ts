@@ -4,6 +4,7 @@ import { runEstatesCommand } from '../src/cli/estates-command.js';
 import { runGroupsCommand } from '../src/cli/groups-command.js';
 import { runImportCommand } from '../src/cli/import-command.js';
 import { runInviteCommand } from '../src/cli/invite-command.js';
+import { estateSchedules } from '../src/notices/notice-settings.js';
 import { startPipeline, type Pipeline } from './support/pipeline.js';
 
 /** An estate set up from nothing with the command line, then used from the chat. */
@@ -49,5 +50,17 @@ describe('a new estate, from the command line to the chat', () => {
     expect((await say('网格员小周', `确认 ${pRef}`, 'g6'))[0]).toMatch(/交到2026年12月/);
     const groups = await cli((o) => runGroupsCommand([], db, o));
     expect(groups.text).toMatch(/console:xfl-group\s+xingfuli.*幸福里业主群/);
+  });
+
+  it('sets when the weekly notice and the daily tally go out', async () => {
+    const db = p.t.db;
+    const run = (...args: string[]) => cli((o) => runEstatesCommand(['schedule', 'xingfuli', ...args], db, o));
+    expect((await run('--notice', '周六', '9:30')).text).toBe('estate xingfuli: weekly notice 周六 09:30, daily tally 21:00 (restart the workers to apply)');
+    expect((await run('--tally', '20:15')).text).toMatch(/周六 09:30, daily tally 20:15/);
+    expect((await run('--notice', 'someday', '9:30')).code).toBe(2);
+    expect((await run('--tally', '25:00')).code).toBe(2);
+    const estate = await db.selectFrom('estates').select('id').where('code', '=', 'xingfuli').executeTakeFirstOrThrow();
+    const [s] = await estateSchedules(db, estate.id);
+    expect(s).toMatchObject({ notice: { weekday: 6, hour: 9, minute: 30 }, tally: { hour: 20, minute: 15 } });
   });
 });

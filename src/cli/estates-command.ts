@@ -5,7 +5,28 @@ import type { Database } from '../db/database.js';
 const USAGE = `usage:
   linli estates                                         list estates with their fee plans
   linli estates add <code> <name> [--time-zone TZ]      a new estate (code: letters, digits, - or _)
-  linli estates fee <code> <plan> <yuan-per-month> --from YYYY-MM   set a fee plan (e.g. 卫生费 5 --from 2024-05)`;
+  linli estates fee <code> <plan> <yuan-per-month> --from YYYY-MM   set a fee plan (e.g. 卫生费 5 --from 2024-05)
+  linli estates schedule <code> [--notice <day> <HH:MM>] [--tally <HH:MM>]   weekly notice and daily tally times
+      (day: 周日..周六, sun..sat or 0..6; default 周日 20:00 and 21:00; workers apply it when they start)`;
+
+const DAYS: Record<string, number> = {
+  sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6,
+  周日: 0, 周天: 0, 周一: 1, 周二: 2, 周三: 3, 周四: 4, 周五: 5, 周六: 6,
+  星期日: 0, 星期天: 0, 星期一: 1, 星期二: 2, 星期三: 3, 星期四: 4, 星期五: 5, 星期六: 6,
+};
+
+/** 周日 / sun / 0 → 0 (Sunday) … 6 (Saturday). */
+function weekday(s: string): number | null {
+  if (/^[0-6]$/.test(s)) return Number(s);
+  return DAYS[s.toLowerCase().slice(0, s.startsWith('星期') ? 3 : s.startsWith('周') ? 2 : 3)] ?? null;
+}
+
+/** 'H:MM' or 'HH:MM' within a day, normalised to 'HH:MM'. */
+function clock(s: string | undefined): string | null {
+  const m = s ? /^(\d{1,2}):(\d{2})$/.exec(s) : null;
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  return `${m[1].padStart(2, '0')}:${m[2]}`;
+}
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -65,6 +86,28 @@ export async function runEstatesCommand(args: string[], db: Kysely<Database>, ou
       await db.insertInto('fee_plans').values({ estate_id: estate.id, name: plan, amount_fen: amount, start_month: from }).execute();
     }
     out(`fee plan ${plan}: ${yuan}元/月 from ${from} for estate ${code}`);
+    return 0;
+  }
+  if (sub === 'schedule') {
+    const [code] = rest;
+    const i = rest.indexOf('--notice');
+    const day = i >= 0 ? weekday(rest[i + 1] ?? '') : undefined;
+    const noticeAt = i >= 0 ? clock(rest[i + 2]) : undefined;
+    const tallyAt = rest.includes('--tally') ? clock(flag(rest, '--tally')) : undefined;
+    if (!code || (i < 0 && tallyAt === undefined)) return (out(USAGE), 2);
+    if (day === null || noticeAt === null) return (out('--notice takes a day and a time, e.g. --notice 周日 20:00'), 2);
+    if (tallyAt === null) return (out('--tally takes a time, e.g. --tally 21:00'), 2);
+    const estate = await db.selectFrom('estates').select('id').where('code', '=', code).executeTakeFirst();
+    if (!estate) return (out(`no estate with code "${code}"`), 1);
+    const set = { ...(day !== undefined ? { weekday: day, notice_time: noticeAt! } : {}), ...(tallyAt !== undefined ? { tally_time: tallyAt } : {}) };
+    await db
+      .insertInto('notice_settings')
+      .values({ estate_id: estate.id, ...set })
+      .onConflict((c) => c.column('estate_id').doUpdateSet(set))
+      .execute();
+    const now = await db.selectFrom('notice_settings').select(['weekday', 'notice_time', 'tally_time']).where('estate_id', '=', estate.id).executeTakeFirstOrThrow();
+    const names = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+    out(`estate ${code}: weekly notice ${names[now.weekday]} ${now.notice_time}, daily tally ${now.tally_time} (restart the workers to apply)`);
     return 0;
   }
   out(USAGE);
