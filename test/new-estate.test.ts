@@ -5,6 +5,7 @@ import { runGroupsCommand } from '../src/cli/groups-command.js';
 import { runImportCommand } from '../src/cli/import-command.js';
 import { runInviteCommand } from '../src/cli/invite-command.js';
 import { estateSchedules } from '../src/notices/notice-settings.js';
+import { slaFor } from '../src/tickets/sla.js';
 import { startPipeline, type Pipeline } from './support/pipeline.js';
 
 /** An estate set up from nothing with the command line, then used from the chat. */
@@ -62,5 +63,15 @@ describe('a new estate, from the command line to the chat', () => {
     const estate = await db.selectFrom('estates').select('id').where('code', '=', 'xingfuli').executeTakeFirstOrThrow();
     const [s] = await estateSchedules(db, estate.id);
     expect(s).toMatchObject({ notice: { weekday: 6, hour: 9, minute: 30 }, tally: { hour: 20, minute: 15 } });
+  });
+
+  it('sets the deadlines of a ticket category for the estate', async () => {
+    const db = p.t.db;
+    const run = (...args: string[]) => cli((o) => runEstatesCommand(['sla', 'xingfuli', ...args], db, o));
+    expect((await run('飞线充电', '--accept', '15m', '--resolve', '2h')).code).toBe(0);
+    expect((await run('greenery', '--accept', '2d', '--resolve', '1d')).code).toBe(2);
+    expect((await run('花花草草', '--accept', '1d', '--resolve', '7d')).code).toBe(2);
+    const estate = await db.selectFrom('estates').select('id').where('code', '=', 'xingfuli').executeTakeFirstOrThrow();
+    expect(await slaFor(db, estate.id, 'flying_wire')).toEqual({ acceptMinutes: 15, resolveMinutes: 120 });
   });
 });

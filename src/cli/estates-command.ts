@@ -1,13 +1,26 @@
 import type { Kysely } from 'kysely';
 import { isTimeZone } from '../config.js';
 import type { Database } from '../db/database.js';
+import { TICKET_CATEGORIES, categoryNamed, isTicketCategory } from '../tickets/categories.js';
 
 const USAGE = `usage:
   linli estates                                         list estates with their fee plans
   linli estates add <code> <name> [--time-zone TZ]      a new estate (code: letters, digits, - or _)
   linli estates fee <code> <plan> <yuan-per-month> --from YYYY-MM   set a fee plan (e.g. 卫生费 5 --from 2024-05)
   linli estates schedule <code> [--notice <day> <HH:MM>] [--tally <HH:MM>]   weekly notice and daily tally times
-      (day: 周日..周六, sun..sat or 0..6; default 周日 20:00 and 21:00; workers apply it when they start)`;
+      (day: 周日..周六, sun..sat or 0..6; default 周日 20:00 and 21:00; workers apply it when they start)
+  linli estates sla <code> <category> --accept <time> --resolve <time>   a ticket category's deadlines
+      (category: ${TICKET_CATEGORIES.join(', ')} or its Chinese name; time: 30m, 4h, 2d)`;
+
+/** '30m' / '4h' / '2d' (or 分钟/小时/天) → minutes. */
+function minutes(s: string | undefined): number | null {
+  const m = s ? /^(\d{1,4})\s*(m|min|分钟|分|h|小时|时|d|天)$/i.exec(s.trim()) : null;
+  if (!m) return null;
+  const n = Number(m[1]);
+  const unit = m[2].toLowerCase();
+  const v = unit.startsWith('m') || unit.startsWith('分') ? n : unit.startsWith('h') || unit.startsWith('小') || unit === '时' ? n * 60 : n * 1440;
+  return v > 0 && v <= 90 * 1440 ? v : null;
+}
 
 const DAYS: Record<string, number> = {
   sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6,
@@ -86,6 +99,25 @@ export async function runEstatesCommand(args: string[], db: Kysely<Database>, ou
       await db.insertInto('fee_plans').values({ estate_id: estate.id, name: plan, amount_fen: amount, start_month: from }).execute();
     }
     out(`fee plan ${plan}: ${yuan}元/月 from ${from} for estate ${code}`);
+    return 0;
+  }
+  if (sub === 'sla') {
+    const [code, name] = rest;
+    const category = name ? (isTicketCategory(name) ? name : categoryNamed(name)) : null;
+    const accept = minutes(flag(rest, '--accept'));
+    const resolve = minutes(flag(rest, '--resolve'));
+    if (!code || !name) return (out(USAGE), 2);
+    if (category === null) return (out(`unknown ticket category "${name}"`), 2);
+    if (accept === null || resolve === null) return (out('--accept and --resolve take a time such as 30m, 4h or 2d'), 2);
+    if (resolve < accept) return (out('--resolve must not be sooner than --accept'), 2);
+    const estate = await db.selectFrom('estates').select('id').where('code', '=', code).executeTakeFirst();
+    if (!estate) return (out(`no estate with code "${code}"`), 1);
+    await db
+      .insertInto('ticket_sla_rules')
+      .values({ estate_id: estate.id, category, accept_minutes: accept, resolve_minutes: resolve })
+      .onConflict((c) => c.columns(['estate_id', 'category']).doUpdateSet({ accept_minutes: accept, resolve_minutes: resolve }))
+      .execute();
+    out(`estate ${code}: ${category} tickets to be accepted within ${accept} min and resolved within ${resolve} min (new tickets)`);
     return 0;
   }
   if (sub === 'schedule') {
