@@ -18,5 +18,6 @@ export const adaptersEn = {
   botcmd_urge: () => '(staff) Remind households in arrears',
   botcmd_tally: () => "(staff) Today's tally",
   botcmd_notice: () => '(staff) Post the public notice',
+  botcmd_claim: () => 'Use an invitation code (become staff, or link this group)',
   mention_fallback: () => 'neighbour',
 } satisfies { [K in keyof typeof adaptersZhHans]: (typeof adaptersZhHans)[K] };

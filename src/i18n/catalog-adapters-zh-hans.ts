@@ -17,5 +17,6 @@ export const adaptersZhHans = {
   botcmd_urge: () => '（工作人员）催缴',
   botcmd_tally: () => '（工作人员）今日统计',
   botcmd_notice: () => '（工作人员）发布公示',
+  botcmd_claim: () => '使用邀请码（成为工作人员，或关联本群）',
   mention_fallback: () => '邻居',
 };

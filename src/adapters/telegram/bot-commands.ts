@@ -6,7 +6,7 @@ import type { Locale } from '../../commands/locale.js';
 // The slash commands shown in Telegram's menu (the parser knows a few more aliases).
 const COMMANDS = [
   'help', 'bind', 'paid', 'status', 'complain', 'tickets', 'rate',
-  'confirm', 'reject', 'collect', 'unpaid', 'accept', 'resolve', 'remind', 'urge', 'tally', 'notice',
+  'confirm', 'reject', 'collect', 'unpaid', 'accept', 'resolve', 'remind', 'urge', 'tally', 'notice', 'claim',
 ] as const;
 
 /** The command menu in one language, for `setMyCommands`. */
