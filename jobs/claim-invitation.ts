@@ -53,6 +53,21 @@ export async function claimInvitation(data: CommandJob, deps: WorkerDeps): Promi
         return writeOutbox(tx, data.key, out, now);
       }
       const group = await upsertGroup(tx, data.platform, data.chatId);
+      // A linked group is moved (to another estate, or a narrower scope) only by an admin of the
+      // estate it is in: a code that leaked must not let a stranger re-scope a working group.
+      if (group.estate_id !== null) {
+        const admin = await tx
+          .selectFrom('roles')
+          .select('id')
+          .where('member_id', '=', member.id)
+          .where('estate_id', '=', group.estate_id)
+          .where('role', '=', 'admin')
+          .executeTakeFirst();
+        if (!admin) {
+          reply(t('claim_group_already_linked'));
+          return writeOutbox(tx, data.key, out, now);
+        }
+      }
       await tx
         .updateTable('chat_groups')
         .set({ estate_id: estate.id, zone_id: inv.zone_id, building_id: inv.building_id, unlinked_notice_at: null })

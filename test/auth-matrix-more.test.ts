@@ -228,12 +228,14 @@ describe('authorization matrix, part 2: tickets, reminders, urge, tally, notice,
       mutates: true,
     },
     {
-      // A group code links the group it is sent in, whoever sends it (the group is put back after each).
-      name: 'claim 邀请码 (a fresh group code: whoever holds it)',
+      // In a group that is already linked, a group code re-scopes it only for the estate's admin
+      // (the group is put back after each); anyone may link a group that is not linked yet.
+      name: 'claim 邀请码 (a fresh group code, in a linked group)',
       text: async () => `邀请码 ${await freshCode(['--group', '--building', '9'])}`,
-      allowed: ACTORS,
+      allowed: ['admin'],
       ok: () => /本群已关联到聚心苑.*9栋/,
       mutates: true,
+      refusal: () => /本群已经关联了小区。要改关联，请本小区的社区管理员发送这个邀请码。/,
     },
   ];
 
