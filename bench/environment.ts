@@ -5,6 +5,7 @@ import { createDb } from '../src/db/connect.js';
 import type { Database } from '../src/db/database.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { pgReachable } from '../src/db/pg-reachable.js';
 import type { QueueBackendSpec } from '../src/queue/backend.js';
 import { migrateQueueSchema } from '../src/queue/backend.js';
 
@@ -52,17 +53,6 @@ export async function redisAnswers(url: string): Promise<boolean> {
   }
 }
 
-async function pgAnswers(url: string): Promise<boolean> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
@@ -80,7 +70,7 @@ export async function openBenchEnv(opts: EnvOptions): Promise<BenchEnv> {
   const backend = opts.backend ?? (await defaultBackend(opts.redisUrl));
   let serverUrl = opts.serverUrl ?? process.env.DATABASE_URL ?? LOCAL_PG;
   let stopEmbedded: (() => Promise<void>) | null = null;
-  if (!(await pgAnswers(serverUrl))) {
+  if (!(await pgReachable(serverUrl, 1500))) {
     if (opts.serverUrl ?? process.env.DATABASE_URL) throw new Error(`bench: cannot reach Postgres at ${serverUrl}`);
     opts.log(`no Postgres at ${LOCAL_PG}: starting an embedded one in .linli/bench`);
     const emb = await startEmbeddedPostgres('.linli/bench', 54349, opts.log);

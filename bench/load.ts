@@ -1,5 +1,6 @@
 import type { IncomingMessage } from '../src/messages/incoming-message.js';
 import { messageKey } from '../src/queue/job-ids.js';
+import { prng } from '../src/prng.js';
 import type { BenchPipeline } from './pipeline.js';
 import { groupChatId, gridWorkerId, residentId, type City } from './seed-city.js';
 import { summary } from './stats.js';
@@ -18,17 +19,6 @@ export const MIX: Array<[CommandKind, number]> = [
 const PAY = ['已交60元', '交了一年卫生费', '已交30元', '已缴 15元', '已繳六十元', '我已经交了半年的卫生费'];
 const STATUS = ['查询', '查询', '查询', '查詢', '/status'];
 const COMPLAIN = ['投诉 楼道堆放杂物', '报修 3单元水管漏水', '反映 车辆占用消防通道', '投诉 有人飞线充电'];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Makes messages of the mix over the city, each a new platform message. */
 export function messageSource(city: City, seed: number, run: string, pending: City['pendingClaims']) {

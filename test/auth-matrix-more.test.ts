@@ -4,21 +4,11 @@ import { runInviteCommand } from '../src/cli/invite-command.js';
 import { DEMO_ESTATE_CODE } from '../src/demo/seed-demo-estate.js';
 import { cronPattern, parseReminderSpec } from '../src/notices/reminder-schedule.js';
 import { messageKey } from '../src/queue/job-ids.js';
+import { ACTORS, NAMES, type Actor } from './support/actors.js';
 import { startPipeline, type Pipeline } from './support/pipeline.js';
 
 // The commands auth-matrix.test.ts leaves out (tickets, reminders, urge, tally, notice, invitation
 // codes), each tried by every role in the estate-wide console group of 聚心苑.
-type Actor = 'stranger' | 'otherResident' | 'resident' | 'head' | 'otherGridWorker' | 'gridWorker' | 'admin';
-const NAMES: Record<Actor, string> = {
-  stranger: '路人丙',
-  otherResident: '邻居乙',
-  resident: '向大叔',
-  head: '周阿姨',
-  otherGridWorker: '王建国',
-  gridWorker: '刘雅玲',
-  admin: '戴红霞',
-};
-const ACTORS = Object.keys(NAMES) as Actor[];
 const STAFF: Actor[] = ['otherGridWorker', 'gridWorker', 'admin'];
 const STAFF_ONLY = '这个操作只有网格员或社区工作人员可以做。';
 
@@ -246,7 +236,7 @@ describe('authorization matrix, part 2: tickets, reminders, urge, tally, notice,
       const confirmed = await p.say('刘雅玲', `确认 ${b}`);
       expect(confirmed.join('\n')).toMatch(/已确认/);
     }
-    await p.say('路人丙', '查询 8-2-301'); // a job, so the stranger is a member with an id
+    await p.say(NAMES.stranger, '查询 8-2-301'); // a job, so the stranger is a member with an id
     for (const a of ACTORS) ids[a] = await memberId(NAMES[a]);
     const b8 = await p.t.db.selectFrom('buildings').select(['id', 'zone_id']).where('estate_id', '=', 1).where('code', '=', '8').executeTakeFirstOrThrow();
     building8 = b8.id;

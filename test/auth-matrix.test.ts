@@ -6,19 +6,9 @@ import { commandJobId } from '../src/queue/job-ids.js';
 import { COMMAND_JOB_OPTIONS } from '../src/queue/job-options.js';
 import { JOBS_QUEUE, outboundQueue } from '../src/queue/queue-names.js';
 import { waitForEmpty, waitForJob } from '../src/runtime/settle.js';
+import { ACTORS, NAMES, type Actor } from './support/actors.js';
 import { startPipeline, type Pipeline } from './support/pipeline.js';
 
-type Actor = 'stranger' | 'otherResident' | 'resident' | 'head' | 'otherGridWorker' | 'gridWorker' | 'admin';
-const NAMES: Record<Actor, string> = {
-  stranger: '路人甲',
-  otherResident: '邻居乙',
-  resident: '向大叔',
-  head: '周阿姨',
-  otherGridWorker: '王建国',
-  gridWorker: '刘雅玲',
-  admin: '戴红霞',
-};
-const ACTORS = Object.keys(NAMES) as Actor[];
 
 // Every command aimed at household 8-2-301 (zone 3, building 8), and who may do it.
 interface Case {

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { CONSOLE_CHAT_ID, consoleUserId } from '../adapters/console/identity.js';
 import type { Database, HouseholdsTable, PaymentsTable } from '../db/database.js';
+import { prng } from '../prng.js';
 
 /**
  * 聚心苑, the estate from the stories: 21 buildings in 7 zones, 900+ households, a
@@ -35,18 +36,6 @@ const PEOPLE: { name: string; role: 'admin' | 'grid_worker' | 'head' | null; zon
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英霞平刚桂兰华红玉萍建国志德文斌辉鹏飞琴云凤琳春梅海燕波宇浩凯丹淑珍荣新春利清慧';
 const PHONE_PREFIXES = ['138', '139', '137', '136', '135', '150', '151', '152', '158', '159', '186', '187', '188', '133', '153', '180', '189', '177'];
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Layout of building b (1..21): units, and rooms on each of 6 floors per unit. */
 function layout(b: number): { units: number; roomsPerFloor: number } {

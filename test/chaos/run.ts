@@ -2,12 +2,10 @@
 // (bot in this process, worker processes, a private crash-prone Redis with AOF, the real Postgres)
 // while SIGKILLing workers and crashing Redis at random; then checks that the ledger is exactly
 // the expected one and that every command got its reply. Exits non-zero on any loss or double.
-import pg from 'pg';
 import { sql } from 'kysely';
 import { consoleUserId } from '../../src/adapters/console/identity.js';
+import { prng } from '../../src/prng.js';
 import { loadConfig } from '../../src/config.js';
-import { createDb } from '../../src/db/connect.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
 import { seedDemoEstate } from '../../src/demo/seed-demo-estate.js';
 import { silentLogger } from '../../src/log.js';
 import { createQueueFactory } from '../../src/queue/backend.js';
@@ -15,7 +13,7 @@ import { messageKey } from '../../src/queue/job-ids.js';
 import { JOBS_QUEUE, outboundQueue } from '../../src/queue/queue-names.js';
 import type { Services } from '../../src/runtime/services.js';
 import { startBot } from '../../src/runtime/start-bot.js';
-import { dropTestSchema, withSchemaLock } from '../support/schema-lock.js';
+import { dropTestSchema, freshSchema } from '../support/schema-lock.js';
 import { groupMessage, recordingAdapter, sleep, spawnWorker, startCrashableRedis, until, type WorkerProcess } from '../reliability/harness.js';
 
 interface Options {
@@ -38,12 +36,6 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-/** A small deterministic PRNG, so a run can be repeated with --seed. */
-function prng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-
 /** Run the soak; returns the exit code. */
 export async function runChaos(opts: Options): Promise<number> {
   const started = Date.now();
@@ -51,15 +43,7 @@ export async function runChaos(opts: Options): Promise<number> {
   const rand = prng(opts.seed);
   const baseUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const schema = `chaos_${process.pid}`;
-  const db = createDb(baseUrl, { schema, max: 5 });
-  await withSchemaLock(baseUrl, async (admin) => {
-    await admin.query(`drop schema if exists ${schema} cascade`);
-    await admin.query(`create schema ${schema}`);
-    await migrateToLatest(db);
-  });
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const databaseUrl = url.toString();
+  const { db, url: databaseUrl } = await freshSchema(baseUrl, schema, 5);
   await seedDemoEstate(db, new Date());
   const before = await db.selectFrom('payments').select(sql<string>`coalesce(max(id), 0)`.as('max')).executeTakeFirstOrThrow();
   const firstNewId = Number(before.max) + 1;

@@ -34,4 +34,4 @@ conformanceSuite('console', async () => {
     shown: () => null,
   };
   return driver;
-});
+}, { privateChats: false });

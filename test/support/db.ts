@@ -1,10 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createDb } from '../../src/db/connect.js';
 import type { Database } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import { dropTestSchema, withSchemaLock } from './schema-lock.js';
+import { dropTestSchema, freshSchema, withSchemaLock } from './schema-lock.js';
 
 export { dropTestSchema, withSchemaLock };
 
@@ -22,17 +20,10 @@ export interface TestDb {
 export async function initTestDb(name: string): Promise<TestDb> {
   const baseUrl = inject('databaseUrl');
   const schema = `t_${name.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}`.slice(0, 60);
-  const db = createDb(baseUrl, { schema, max: 10 });
-  await withSchemaLock(baseUrl, async (admin) => {
-    await admin.query(`drop schema if exists ${schema} cascade`);
-    await admin.query(`create schema ${schema}`);
-    await migrateToLatest(db);
-  });
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
+  const { db, url } = await freshSchema(baseUrl, schema);
   return {
     db,
-    url: url.toString(),
+    url,
     baseUrl,
     schema,
     destroy: async () => {

@@ -1,4 +1,8 @@
+import type { Kysely } from 'kysely';
 import pg from 'pg';
+import { createDb } from '../../src/db/connect.js';
+import type { Database } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
 
 const SCHEMA_LOCK = 7_470_001;
 
@@ -21,4 +25,20 @@ export async function withSchemaLock<T>(baseUrl: string, fn: (admin: pg.Client) 
 /** Drop a test schema (under the schema lock). */
 export async function dropTestSchema(baseUrl: string, schema: string): Promise<void> {
   await withSchemaLock(baseUrl, (admin) => admin.query(`drop schema if exists ${schema} cascade`));
+}
+
+/**
+ * A fresh, migrated schema in the database at `baseUrl`: a pool whose search_path is the schema,
+ * and a URL that selects it (for child processes).
+ */
+export async function freshSchema(baseUrl: string, schema: string, max = 10): Promise<{ db: Kysely<Database>; url: string }> {
+  const db = createDb(baseUrl, { schema, max });
+  await withSchemaLock(baseUrl, async (admin) => {
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.query(`create schema ${schema}`);
+    await migrateToLatest(db);
+  });
+  const url = new URL(baseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { db, url: url.toString() };
 }

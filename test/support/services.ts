@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 
 /** True when something accepts TCP connections on host:port. */
 export function portOpen(port: number, host = '127.0.0.1', timeoutMs = 500): Promise<boolean> {
@@ -61,14 +60,4 @@ export async function startPrivateRedis(port?: number): Promise<{ url: string; p
   };
 }
 
-/** Can we log in to Postgres at url? */
-export async function pgReachable(url: string): Promise<boolean> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { pgReachable } from '../../src/db/pg-reachable.js';
