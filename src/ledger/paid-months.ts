@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { IS_COUNTED } from './counted.js';
 import type { Database } from '../db/database.js';
 
 /** Which households to count: an estate, narrowed to a zone or a building. */
@@ -36,7 +37,7 @@ export async function paidMonthsByHousehold(db: Kysely<Database>, scope: Scope, 
           // to the households wanted (payments_household): never a scan of every estate's ledger.
           .where('p.estate_id', '=', scope.estateId)
           .$if(householdIds !== undefined, (q) => q.where('p.household_id', 'in', householdIds!))
-          .where((w) => w.or([w('p.kind', '<>', 'claim'), w('d.decision', '=', 'confirmed')]))
+          .where(IS_COUNTED)
           .select(['p.household_id', sql<number>`sum(p.months)::int`.as('months')])
           .groupBy('p.household_id')
           .as('paid'),

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { COUNTED_AT, IS_COUNTED } from '../ledger/counted.js';
 import type { Database, Estate } from '../db/database.js';
 import { currentMonth } from '../i18n/month.js';
 import { balance } from '../ledger/balance.js';
@@ -48,14 +49,10 @@ export async function countedMoney(db: Db, scope: Scope, planId: number, from: D
     .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
     .where('p.fee_plan_id', '=', planId)
     .where('h.estate_id', '=', scope.estateId)
+    .where('p.estate_id', '=', scope.estateId)
     .$if(scope.zoneId !== null, (q) => q.where('b.zone_id', '=', scope.zoneId!))
     .$if(scope.buildingId !== null, (q) => q.where('b.id', '=', scope.buildingId!))
-    .where((w) =>
-      w.or([
-        w.and([w('p.kind', '<>', 'claim'), w('p.created_at', '>=', from), w('p.created_at', '<', to)]),
-        w.and([w('p.kind', '=', 'claim'), w('d.decision', '=', 'confirmed'), w('d.decided_at', '>=', from), w('d.decided_at', '<', to)]),
-      ]),
-    )
+    .where(sql<boolean>`${COUNTED_AT} >= ${from} and ${COUNTED_AT} < ${to}`)
     .select(['h.room_code as room', sql<number>`sum(p.amount_fen)::int`.as('fen')])
     .groupBy('h.room_code')
     .execute();
@@ -75,8 +72,7 @@ function inScope(scope: Scope, zoneId: number | null, buildingId: number | null)
  * slice. In household room order, as `paidMonthsByHousehold` gives them.
  */
 async function estateLedger(db: Db, estateId: number, from: Date, yearFrom: Date, to: Date) {
-  // When the money counts: a collection or correction when made, a claim when confirmed.
-  const at = sql`case when p.kind <> 'claim' then p.created_at when d.decision = 'confirmed' then d.decided_at end`;
+  const at = COUNTED_AT;
   // The main fee plan (`mainFeePlan`: the estate's first), inline so that this runs alongside it.
   const plan = db.selectFrom('fee_plans').select('id').where('estate_id', '=', estateId).orderBy('id').limit(1);
   return db
@@ -91,7 +87,7 @@ async function estateLedger(db: Db, estateId: number, from: Date, yearFrom: Date
           .where('p.estate_id', '=', estateId)
           .select([
             'p.household_id',
-            sql<number>`sum(p.months) filter (where p.kind <> 'claim' or d.decision = 'confirmed')`.as('months'),
+            sql<number>`sum(p.months) filter (where ${IS_COUNTED})`.as('months'),
             sql<number>`sum(p.amount_fen) filter (where ${at} >= ${from} and ${at} < ${to})`.as('week'),
             sql<number>`sum(p.amount_fen) filter (where ${at} >= ${yearFrom} and ${at} < ${to})`.as('year'),
           ])
