@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { manualClock } from '../src/clock.js';
 import type { Database } from '../src/db/database.js';
-import { telegramPacer, type PaceTimer } from '../src/outbound/pacing.js';
+import { maxInWindow, telegramPacer, type PaceTimer } from '../src/outbound/pacing.js';
 import { queueOutbound } from '../src/outbound/queue-outbound.js';
 import type { QueueBackendSpec } from '../src/queue/backend.js';
 import type { OutboundJob } from '../src/queue/job-data.js';
@@ -27,16 +27,6 @@ export interface PacingResult {
 export function scaledTimer(scale: number): PaceTimer {
   const base = performance.now();
   return { now: () => (performance.now() - base) * scale, sleep: (ms) => new Promise((r) => setTimeout(r, ms / scale)) };
-}
-
-/** Most timestamps (sorted) in any window of `windowMs`. */
-export function maxInWindow(sorted: number[], windowMs: number): number {
-  let best = 0;
-  for (let i = 0, j = 0; j < sorted.length; j++) {
-    while (sorted[j] - sorted[i] >= windowMs) i++;
-    best = Math.max(best, j - i + 1);
-  }
-  return best;
 }
 
 /**

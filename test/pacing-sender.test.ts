@@ -5,7 +5,7 @@ import { TelegramAdapter } from '../src/adapters/telegram/telegram-adapter.js';
 import { WechatAdapter } from '../src/adapters/wechat/wechat-adapter.js';
 import type { Adapter } from '../src/adapters/adapter.js';
 import { silentLogger } from '../src/log.js';
-import type { PaceTimer } from '../src/outbound/pacing.js';
+import { maxInWindow, type PaceTimer } from '../src/outbound/pacing.js';
 import { queueOutbound } from '../src/outbound/queue-outbound.js';
 import { startSender } from '../src/outbound/sender.js';
 import { createQueueFactory, type QueueFactory } from '../src/queue/backend.js';
@@ -19,15 +19,6 @@ const SCALE = 200;
 function scaledTimer(): PaceTimer {
   const t0 = Date.now();
   return { now: () => (Date.now() - t0) * SCALE, sleep: (ms) => new Promise((r) => setTimeout(r, Math.ceil(ms / SCALE))) };
-}
-
-function maxInWindow(times: number[], windowMs: number): number {
-  let best = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (times[i] - times[j] >= windowMs) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
 }
 
 describe('sending 100 messages through the real outbound queue and sender (scaled time)', () => {

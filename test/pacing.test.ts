@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Pacer, telegramPacer, wechatPacer, type PaceTimer } from '../src/outbound/pacing.js';
+import { maxInWindow, Pacer, telegramPacer, wechatPacer, type PaceTimer } from '../src/outbound/pacing.js';
 
 /** Virtual time: sleeping moves the clock at once, so minutes of pacing take microseconds. */
 function virtualTimer(): PaceTimer & { slept: number } {
@@ -12,16 +12,6 @@ function virtualTimer(): PaceTimer & { slept: number } {
       this.slept += ms;
     },
   };
-}
-
-/** The most sends in any window of `windowMs`. */
-function maxInWindow(times: number[], windowMs: number): number {
-  let best = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (times[i] - times[j] >= windowMs) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
 }
 
 async function sendAll(pacer: Pacer, timer: PaceTimer, chats: string[]): Promise<Array<{ chat: string; at: number }>> {

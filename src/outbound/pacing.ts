@@ -117,3 +117,13 @@ export function wechatPacer(intervalMs: number, timer?: PaceTimer, random?: () =
     random,
   });
 }
+
+/** The most timestamps (sorted ascending) in any window of `windowMs`: how a limit is checked. */
+export function maxInWindow(sorted: number[], windowMs: number): number {
+  let best = 0;
+  for (let i = 0, j = 0; j < sorted.length; j++) {
+    while (sorted[j] - sorted[i] >= windowMs) i++;
+    best = Math.max(best, j - i + 1);
+  }
+  return best;
+}
