@@ -19,7 +19,6 @@ import { listTickets } from './list-tickets.js';
 import { rateTicket } from './rate-ticket.js';
 import { resolveTicket } from './resolve-ticket.js';
 import { ticketSlaSweep } from './ticket-sla-sweep.js';
-import { notYetAvailable } from './not-yet-available.js';
 import { claimInvitation } from './claim-invitation.js';
 import { noteChat } from './note-chat.js';
 import { recordDeliveries, recordDelivery } from './record-delivery.js';

@@ -64,6 +64,5 @@ export const en: Catalog = {
   scope_zone: (p) => p.name,
   scope_building: (p) => `Building ${p.code}`,
   no_fee_plan: () => 'This estate has no fee plan yet.',
-  not_available: () => 'That is not available yet.',
   internal_error: () => 'Sorry, something went wrong. Please try again later or ask your grid worker.',
 };

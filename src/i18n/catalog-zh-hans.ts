@@ -69,7 +69,6 @@ export const zhHans = {
   scope_zone: (p: { name: string }) => p.name,
   scope_building: (p: { code: string }) => `${p.code}栋`,
   no_fee_plan: () => '本小区还没有设置收费标准。',
-  not_available: () => '这个功能还在建设中。',
   internal_error: () => '抱歉，处理时出了问题，请稍后再试，或联系网格员。',
 };
 

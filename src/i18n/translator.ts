@@ -25,8 +25,3 @@ export function translator(locale: Locale): Translator {
     },
   };
 }
-
-/** Convert simplified Chinese text to traditional. */
-export function toTraditional(s: string): string {
-  return toHant(s);
-}

@@ -1,4 +1,4 @@
-import { lastFiring, nextFiring, type ReminderSchedule } from './reminder-schedule.js';
+import { lastFiring, type ReminderSchedule } from './reminder-schedule.js';
 import { localParts } from './zoned-time.js';
 
 /** When an estate's weekly notice goes out: weekday (0 = Sunday) and wall-clock time. */
@@ -18,11 +18,6 @@ function weekly(t: NoticeTime): ReminderSchedule {
 /** The latest scheduled notice time at or before `at`: the slot a run at `at` belongs to. */
 export function noticeSlot(t: NoticeTime, at: Date, tz: string): Date {
   return lastFiring(weekly(t), at, tz)!;
-}
-
-/** The next scheduled notice time after `at`. */
-export function nextNoticeSlot(t: NoticeTime, at: Date, tz: string): Date {
-  return nextFiring(weekly(t), at, tz)!;
 }
 
 /** Cron pattern for the weekly notice. */
