@@ -3,7 +3,7 @@ import type { Database } from '../src/db/database.js';
 import { translator, type Translator } from '../src/i18n/translator.js';
 import type { CommandJob } from '../src/queue/job-data.js';
 import type { Outgoing } from './command-context.js';
-import { enqueueOutbound, pendingOutbox, upsertGroup, upsertMember, writeOutbox } from './run-command.js';
+import { recordCommand, runOnce, upsertGroup, upsertMember, writeOutbox } from './run-command.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 async function scopeWords(tx: Transaction<Database>, zoneId: number | null, buildingId: number | null, i18n: Translator): Promise<string | null> {
@@ -24,18 +24,11 @@ async function scopeWords(tx: Transaction<Database>, zoneId: number | null, buil
  * handed over in person, and whoever sends it is the one. It runs before any estate is known
  * (an unlinked group, a private chat), so it resolves member and chat itself; once per message.
  */
-export async function claimInvitation(data: CommandJob, deps: WorkerDeps): Promise<void> {
-  const now = deps.clock.now();
+export function claimInvitation(data: CommandJob, deps: WorkerDeps): Promise<void> {
   const i18n = translator(data.locale);
   const { t } = i18n;
-  const produced = await deps.db.transaction().execute(async (tx) => {
-    const fresh = await tx
-      .insertInto('processed_commands')
-      .values({ key: data.key, job_name: 'claim', created_at: now })
-      .onConflict((c) => c.column('key').doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (!fresh) return null;
+  return runOnce(data, deps, async (tx, now) => {
+    if (!(await recordCommand(tx, data.key, 'claim', now))) return null;
     const out: Outgoing[] = [];
     const reply = (text: string) => out.push({ to: { platform: data.platform, chatId: data.chatId }, text, mentions: [] });
     const member = await upsertMember(tx, data.platform, data.senderId);
@@ -97,5 +90,4 @@ export async function claimInvitation(data: CommandJob, deps: WorkerDeps): Promi
       .execute();
     return writeOutbox(tx, data.key, out, now);
   });
-  await enqueueOutbound(deps, produced ?? (await pendingOutbox(deps, data.key)));
 }

@@ -63,10 +63,9 @@ async function estateOfMember(tx: Transaction<Database>, memberId: number): Prom
  * then the replies go to the outbound queue (jobIds from outbox keys, so a retry re-sends nothing new).
  */
 export function commandProcessor(name: string, body: CommandHandler) {
-  return async (data: CommandJob, deps: WorkerDeps, _info?: JobInfo): Promise<void> => {
-    const now = deps.clock.now();
-    const i18n = translator(data.locale);
-    const produced = await deps.db.transaction().execute(async (tx) => {
+  return (data: CommandJob, deps: WorkerDeps, _info?: JobInfo): Promise<void> =>
+    runOnce(data, deps, async (tx, now) => {
+      const i18n = translator(data.locale);
       const scene = await loadCommandScene(tx, {
         key: data.key,
         jobName: name,
@@ -132,10 +131,34 @@ export function commandProcessor(name: string, body: CommandHandler) {
       await body(ctx);
       return await writeOutbox(tx, data.key, out, now);
     });
-    // Already done (a redelivery, or a retry after a crash past the commit): re-send what is still pending.
-    const rows = produced ?? (await pendingOutbox(deps, data.key));
-    await enqueueOutbound(deps, rows);
-  };
+}
+
+/**
+ * The exactly-once frame of every command job: `work` runs in one transaction and returns the
+ * outbox rows it wrote, or null when the command was already done (it found its key recorded).
+ * After the commit the rows go to the outbound queues; when already done, whatever is still
+ * pending is handed over again (a retry after a crash between commit and enqueue). Outbound
+ * jobIds come from outbox keys, so nothing is queued twice.
+ */
+export async function runOnce(
+  data: CommandJob,
+  deps: WorkerDeps,
+  work: (tx: Transaction<Database>, now: Date) => Promise<OutboxEntry[] | null>,
+): Promise<void> {
+  const now = deps.clock.now();
+  const produced = await deps.db.transaction().execute((tx) => work(tx, now));
+  await enqueueOutbound(deps, produced ?? (await pendingOutbox(deps, data.key)));
+}
+
+/** Record that the command `key` took effect; false if it already had. For jobs outside `commandProcessor`. */
+export async function recordCommand(tx: Transaction<Database>, key: string, jobName: string, now: Date): Promise<boolean> {
+  const row = await tx
+    .insertInto('processed_commands')
+    .values({ key, job_name: jobName, created_at: now })
+    .onConflict((c) => c.column('key').doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export interface OutboxEntry {
