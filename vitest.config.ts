@@ -10,5 +10,10 @@ export default defineConfig({
     // Most test time is waiting on Postgres, Redis and child processes, not CPU: run files side by side.
     maxWorkers: 3,
     fileParallelism: true,
+    coverage: {
+      provider: 'v8',
+      include: ['src/**', 'handlers/**', 'jobs/**'],
+      reporter: ['text-summary'],
+    },
   },
 });
