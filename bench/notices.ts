@@ -48,7 +48,7 @@ async function estateArrears(db: Kysely<Database>, estateId: number, now: Date):
   const month = currentMonth(now, 'Asia/Shanghai');
   const byBuilding = new Map<string, { behind: number; owedFen: number }>();
   for (const r of rows) {
-    const b = balance(plan, r.paidMonths, month);
+    const b = balance(plan, r.paidMonths, month, r.creditFen);
     const agg = byBuilding.get(r.buildingCode) ?? { behind: 0, owedFen: 0 };
     if (b.owedMonths > 0) agg.behind++;
     agg.owedFen += b.owedFen;

@@ -40,7 +40,7 @@ export const listUnpaid = commandProcessor('unpaid', async (ctx) => {
   const month = currentMonth(ctx.now, ctx.estate.time_zone);
   const rows = await paidMonthsByHousehold(ctx.tx, scope, plan.id);
   const behind = rows
-    .map((r) => ({ ...r, bal: balance(plan, r.paidMonths, month) }))
+    .map((r) => ({ ...r, bal: balance(plan, r.paidMonths, month, r.creditFen) }))
     .filter((r) => r.bal.owedMonths > 0)
     .sort((a, b) => compareRoomCodes(a.roomCode, b.roomCode));
   const name = await scopeName(ctx, scope);

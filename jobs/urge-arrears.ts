@@ -25,7 +25,7 @@ export const urgeArrears = commandProcessor('urge', async (ctx) => {
   if (earlier) return ctx.reply(t('urge_already', { at: when(earlier.created_at, ctx.now, tz) }));
   const month = currentMonth(ctx.now, tz);
   const behind = (await paidMonthsByHousehold(ctx.tx, ctx.scope, plan.id))
-    .map((r) => ({ ...r, bal: balance(plan, r.paidMonths, month) }))
+    .map((r) => ({ ...r, bal: balance(plan, r.paidMonths, month, r.creditFen) }))
     .filter((r) => r.bal.owedMonths > 0)
     .sort((a, b) => compareRoomCodes(a.roomCode, b.roomCode));
   const name = await scopeName(ctx, ctx.scope);

@@ -8,6 +8,7 @@ import {
   type ParsedCommand,
 } from './parsed-command.js';
 import { findRoomCode, findRoomCodes } from './room-code.js';
+import { scoringHandlers } from './scoring-args.js';
 
 /**
  * The message as two aligned strings: `clean` keeps what the user wrote (free text is
@@ -483,7 +484,15 @@ const KEYWORDS: KeywordEntry[] = [
   ...keywords('accept', refOnly('T'), false, '接单', '认领'),
   ...keywords('resolve', refWithNote('T'), true, '办结', '结单'),
   ...keywords('resolve', refWithNote('T'), false, '完成', '已完成', '已解决', '解决', '已处理', '处理完成'),
-  ...keywords('rate', rate, true, '评价', '评分'),
+  ...keywords('rate', rate, true, '评价'),
+  // 评分 8-2 卫生18 … is a panelist's score; 评分 T7 5 stays a ticket rating.
+  ...keywords('score', (msg, rest, kw) => scoringHandlers.score(msg, rest, kw) ?? rate(msg, rest, { ...kw, intent: 'rate' }), true, '评分'),
+  ...keywords('scoring_rules', noArgs, true, '评比规则', '评分规则', '红栋力规则'),
+  ...keywords('unit_score', scoringHandlers.unitScore, true, '评比', '评比结果', '红栋力'),
+  ...keywords('appeal', scoringHandlers.appeal, true, '申诉', '复核'),
+  ...keywords('evidence', scoringHandlers.evidence, true, '证据', '评比证据'),
+  ...keywords('bonus', scoringHandlers.bonus, true, '加分'),
+  ...keywords('publish_scores', noArgs, true, '公布评比', '评比公布', '发布评比'),
   ...keywords('rate', rate, false, '打分'),
   ...keywords('tickets', tickets, true, '工单', '工单列表', '查看工单', '我的工单', '工单查询', '查工单', '所有工单'),
   ...keywords('remind', remind, true, '提醒', '设置提醒', '添加提醒', '新建提醒', '定时提醒'),
@@ -533,6 +542,13 @@ const SLASH: Record<string, { intent: Intent; handler: Handler }> = {
   notice: { intent: 'notice', handler: noArgs },
   claim: { intent: 'claim', handler: claim },
   link: { intent: 'claim', handler: claim },
+  rules: { intent: 'scoring_rules', handler: noArgs },
+  score: { intent: 'score', handler: (msg, rest, kw) => scoringHandlers.score(msg, rest, kw) ?? withError(emptyCommand('score'), 'unit_required') },
+  standing: { intent: 'unit_score', handler: scoringHandlers.unitScore },
+  appeal: { intent: 'appeal', handler: scoringHandlers.appeal },
+  evidence: { intent: 'evidence', handler: scoringHandlers.evidence },
+  bonus: { intent: 'bonus', handler: scoringHandlers.bonus },
+  publish: { intent: 'publish_scores', handler: noArgs },
 };
 
 const SLASH_RE = /\/([a-z]{1,32})(?:@[a-z0-9_.]{1,64})?(?![a-z@])/y;

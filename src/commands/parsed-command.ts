@@ -2,7 +2,9 @@
 export const INTENTS = [
   'help', 'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
   'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
-  'urge', 'tally', 'notice', 'claim', 'none',
+  'urge', 'tally', 'notice', 'claim',
+  'scoring_rules', 'score', 'unit_score', 'appeal', 'evidence', 'bonus', 'publish_scores',
+  'none',
 ] as const;
 
 export type Intent = (typeof INTENTS)[number];
@@ -20,6 +22,7 @@ export const ERROR_CODES = [
   'text_required',
   'text_too_long',
   'code_required',
+  'unit_required',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -27,12 +30,12 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** The parse of one message. Every key is always present; `error` only when arguments are bad. */
 export interface ParsedCommand {
   intent: Intent;
-  /** Normalised room code: '8-2-301' or '8-301'. */
+  /** Normalised room code: '8-2-301' or '8-301'; for the scoring intents, a unit: '8-2'. */
   room: string | null;
   /** Integer fen. */
   amountFen: number | null;
   months: number | null;
-  /** Normalised upper-case reference: 'P12', 'B3', 'T7', 'R2'. */
+  /** Normalised upper-case reference: 'P12', 'B3', 'T7', 'R2'; 'E3' (evidence), 'A2' (appeal). */
   ref: string | null;
   rating: number | null;
   /** Free text: complaint body, reject reason, resolve note, collect method, reminder spec, tickets filter. */

@@ -4,8 +4,10 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json<T> = ColumnType<T, string, string>;
 
-export type RoleName = 'head' | 'grid_worker' | 'admin';
-export type PaymentKind = 'claim' | 'collection' | 'correction';
+export type RoleName = 'head' | 'grid_worker' | 'admin' | 'panelist' | 'property' | 'committee';
+/** The four parties of the 红"栋"力 panel. */
+export type PanelParty = 'community' | 'property' | 'owners_committee' | 'resident_rep';
+export type PaymentKind = 'claim' | 'collection' | 'correction' | 'credit';
 
 export interface EstatesTable {
   id: Generated<number>;
@@ -57,6 +59,7 @@ export interface RolesTable {
   role: RoleName;
   zone_id: number | null;
   building_id: number | null;
+  party: ColumnType<PanelParty | null, PanelParty | null | undefined, PanelParty | null>;
   created_at: CreatedAt;
 }
 export interface ChatGroupsTable {
@@ -266,10 +269,103 @@ export interface InvitationsTable {
   role: RoleName | null;
   zone_id: number | null;
   building_id: number | null;
+  party: ColumnType<PanelParty | null, PanelParty | null | undefined, PanelParty | null>;
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
   used_by: number | null;
+}
+
+export interface ScoringRulesTable {
+  id: Generated<number>;
+  estate_id: number;
+  effective_month: string;
+  rules: Json<import('../scoring/rules.js').ScoringRules>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+export interface ScoringRoundsTable {
+  id: Generated<number>;
+  estate_id: number;
+  month: string;
+  rules: Json<import('../scoring/rules.js').ScoringRules>;
+  status: Generated<'open' | 'closed' | 'published'>;
+  closes_at: Timestamp;
+  published_at: Timestamp | null;
+  appeal_until: Timestamp | null;
+  created_at: Timestamp;
+}
+export interface ScoringScoresTable {
+  round_id: number;
+  panelist_id: number;
+  unit_id: number;
+  criterion: string;
+  points: number;
+  source: 'chat' | 'sheet';
+  updated_at: Timestamp;
+}
+export interface ScoringBonusesTable {
+  id: Generated<number>;
+  round_id: number;
+  unit_id: number;
+  item: string;
+  note: string | null;
+  member_id: number;
+  source_key: string;
+  created_at: Timestamp;
+}
+export interface ScoringEvidenceTable {
+  id: Generated<number>;
+  round_id: number;
+  unit_id: number;
+  ticket_id: number;
+  proposal: 'veto' | 'deduction' | 'exempt';
+  item: string;
+  points: Generated<number>;
+  decision: 'confirmed' | 'dismissed' | null;
+  reason: string | null;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  created_at: Timestamp;
+}
+export interface ScoringPublicationsTable {
+  round_id: number;
+  version: number;
+  appeal_id: number | null;
+  published_by: number | null;
+  created_at: Timestamp;
+}
+export interface ScoringResultsTable {
+  round_id: number;
+  version: number;
+  unit_id: number;
+  status: 'scored' | 'vetoed' | 'unscored';
+  total_centi: number | null;
+  rank: number | null;
+  flag: boolean;
+  detail: Json<import('../scoring/unit-score.js').UnitScore>;
+}
+export interface ScoringAppealsTable {
+  id: Generated<number>;
+  round_id: number;
+  unit_id: number;
+  member_id: number;
+  household_id: number;
+  text: string;
+  origin_platform: string;
+  origin_chat_id: string;
+  status: Generated<'open' | 'upheld' | 'changed'>;
+  reason: string | null;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  source_key: string;
+  created_at: Timestamp;
+}
+export interface ScoringRemindersTable {
+  round_id: number;
+  member_id: number;
+  day: string;
+  created_at: Timestamp;
 }
 
 /** The application's view of the schema in migrations/. */
@@ -302,6 +398,15 @@ export interface Database {
   ticket_events: TicketEventsTable;
   ticket_photos: TicketPhotosTable;
   ticket_sla_marks: TicketSlaMarksTable;
+  scoring_rules: ScoringRulesTable;
+  scoring_rounds: ScoringRoundsTable;
+  scoring_scores: ScoringScoresTable;
+  scoring_bonuses: ScoringBonusesTable;
+  scoring_evidence: ScoringEvidenceTable;
+  scoring_publications: ScoringPublicationsTable;
+  scoring_results: ScoringResultsTable;
+  scoring_appeals: ScoringAppealsTable;
+  scoring_reminders: ScoringRemindersTable;
 }
 
 export type Estate = Selectable<EstatesTable>;

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { IS_COUNTED } from './counted.js';
+import { CREDIT_FEN, IS_COUNTED } from './counted.js';
 import type { Database } from '../db/database.js';
 
 /** Which households to count: an estate, narrowed to a zone or a building. */
@@ -16,6 +16,8 @@ export interface HouseholdPaid {
   buildingCode: string;
   zoneId: number | null;
   paidMonths: number;
+  /** Fen of credits (补贴) net of their corrections. */
+  creditFen: number;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function paidMonthsByHousehold(db: Kysely<Database>, scope: Scope, 
           .where('p.estate_id', '=', scope.estateId)
           .$if(householdIds !== undefined, (q) => q.where('p.household_id', 'in', householdIds!))
           .where(IS_COUNTED)
-          .select(['p.household_id', sql<number>`sum(p.months)::int`.as('months')])
+          .select(['p.household_id', sql<number>`sum(p.months)::int`.as('months'), sql<number>`sum(${CREDIT_FEN})::int`.as('credit')])
           .groupBy('p.household_id')
           .as('paid'),
       (j) => j.onRef('paid.household_id', '=', 'h.id'),
@@ -47,7 +49,7 @@ export async function paidMonthsByHousehold(db: Kysely<Database>, scope: Scope, 
     .$if(scope.zoneId !== null, (q) => q.where('b.zone_id', '=', scope.zoneId!))
     .$if(scope.buildingId !== null, (q) => q.where('b.id', '=', scope.buildingId!))
     .$if(householdIds !== undefined, (q) => q.where('h.id', 'in', householdIds!))
-    .select(['h.id as householdId', 'h.room_code as roomCode', 'b.code as buildingCode', 'b.zone_id as zoneId', sql<number>`coalesce(paid.months, 0)::int`.as('paidMonths')])
+    .select(['h.id as householdId', 'h.room_code as roomCode', 'b.code as buildingCode', 'b.zone_id as zoneId', sql<number>`coalesce(paid.months, 0)::int`.as('paidMonths'), sql<number>`coalesce(paid.credit, 0)::int`.as('creditFen')])
     .orderBy('h.room_code')
     .execute();
   return rows;

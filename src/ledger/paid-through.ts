@@ -11,8 +11,8 @@ export async function householdBalance(
   plan: FeePlan,
   householdId: number,
   now: Date,
-): Promise<Balance & { throughName: MonthName | null }> {
+): Promise<Balance & { throughName: MonthName | null; creditFen: number }> {
   const [row] = await paidMonthsByHousehold(tx, { estateId: estate.id, zoneId: null, buildingId: null }, plan.id, [householdId]);
-  const b = balance(plan, row?.paidMonths ?? 0, currentMonth(now, estate.time_zone));
-  return { ...b, throughName: b.through ? monthName(b.through) : null };
+  const b = balance(plan, row?.paidMonths ?? 0, currentMonth(now, estate.time_zone), row?.creditFen ?? 0);
+  return { ...b, throughName: b.through ? monthName(b.through) : null, creditFen: row?.creditFen ?? 0 };
 }

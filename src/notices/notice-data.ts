@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { COUNTED_AT, IS_COUNTED } from '../ledger/counted.js';
+import { COUNTED_AT, CREDIT_FEN, IS_COUNTED } from '../ledger/counted.js';
 import type { Database, Estate } from '../db/database.js';
 import { currentMonth } from '../i18n/month.js';
 import { balance } from '../ledger/balance.js';
@@ -88,6 +88,7 @@ async function estateLedger(db: Db, estateId: number, from: Date, yearFrom: Date
           .select([
             'p.household_id',
             sql<number>`sum(p.months) filter (where ${IS_COUNTED})`.as('months'),
+            sql<number>`sum(${CREDIT_FEN})`.as('credit'),
             sql<number>`sum(p.amount_fen) filter (where ${at} >= ${from} and ${at} < ${to})`.as('week'),
             sql<number>`sum(p.amount_fen) filter (where ${at} >= ${yearFrom} and ${at} < ${to})`.as('year'),
           ])
@@ -103,6 +104,7 @@ async function estateLedger(db: Db, estateId: number, from: Date, yearFrom: Date
       'b.id as buildingId',
       'b.zone_id as zoneId',
       sql<number>`coalesce(l.months, 0)::int`.as('paidMonths'),
+      sql<number>`coalesce(l.credit, 0)::int`.as('creditFen'),
       sql<number>`coalesce(l.week, 0)::int`.as('week'),
       sql<number>`coalesce(l.year, 0)::int`.as('year'),
     ])
@@ -136,7 +138,7 @@ export async function loadEstateNoticeData(db: Db, estate: Estate, scopes: Scope
   const zoneName = new Map(zoneRows.map((z) => [z.id, z.name]));
   const zoneOrder = new Map(zoneRows.map((z) => [z.id, Number(z.code) || 0]));
   const buildingCode = new Map(buildingRows.map((b) => [b.id, b.code]));
-  const balances = plan ? households.map((h) => balance(plan, h.paidMonths, month)) : [];
+  const balances = plan ? households.map((h) => balance(plan, h.paidMonths, month, h.creditFen)) : [];
 
   const out: NoticeData[] = [];
   for (const scope of scopes) {

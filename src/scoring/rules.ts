@@ -48,6 +48,8 @@ export interface YearEndRewards {
 
 /** An estate's 红"栋"力 rules: data, shown to residents, versioned by the month they take effect. */
 export interface ScoringRules {
+  /** Building codes whose units are scored; empty: every unit of the estate. */
+  buildings: string[];
   criteria: Criterion[];
   bonuses: BonusItem[];
   vetoes: VetoItem[];
@@ -69,6 +71,7 @@ export interface ScoringRules {
 
 /** The rules the residents of 栗塘社区 refined; an estate starts with these. */
 export const DEFAULT_RULES: ScoringRules = {
+  buildings: [],
   criteria: [
     { key: 'disputes', name: '矛盾纠纷', maxPoints: 20, words: ['矛盾纠纷', '矛盾', '纠纷'] },
     { key: 'civility', name: '文明新风', maxPoints: 20, words: ['文明新风', '文明', '新风'] },
@@ -104,6 +107,7 @@ export function validateRules(r: ScoringRules): ScoringRules {
   const fail = (p: string): never => {
     throw new InvalidRulesError(p);
   };
+  if (!Array.isArray(r.buildings) || r.buildings.some((b) => typeof b !== 'string')) fail('buildings: a list of building codes');
   if (!Array.isArray(r.criteria) || r.criteria.length === 0) fail('at least one criterion');
   const keys = new Set<string>();
   for (const c of r.criteria) {

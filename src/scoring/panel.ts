@@ -1,0 +1,34 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { HeldRole } from '../../jobs/command-context.js';
+import type { Database, PanelParty } from '../db/database.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The four parties, in the order the panel is listed. */
+export const PANEL_PARTIES: readonly PanelParty[] = ['community', 'property', 'owners_committee', 'resident_rep'];
+
+/** True for a member of the estate's panel. */
+export function isPanelist(roles: HeldRole[]): boolean {
+  return roles.some((r) => r.role === 'panelist');
+}
+
+/** A panelist as the scheduler reaches them: privately, by platform user id. */
+export interface Panelist {
+  memberId: number;
+  platform: string;
+  platformUserId: string;
+  party: PanelParty | null;
+}
+
+/** The estate's panel. */
+export async function panelOf(db: Db, estateId: number): Promise<Panelist[]> {
+  const rows = await db
+    .selectFrom('roles as r')
+    .innerJoin('members as m', 'm.id', 'r.member_id')
+    .select(['m.id as memberId', 'm.platform', 'm.platform_user_id as platformUserId', 'r.party'])
+    .where('r.estate_id', '=', estateId)
+    .where('r.role', '=', 'panelist')
+    .orderBy('r.id')
+    .execute();
+  return rows;
+}
