@@ -70,10 +70,10 @@ export function claimInvitation(data: CommandJob, deps: WorkerDeps): Promise<voi
     } else {
       await tx
         .insertInto('roles')
-        .values({ member_id: member.id, estate_id: estate.id, role: inv.role!, zone_id: inv.zone_id, building_id: inv.building_id })
+        .values({ member_id: member.id, estate_id: estate.id, role: inv.role!, zone_id: inv.zone_id, building_id: inv.building_id, party: inv.party })
         .onConflict((c) => c.doNothing())
         .execute();
-      const role = t(inv.role === 'admin' ? 'role_admin' : inv.role === 'head' ? 'role_head' : 'role_grid_worker');
+      const role = t(inv.role === 'admin' ? 'role_admin' : inv.role === 'head' ? 'role_head' : inv.role === 'panelist' ? 'role_panelist' : 'role_grid_worker');
       reply(t('claim_role_ok', { estate: estate.name, role, scope }));
     }
     await tx.updateTable('invitations').set({ used_at: now, used_by: member.id }).where('id', '=', inv.id).execute();

@@ -23,6 +23,14 @@ import { claimInvitation } from './claim-invitation.js';
 import { noteChat } from './note-chat.js';
 import { recordDeliveries, recordDelivery } from './record-delivery.js';
 import { showStatus } from './show-status.js';
+import { handleAppeal } from './handle-appeal.js';
+import { publishScores } from './publish-scores.js';
+import { recordBonus } from './record-bonus.js';
+import { recordScores } from './record-scores.js';
+import { scoringEvidence } from './scoring-evidence.js';
+import { scoringTick } from './scoring-tick.js';
+import { showScoringRules } from './show-scoring-rules.js';
+import { showUnitScore } from './show-unit-score.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
 /** A processor for each job name: the compiler checks none is missing. */
@@ -56,4 +64,12 @@ export const processors = {
   'record-deliveries': recordDeliveries,
   'note-chat': noteChat,
   claim: claimInvitation,
+  scoring_rules: showScoringRules,
+  score: recordScores,
+  unit_score: showUnitScore,
+  appeal: handleAppeal,
+  evidence: scoringEvidence,
+  bonus: recordBonus,
+  publish_scores: publishScores,
+  'scoring-tick': scoringTick,
 } satisfies Processors;

@@ -1,11 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, RoleName } from '../db/database.js';
+import type { Database, PanelParty, RoleName } from '../db/database.js';
+import { PANEL_PARTIES } from '../scoring/panel.js';
 
 const USAGE = `usage:
   linli invite <estate> --role grid_worker --zone Z     a grid worker for zone Z
   linli invite <estate> --role head --building B        the head of building B
   linli invite <estate> --role admin                    a community admin
+  linli invite <estate> --role panelist --party P       a 红"栋"力 panelist (P: community, property, owners_committee, resident_rep)
   linli invite <estate> --group [--zone Z | --building B]  link the group the code is sent in
   options: --days N (valid for N days, default 7)`;
 
@@ -40,7 +42,10 @@ export async function runInviteCommand(args: string[], db: Kysely<Database>, out
   };
   if (!estateCode || estateCode.startsWith('--')) return fail('which estate?');
   if (group === (role !== undefined)) return fail('give --role or --group');
-  if (role !== undefined && !['grid_worker', 'head', 'admin'].includes(role)) return fail(`unknown role "${role}"`);
+  if (role !== undefined && !['grid_worker', 'head', 'admin', 'panelist'].includes(role)) return fail(`unknown role "${role}"`);
+  const party = flag(args, '--party') as PanelParty | undefined;
+  if (role === 'panelist' && !party) return fail('a panelist needs --party');
+  if (party !== undefined && (role !== 'panelist' || !PANEL_PARTIES.includes(party))) return fail(`--party is for a panelist, one of ${PANEL_PARTIES.join(', ')}`);
   if (role === 'grid_worker' && !zoneCode) return fail('a grid worker needs --zone');
   if (role === 'head' && !buildingCode) return fail('a building head needs --building');
   if (zoneCode && buildingCode) return fail('give --zone or --building, not both');
@@ -70,7 +75,7 @@ export async function runInviteCommand(args: string[], db: Kysely<Database>, out
   for (let i = 0; i < 5; i++) {
     const row = await db
       .insertInto('invitations')
-      .values({ code, estate_id: estate.id, kind: group ? 'group' : 'role', role: role ?? null, zone_id: zoneId, building_id: buildingId, created_at: now, expires_at: expires })
+      .values({ code, estate_id: estate.id, kind: group ? 'group' : 'role', role: role ?? null, zone_id: zoneId, building_id: buildingId, party: party ?? null, created_at: now, expires_at: expires })
       .onConflict((c) => c.column('code').doNothing())
       .returning('id')
       .executeTakeFirst();

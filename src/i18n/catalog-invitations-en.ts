@@ -11,4 +11,5 @@ export const invitationsEn: { [K in keyof typeof invitationsZhHans]: (typeof inv
   role_grid_worker: () => 'grid worker',
   role_admin: () => 'community admin',
   role_head: () => 'building head',
+  role_panelist: () => 'civility scoring panelist',
 };

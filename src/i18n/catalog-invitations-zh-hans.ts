@@ -11,4 +11,5 @@ export const invitationsZhHans = {
   role_grid_worker: () => '网格员',
   role_admin: () => '社区管理员',
   role_head: () => '楼栋长',
+  role_panelist: () => '红“栋”力评委',
 };

@@ -63,10 +63,12 @@ export type JobData = { [K in CommandIntent]: CommandJob } & {
   'attach-photo': CommandJob;
   /** The ticket SLA sweep (scheduled): reminders and escalations. */
   'ticket-sla-sweep': TicketSweepJob;
+  /** The 红"栋"力 tick (scheduled): opens and closes rounds, reminds panelists. */
+  'scoring-tick': EstateRunJob;
 };
 
 /** Job names that are not chat commands (deliveries, scheduled runs). Keep in step with JobData. */
-export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
+export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep', 'scoring-tick'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
 
 export type JobName = keyof JobData;
 
@@ -75,6 +77,7 @@ export const COMMAND_INTENTS = [
   'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
   'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
   'urge', 'tally', 'notice', 'claim',
+  'scoring_rules', 'score', 'unit_score', 'appeal', 'evidence', 'bonus', 'publish_scores',
 ] as const satisfies readonly CommandIntent[];
 
 /**

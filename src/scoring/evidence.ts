@@ -20,7 +20,9 @@ export function monthWindow(month: string, timeZone: string): { from: Date; to: 
 export function unitInText(text: string): string | null {
   const folded = foldText(cleanText(text));
   const room = findRoomCode(folded)?.room;
-  if (room) return unitOfRoom(room);
+  const ofRoom = room ? unitOfRoom(room) : null;
+  if (ofRoom) return ofRoom;
+  // 8栋2单元楼道 reads as room 2 of building 8 to the room finder: look for the unit itself.
   for (let i = 0; i < folded.length; i++) {
     if (i > 0 && /\d/.test(folded[i - 1])) continue;
     const hit = readUnitCode(folded.slice(i, i + 16));

@@ -78,3 +78,40 @@ export function compareUnitCodes(a: string, b: string): number {
   const [b1, b2] = b.split('-').map(Number);
   return a1 - b1 || a2 - b2;
 }
+
+/** Mark an estate's open rounds whose closing time has passed as closed; returns those just closed. */
+export async function closeDueRounds(db: Db, estateId: number | null, now: Date): Promise<Round[]> {
+  return db
+    .updateTable('scoring_rounds')
+    .set({ status: 'closed' })
+    .where('status', '=', 'open')
+    .where('closes_at', '<=', now)
+    .$if(estateId !== null, (q) => q.where('estate_id', '=', estateId!))
+    .returningAll()
+    .execute();
+}
+
+/**
+ * The round the panel is deciding: a closed one not yet published, else a published one with an
+ * appeal under review, else this month's open round.
+ */
+export async function roundForPanel(db: Db, estate: { id: number; time_zone: string }, now: Date): Promise<Round | null> {
+  await closeDueRounds(db, estate.id, now);
+  const closed = await db.selectFrom('scoring_rounds').selectAll().where('estate_id', '=', estate.id).where('status', '=', 'closed').orderBy('month', 'desc').executeTakeFirst();
+  if (closed) return closed;
+  const appealed = await db
+    .selectFrom('scoring_rounds as r')
+    .selectAll('r')
+    .where('r.estate_id', '=', estate.id)
+    .where('r.status', '=', 'published')
+    .where((eb) => eb.exists(eb.selectFrom('scoring_appeals as a').select('a.id').whereRef('a.round_id', '=', 'r.id').where('a.status', '=', 'open')))
+    .orderBy('r.month', 'desc')
+    .executeTakeFirst();
+  if (appealed) return appealed;
+  return openRound(db, estate, now);
+}
+
+/** A unit of the round's scope by its code ('8-2'), or null. */
+export async function unitInRound(db: Db, round: Round, code: string): Promise<ScoredUnit | null> {
+  return (await unitsInScope(db, round.estate_id, round.rules)).find((u) => u.code === code) ?? null;
+}

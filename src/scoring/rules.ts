@@ -24,6 +24,7 @@ export interface VetoItem {
 
 /** Tickets of `ticketCategory` propose a deduction of `points` from `criterion`, unless they name an exemption. */
 export interface Deduction {
+  name: string;
   ticketCategory: string;
   criterion: string;
   points: number;
@@ -81,7 +82,7 @@ export const DEFAULT_RULES: ScoringRules = {
   ],
   bonuses: [{ key: 'university', name: '考取大学（含大专）', points: 5, words: ['考取大学', '考上大学', '考取大专', '考上大专', '大学', '大专'] }],
   vetoes: [{ key: 'flying_wire', name: '飞线充电', ticketCategory: 'flying_wire' }],
-  deductions: [{ ticketCategory: 'clutter', criterion: 'sanitation', points: 2 }],
+  deductions: [{ name: '楼道杂物', ticketCategory: 'clutter', criterion: 'sanitation', points: 2 }],
   exemptions: [{ name: '轮椅、婴儿车不算杂物', words: ['轮椅', '婴儿车', '童车', '助行器'] }],
   flagsPerMonth: 3,
   trimFrom: 4,

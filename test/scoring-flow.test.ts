@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleUserId } from '../src/adapters/console/identity.js';
+import type { PanelParty } from '../src/db/database.js';
+import { DEFAULT_RULES } from '../src/scoring/rules.js';
+import { setRules } from '../src/scoring/rules-repository.js';
+import { startPipeline, type Pipeline } from './support/pipeline.js';
+
+const PANEL: [string, PanelParty][] = [['评委社区', 'community'], ['评委物业', 'property'], ['评委业委会', 'owners_committee'], ['评委居民', 'resident_rep']];
+const NAMES = ['向大叔', '路人甲', ...PANEL.map(([n]) => n)];
+
+/** Five criteria in the default order: disputes, civility, family, sanitation, volunteering. */
+const card = (d: number, c: number, f: number, s: number, v: number) => `纠纷${d} 文明${c} 家风${f} 卫生${s} 志愿${v}`;
+
+describe('红"栋"力: the console demo of a month (issue 14)', () => {
+  let p: Pipeline;
+  const dm = (name: string, text: string) => p.deliver({ ...p.message(name, text), isPrivate: true, chatId: consoleUserId(name) });
+  const ref = (lines: string[], letter: string) => new RegExp(`${letter}(\\d+)`).exec(lines.join('\n'))?.[0] ?? '';
+
+  beforeAll(async () => {
+    p = await startPipeline('scoring_flow', 'redis', { now: new Date('2026-10-15T02:00:00Z') });
+    const estate = await p.t.db.selectFrom('estates').selectAll().executeTakeFirstOrThrow();
+    // Decided in October: buildings 7 and 8 are scored, from November on.
+    const month = await p.t.db.transaction().execute((tx) => setRules(tx, estate, { ...DEFAULT_RULES, buildings: ['7', '8'] }, null, p.clock.now()));
+    expect(month).toBe('2026-11');
+    p.clock.set(new Date('2026-11-20T02:00:00Z'));
+    for (const [i, [, party]] of PANEL.entries()) {
+      await p.t.db.insertInto('invitations').values({ code: `PANEL${i}XY`, estate_id: estate.id, kind: 'role', role: 'panelist', zone_id: null, building_id: null, party, created_at: p.clock.now(), expires_at: new Date('2026-12-31T00:00:00Z') }).execute();
+    }
+  });
+  afterAll(() => p.close());
+
+  it('shows the rules to anyone, and makes four panelists by invitation code', async () => {
+    const rules = await p.say('向大叔', '评比规则');
+    expect(rules.join('\n')).toContain('评分项目（满分）：矛盾纠纷20、文明新风20、家教家风20、环境卫生20、志愿服务20，合计100分。');
+    expect(rules.join('\n')).toContain('一票否决（当月不参评）：飞线充电。');
+    expect(rules.join('\n')).toContain('不扣分：轮椅、婴儿车不算杂物。');
+    expect(rules.join('\n')).toContain('参评楼栋：7栋、8栋。');
+    for (const [i, [name]] of PANEL.entries()) expect(await dm(name, `邀请码 PANEL${i}XY`)).toEqual(['linli: 欢迎！您已成为聚心苑的红“栋”力评委。发“帮助”查看可以做的事。']);
+    const parties = await p.t.db.selectFrom('roles').select('party').where('role', '=', 'panelist').orderBy('id').execute();
+    expect(parties.map((r) => r.party)).toEqual(PANEL.map(([, party]) => party));
+  });
+
+  it('takes scores privately only, from panelists only, and sums them back', async () => {
+    expect(await p.say('评委社区', '评分 8-2 卫生18')).toEqual(['linli: 评分请私聊发给我，不要发在群里。本次没有记录。']);
+    expect(await dm('周阿姨', '评分 8-2 卫生18')).toEqual(['linli: 这个操作只有评委可以做。']);
+    expect(await dm('评委社区', '评分 8-2 卫生25')).toEqual(['linli: 环境卫生满分20分，请核对后再发。本次没有记录。']);
+    expect(await dm('评委社区', '评分 9-1 卫生18')).toEqual(['linli: 9-1 不在本月的评比范围内，请核对单元。']);
+    expect(await dm('评委社区', '评分 8-2 卫生18 志愿9 文明20')).toEqual([
+      'linli: 已记录您对 8-2 的2026年11月评分：文明新风20 环境卫生18 志愿服务9。',
+      '还缺：矛盾纠纷、家教家风。',
+      '本月还有 5 个单元您没有评完。',
+    ]);
+    // 评分 T7 5 is still a ticket rating.
+    expect(await p.say('向大叔', '评分 T999 5')).toEqual(['linli: 没有找到工单 T999，请核对编号。']);
+    expect(await p.t.db.selectFrom('scoring_scores').select('points').execute()).toHaveLength(3);
+  });
+
+  it('runs the month: four panelists score, a flying-wire ticket is confirmed as a veto, the flags go to the group without names', async () => {
+    expect((await p.say('向大叔', '投诉 8栋2单元楼道有人飞线充电'))[0]).toMatch(/已收到工单 T\d+/);
+    expect((await p.say('向大叔', '投诉 8栋1单元楼道堆放杂物'))[0]).toMatch(/已收到工单 T\d+/);
+    for (const [i, [name]] of PANEL.entries()) {
+      // One high and one low card on 7-1: the trimmed mean drops them.
+      const top = i === 3 ? card(20, 20, 20, 20, 20) : i === 2 ? card(10, 10, 10, 10, 10) : card(18, 18, 18, 18, 18);
+      expect((await dm(name, `评分 7-1 ${top}`))[0]).toMatch(/^linli: 已记录您对 7-1/);
+      await dm(name, `评分 7-2 ${card(17, 17, 17, 17, 17)}`);
+      // The resident representative misses 7-3: its mean is of three.
+      if (i !== 3) await dm(name, `评分 7-3 ${card(16, 16, 16, 16, 16)}`);
+      await dm(name, `评分 8-1 ${card(16, 16, 16, 17, 16)}`);
+      const last = await dm(name, `评分 8-2 ${card(19, 19, 19, 19, 19)}`);
+      expect(last.at(-1)).toBe(i === 3 ? '本月还有 1 个单元您没有评完。' : '本月所有单元您都评完了，谢谢！');
+    }
+
+    const evidence = await dm('评委社区', '证据');
+    expect(evidence[0]).toBe('linli: 2026年11月的证据（来自本月工单，不会自动计入）：');
+    expect(evidence[1]).toMatch(/^E\d+ 8-2（工单 T\d+）：建议一票否决（飞线充电） — 待处理$/);
+    expect(evidence[2]).toMatch(/^E\d+ 8-1（工单 T\d+）：建议环境卫生扣2分 — 待处理$/);
+    const [veto, clutter] = [ref([evidence[1]], 'E'), ref([evidence[2]], 'E')];
+
+    // Not before the month closes, and not with evidence undecided.
+    expect(await dm('评委社区', '公布评比')).toEqual(['linli: 2026年11月的评分还没有截止，截止后才能公布。']);
+    p.clock.set(new Date('2026-11-26T02:00:00Z'));
+    expect(await dm('评委物业', '评分 7-3 卫生10')).toEqual(['linli: 2026年11月的评分已截止，不能再改。']);
+    expect(await dm('评委社区', '公布评比')).toEqual([`linli: 还有证据没有确认或驳回：${veto}、${clutter}。请先处理，例如：证据 E1 确认 理由`]);
+    expect(await dm('评委社区', `证据 ${veto} 确认 现场核实，楼道私拉电线充电`)).toEqual([`linli: 证据 ${veto}（8-2）已确认：现场核实，楼道私拉电线充电。`]);
+    expect(await dm('评委物业', `证据 ${clutter} 确认 楼道堆放纸箱`)).toEqual([`linli: 证据 ${clutter}（8-1）已确认：楼道堆放纸箱。`]);
+
+    const published = await dm('评委社区', '公布评比');
+    expect(published).toEqual([
+      'linli: 红“栋”力 2026年11月评比结果',
+      '🚩流动红旗：7-1、7-2、7-3',
+      '排名：1. 7-1 90；2. 7-2 85；3. 7-3 80；4. 8-1 79',
+      '一票否决：8-2（飞线充电）',
+      '对结果有异议，本单元住户可在7天内发“申诉 单元 理由”。',
+      'linli: 2026年11月评比结果已公布到 1 个群。',
+    ]);
+    const groupRows = await p.t.db.selectFrom('outbox').select(['chat_id', 'text']).where('text', 'like', '%评比结果%').where('chat_id', '=', 'console-group').execute();
+    expect(groupRows).toHaveLength(1);
+    for (const name of NAMES) expect(groupRows[0].text).not.toContain(name);
+    expect(await p.say('向大叔', '评比 8-2')).toEqual(['linli: 8-2 2026年11月红“栋”力评比：', '一票否决：飞线充电，本月不参评。', '各项平均：矛盾纠纷19、文明新风19、家教家风19、环境卫生19、志愿服务19。', '4位评委评分，去掉最高分和最低分后取2位的平均。']);
+  });
+
+  it('hears an appeal: a bound resident of the unit appeals, the panel reviews, and the changed ranking is published again', async () => {
+    expect(await p.say('路人甲', '申诉 8-1 堆的是婴儿车')).toEqual(['linli: 只有 8-1 已绑定的住户可以为本单元申诉。']);
+    const b = ref(await p.say('路人甲', '绑定 8-1-101'), 'B');
+    await p.say('刘雅玲', `确认 ${b}`);
+    const filed = await p.say('路人甲', '申诉 8-1 楼道里是婴儿车，不是杂物');
+    expect(filed[0]).toMatch(/^linli: 已收到申诉 A\d+（8-1），评委会复核并公布结果。$/);
+    expect(filed.slice(1)).toHaveLength(4); // each panelist is told privately
+    const a = ref(filed, 'A');
+    const clutter = ref([(await dm('评委社区', '证据 8-1'))[1]], 'E');
+    expect(await dm('评委社区', `证据 ${clutter} 驳回 复核是婴儿车，不算杂物`)).toEqual([`linli: 证据 ${clutter}（8-1）已驳回：复核是婴儿车，不算杂物。`]);
+    const outcome = await dm('评委社区', `复核 ${a} 改判 婴儿车不算杂物，撤销扣分`);
+    expect(outcome).toEqual([
+      `linli: 申诉 ${a}（8-1）复核结果：改判。理由：婴儿车不算杂物，撤销扣分`,
+      'linli: 【更正】红“栋”力 2026年11月评比结果',
+      `根据申诉 ${a} 的复核结果重新公布。`,
+      '🚩流动红旗：7-1、7-2、8-1',
+      '排名：1. 7-1 90；2. 7-2 85；3. 8-1 81；4. 7-3 80',
+      '一票否决：8-2（飞线充电）',
+      '对结果有异议，本单元住户可在7天内发“申诉 单元 理由”。',
+      `linli: 申诉 ${a}（8-1）复核结果：改判。理由：婴儿车不算杂物，撤销扣分`,
+    ]);
+    expect(await dm('评委社区', `复核 ${a} 维持 再议`)).toEqual([`linli: 申诉 ${a} 已经有复核结果了。`]);
+    expect((await p.say('路人甲', '评比 8-1'))[1]).toBe('得分 81，第3名，获流动红旗🚩。');
+    // Closed to changes again once the appeal is decided.
+    expect(await dm('评委社区', `证据 ${clutter} 确认 再改`)).toEqual([`linli: 结果已公布，${clutter} 只有在该单元有待复核的申诉时才能改。`]);
+    // Past the window, no more appeals.
+    p.clock.set(new Date('2026-12-04T02:00:00Z'));
+    expect(await p.say('路人甲', '申诉 8-1 还是不服')).toEqual(['linli: 现在不在申诉期内（结果公布后才能申诉，过了申诉期不再受理）。']);
+  });
+});
