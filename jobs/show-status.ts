@@ -1,3 +1,4 @@
+import { yuan } from '../src/i18n/money.js';
 import { mainFeePlan } from '../src/ledger/fee-plan.js';
 import { boundHouseholds, findHousehold, type HouseholdRef } from '../src/ledger/households.js';
 import { householdBalance } from '../src/ledger/paid-through.js';
@@ -25,6 +26,7 @@ export const showStatus = commandProcessor('status', async (ctx) => {
   for (const h of households) {
     const bal = await householdBalance(ctx.tx, ctx.estate, plan, h.id, ctx.now);
     lines.push(t('status_line', { room: h.roomCode, plan: plan.name, fee: plan.amount_fen, through: bal.throughName, owedMonths: bal.owedMonths, owedFen: bal.owedFen }));
+    if (bal.creditFen > 0) lines.push(t('sc_status_credit', { yuan: yuan(bal.creditFen) }));
     const pending = await ctx.tx
       .selectFrom('payments as p')
       .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')

@@ -11,6 +11,7 @@ const USAGE = `linli — 邻里 group-chat bot
   linli import <file.csv> [--estate C]  import a roster of households
   linli groups                          list chats; linli groups link <chat> <estate> [--zone Z|--building B]
   linli invite <estate> --role R [--zone Z|--building B] | --group   a one-time code: 邀请码 <code> in the chat
+  linli scoring rules|sheet|upload|year-end|reverse <estate> …   红"栋"力: rules, the monthly sheet, subsidies
 `;
 
 /** The command-line entry point; returns the exit code. */
@@ -69,6 +70,11 @@ export async function main(argv: string[]): Promise<number> {
       const { withDatabase } = await import('./cli/with-database.js');
       const { runInviteCommand } = await import('./cli/invite-command.js');
       return withDatabase(config, log, (db) => runInviteCommand(args, db, (l) => io.stdout.write(l + '\n')));
+    }
+    case 'scoring': {
+      const { withDatabase } = await import('./cli/with-database.js');
+      const { runScoringCommand } = await import('./cli/scoring-command.js');
+      return withDatabase(config, log, (db) => runScoringCommand(args, db, (l) => io.stdout.write(l + '\n')));
     }
     default:
       io.stderr.write(`unknown command "${cmd}"\n${USAGE}`);

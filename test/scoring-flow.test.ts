@@ -1,5 +1,9 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleUserId } from '../src/adapters/console/identity.js';
+import { runScoringCommand } from '../src/cli/scoring-command.js';
 import type { PanelParty } from '../src/db/database.js';
 import { DEFAULT_RULES } from '../src/scoring/rules.js';
 import { setRules } from '../src/scoring/rules-repository.js';
@@ -127,5 +131,95 @@ describe('红"栋"力: the console demo of a month (issue 14)', () => {
     // Past the window, no more appeals.
     p.clock.set(new Date('2026-12-04T02:00:00Z'));
     expect(await p.say('路人甲', '申诉 8-1 还是不服')).toEqual(['linli: 现在不在申诉期内（结果公布后才能申诉，过了申诉期不再受理）。']);
+  });
+});
+
+describe('红"栋"力: the month sheet and the year-end subsidies in the ledger', () => {
+  let p: Pipeline;
+  const lines: string[] = [];
+  const cli = (...args: string[]) => runScoringCommand(args, p.t.db, (l) => lines.push(l), p.clock.now());
+  const owed = async (name: string) => {
+    const out = (await p.say(name, '查询')).join('\n');
+    return { out, yuan: Number(/共([\d.]+)元/.exec(out)?.[1] ?? 'NaN') };
+  };
+
+  beforeAll(async () => {
+    p = await startPipeline('scoring_ledger', 'postgres', { now: new Date('2026-11-20T02:00:00Z') });
+    const estate = await p.t.db.selectFrom('estates').selectAll().executeTakeFirstOrThrow();
+    await p.t.db.transaction().execute((tx) => setRules(tx, estate, { ...DEFAULT_RULES, buildings: ['8'] }, null, new Date('2026-10-15T02:00:00Z')));
+    await p.t.db.insertInto('invitations').values({ code: 'PANELQQ1', estate_id: estate.id, kind: 'role', role: 'panelist', zone_id: null, building_id: null, party: 'community', created_at: p.clock.now(), expires_at: new Date('2026-12-31T00:00:00Z') }).execute();
+    await p.say('评委社区', '邀请码 PANELQQ1');
+  });
+  afterAll(() => p.close());
+
+  it('writes the month sheet as CSV and takes a panelist’s filled sheet back', async () => {
+    const file = path.join(os.tmpdir(), `linli-sheet-${process.pid}.csv`);
+    expect(await cli('sheet', 'juxinyuan', '2026-11', file)).toBe(0);
+    const blank = await fs.readFile(file, 'utf8');
+    expect(blank.split('\r\n').slice(0, 3)).toEqual(['\uFEFF单元,矛盾纠纷(20),文明新风(20),家教家风(20),环境卫生(20),志愿服务(20)', '8-1,,,,,', '8-2,,,,,']);
+    await fs.writeFile(file, blank.replace('8-1,,,,,', '8-1,18,17,16,15,14').replace('8-2,,,,,', '8-2,20,20,20,20,20'));
+    expect(await cli('upload', 'juxinyuan', '2026-11', file, '--panelist', `console:${consoleUserId('评委社区')}`)).toBe(0);
+    expect(lines.at(-1)).toBe(`2 units scored from ${file}`);
+    const saved = await p.t.db.selectFrom('scoring_scores').select(['criterion', 'points', 'source']).where('criterion', '=', 'sanitation').orderBy('unit_id').execute();
+    expect(saved).toEqual([{ criterion: 'sanitation', points: 15, source: 'sheet' }, { criterion: 'sanitation', points: 20, source: 'sheet' }]);
+    await fs.writeFile(file, blank.replace('8-1,,,,,', '8-1,25,17,16,15,14'));
+    expect(await cli('upload', 'juxinyuan', '2026-11', file, '--panelist', `console:${consoleUserId('评委社区')}`)).toBe(2);
+    expect(lines.at(-1)).toContain('line 2: 矛盾纠纷 "25" is not a whole number from 0 to 20');
+    expect(await cli('upload', 'juxinyuan', '2026-11', file, '--panelist', `console:${consoleUserId('向大叔')}`)).toBe(2);
+    await fs.rm(file);
+  });
+
+  it('pays the year-end subsidies as credits that show in status, count against arrears, and reverse cleanly', async () => {
+    const estate = await p.t.db.selectFrom('estates').selectAll().executeTakeFirstOrThrow();
+    const unit81 = await p.t.db.selectFrom('units as u').innerJoin('buildings as b', 'b.id', 'u.building_id').select('u.id').where('b.code', '=', '8').where('u.code', '=', '1').executeTakeFirstOrThrow();
+    // A published November in which 8-1 got a flag (the arithmetic and the chat are tested above).
+    const round = await p.t.db.insertInto('scoring_rounds').values({ estate_id: estate.id, month: '2026-11', rules: JSON.stringify(DEFAULT_RULES), status: 'published', closes_at: p.clock.now(), published_at: p.clock.now(), appeal_until: p.clock.now(), created_at: p.clock.now() })
+      .onConflict((c) => c.columns(['estate_id', 'month']).doUpdateSet({ status: 'published' })).returning('id').executeTakeFirstOrThrow();
+    await p.t.db.insertInto('scoring_publications').values({ round_id: round.id, version: 1, appeal_id: null, published_by: null, created_at: p.clock.now() }).execute();
+    await p.t.db.insertInto('scoring_results').values({ round_id: round.id, version: 1, unit_id: unit81.id, status: 'scored', total_centi: 9000, rank: 1, flag: true, detail: '{}' }).execute();
+    // 周阿姨, head of building 8, lives in 8-2-301; 向大叔 lives in 8-1-101.
+    for (const [name, room] of [['周阿姨', '8-2-301'], ['向大叔', '8-1-101']]) {
+      const b = /B\d+/.exec((await p.say(name, `绑定 ${room}`))[0])![0];
+      await p.say('刘雅玲', `确认 ${b}`);
+    }
+    const before = await owed('向大叔');
+    const headBefore = await owed('周阿姨');
+    const unpaidBefore = (await p.say('刘雅玲', '欠费名单')).join('\n');
+
+    p.clock.set(new Date('2027-01-05T02:00:00Z'));
+    expect(await cli('year-end', 'juxinyuan', '2026', '--diligent', '8-2-301')).toBe(0);
+    const credits = await p.t.db.selectFrom('payments as p').innerJoin('households as h', 'h.id', 'p.household_id').select(['p.id', 'h.room_code', 'p.amount_fen', 'p.months']).where('p.kind', '=', 'credit').orderBy('h.room_code').execute();
+    const households81 = await p.t.db.selectFrom('households').select('id').where('unit_id', '=', unit81.id).execute();
+    // Every household of 8-1 gets 10% of a year's fee (6 yuan); the diligent head 20% (12 yuan).
+    expect(credits.filter((c) => c.room_code.startsWith('8-1-'))).toHaveLength(households81.length);
+    expect(credits.find((c) => c.room_code === '8-1-101')).toMatchObject({ amount_fen: 600, months: 0 });
+    expect(credits.find((c) => c.room_code === '8-2-301')).toMatchObject({ amount_fen: 1200, months: 0 });
+    // Running it again writes nothing new.
+    expect(await cli('year-end', 'juxinyuan', '2026')).toBe(0);
+    expect(lines.at(-1)).toBe('0 credits on 卫生费');
+
+    // Two months more are due in January; the credit takes 6 yuan off.
+    const after = await owed('向大叔');
+    expect(after.out).toContain('其中补贴 6元已抵扣。');
+    expect(after.yuan).toBe(before.yuan + 10 - 6);
+    expect((await owed('周阿姨')).yuan).toBe(headBefore.yuan + 10 - 12);
+    expect((await p.say('刘雅玲', '欠费名单')).join('\n')).not.toBe(unpaidBefore);
+    // A credit is not money collected: the ledger's counted money is unchanged by it.
+    const collected = await p.t.db.selectFrom('payments').select((e) => e.fn.sum<string>('amount_fen').as('fen')).where('kind', '<>', 'credit').executeTakeFirstOrThrow();
+
+    const id = credits.find((c) => c.room_code === '8-1-101')!.id;
+    expect(await cli('reverse', 'juxinyuan', `P${id}`, '发错了')).toBe(0);
+    expect(lines.at(-1)).toMatch(new RegExp(`^P${id} reversed by P\\d+$`));
+    expect(await cli('reverse', 'juxinyuan', `P${id}`, '再来')).toBe(0);
+    expect(lines.at(-1)).toBe(`P${id} was already reversed`);
+    const reversed = await owed('向大叔');
+    expect(reversed.yuan).toBe(before.yuan + 10);
+    expect(reversed.out).not.toContain('补贴');
+    // Append-only: the credit stays, its correction names it.
+    const rows = await p.t.db.selectFrom('payments').select(['kind', 'amount_fen', 'corrects_id']).where((eb) => eb.or([eb('id', '=', id), eb('corrects_id', '=', id)])).orderBy('id').execute();
+    expect(rows).toEqual([{ kind: 'credit', amount_fen: 600, corrects_id: null }, { kind: 'credit', amount_fen: -600, corrects_id: id }]);
+    const collectedAfter = await p.t.db.selectFrom('payments').select((e) => e.fn.sum<string>('amount_fen').as('fen')).where('kind', '<>', 'credit').executeTakeFirstOrThrow();
+    expect(collectedAfter.fen).toBe(collected.fen);
+    expect(await cli('reverse', 'juxinyuan', `P${rows.length + 999999}`, 'x')).toBe(2);
   });
 });
