@@ -7,6 +7,8 @@ import { runScoringCommand } from '../src/cli/scoring-command.js';
 import type { PanelParty } from '../src/db/database.js';
 import { DEFAULT_RULES } from '../src/scoring/rules.js';
 import { setRules } from '../src/scoring/rules-repository.js';
+import { JOBS_QUEUE, outboundQueue } from '../src/queue/queue-names.js';
+import { waitForEmpty, waitForJob } from '../src/runtime/settle.js';
 import { startPipeline, type Pipeline } from './support/pipeline.js';
 
 const PANEL: [string, PanelParty][] = [['评委社区', 'community'], ['评委物业', 'property'], ['评委业委会', 'owners_committee'], ['评委居民', 'resident_rep']];
@@ -149,7 +151,18 @@ describe('红"栋"力: the month sheet and the year-end subsidies in the ledger'
     await p.t.db.transaction().execute((tx) => setRules(tx, estate, { ...DEFAULT_RULES, buildings: ['8'] }, null, new Date('2026-10-15T02:00:00Z')));
     await p.t.db.insertInto('invitations').values({ code: 'PANELQQ1', estate_id: estate.id, kind: 'role', role: 'panelist', zone_id: null, building_id: null, party: 'community', created_at: p.clock.now(), expires_at: new Date('2026-12-31T00:00:00Z') }).execute();
     await p.say('评委社区', '邀请码 PANELQQ1');
+    await p.t.db.insertInto('invitations').values({ code: 'PANELQQ2', estate_id: estate.id, kind: 'role', role: 'panelist', zone_id: null, building_id: null, party: 'property', created_at: p.clock.now(), expires_at: new Date('2026-12-31T00:00:00Z') }).execute();
+    await p.say('评委物业', '邀请码 PANELQQ2');
   });
+
+  let ticks = 0;
+  const tick = async () => {
+    const jobs = p.factory.queue(JOBS_QUEUE);
+    const id = `scoring-tick-test-${++ticks}`;
+    await jobs.add('scoring-tick', { estateId: null }, { jobId: id });
+    await waitForJob(jobs, id, 20_000);
+    await waitForEmpty(p.factory.queue(outboundQueue('console')), 20_000);
+  };
   afterAll(() => p.close());
 
   it('writes the month sheet as CSV and takes a panelist’s filled sheet back', async () => {
@@ -167,6 +180,25 @@ describe('红"栋"力: the month sheet and the year-end subsidies in the ledger'
     expect(lines.at(-1)).toContain('line 2: 矛盾纠纷 "25" is not a whole number from 0 to 20');
     expect(await cli('upload', 'juxinyuan', '2026-11', file, '--panelist', `console:${consoleUserId('向大叔')}`)).toBe(2);
     await fs.rm(file);
+  });
+
+  it('reminds a panelist who has not finished, once a day in the last days, and tells the panel when the month closes', async () => {
+    const start = p.printed.length;
+    await tick(); // 20 November: too early to remind
+    expect(p.printed.slice(start)).toEqual([]);
+    p.clock.set(new Date('2026-11-23T02:00:00Z'));
+    await tick();
+    await tick();
+    // 评委社区 filled the sheet; 评委物业 has scored nothing.
+    expect(p.printed.slice(start)).toEqual(['linli: 提醒：2026年11月红“栋”力评分还有 2 个单元您没有评完，11月25日截止。私聊发“评分 单元 卫生18 志愿9 …”即可。']);
+    const to = await p.t.db.selectFrom('outbox').select('chat_id').where('key', 'like', 'scoring-remind-%').execute();
+    expect(to).toEqual([{ chat_id: consoleUserId('评委物业') }]);
+    p.clock.set(new Date('2026-11-26T02:00:00Z'));
+    await tick();
+    expect(p.printed.slice(start + 1)).toEqual([
+      'linli: 2026年11月评分已截止。请确认或驳回证据（发“证据”查看），然后发“公布评比”公布结果。',
+      'linli: 2026年11月评分已截止。请确认或驳回证据（发“证据”查看），然后发“公布评比”公布结果。',
+    ]);
   });
 
   it('pays the year-end subsidies as credits that show in status, count against arrears, and reverse cleanly', async () => {

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, ScoringAppealsTable } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import type { ScoringAppealsTable } from './tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

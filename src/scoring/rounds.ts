@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, ScoringRoundsTable } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import type { ScoringRoundsTable } from './tables.js';
 import { currentMonth } from '../i18n/month.js';
 import { addDays, zonedTime } from '../notices/zoned-time.js';
 import { rulesForMonth } from './rules-repository.js';
