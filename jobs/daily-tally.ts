@@ -4,7 +4,7 @@ import { isStaff } from '../src/ledger/permissions.js';
 import type { Platform } from '../src/messages/incoming-message.js';
 import { estateSchedules } from '../src/notices/notice-settings.js';
 import { buildTally, loadTallyData } from '../src/notices/tally-data.js';
-import { localDayKey, startOfLocalDay } from '../src/notices/zoned-time.js';
+import { localDayKey, startOfLocalDay } from '../src/time/zoned-time.js';
 import type { EstateRunJob } from '../src/queue/job-data.js';
 import { outboxKey } from '../src/queue/job-ids.js';
 import { commandProcessor } from './run-command.js';

@@ -1,7 +1,7 @@
 import type { Locale } from '../src/commands/locale.js';
 import { translator } from '../src/i18n/translator.js';
 import type { Platform } from '../src/messages/incoming-message.js';
-import { lastFiring } from '../src/notices/reminder-schedule.js';
+import { lastFiring } from '../src/time/reminder-schedule.js';
 import { reminderSchedulerId } from '../src/notices/schedules.js';
 import type { ReminderJob } from '../src/queue/job-data.js';
 import { outboxKey } from '../src/queue/job-ids.js';

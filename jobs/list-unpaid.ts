@@ -1,4 +1,4 @@
-import { currentMonth } from '../src/i18n/month.js';
+import { currentMonth } from '../src/time/month.js';
 import { balance } from '../src/ledger/balance.js';
 import { mainFeePlan } from '../src/ledger/fee-plan.js';
 import { compareRoomCodes } from '../src/ledger/households.js';

@@ -5,7 +5,7 @@ import { translator } from '../src/i18n/translator.js';
 import type { TicketSweepJob } from '../src/queue/job-data.js';
 import { tellAdmins, tellOwner } from '../src/tickets/audience.js';
 import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
-import { localTime } from '../src/tickets/local-time.js';
+import { localTime } from '../src/time/local-time.js';
 import { NoticeBatch } from '../src/tickets/notify.js';
 import { flushPending, writeNotices } from '../src/tickets/outbox.js';
 import { buildingCode } from '../src/tickets/place.js';

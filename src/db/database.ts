@@ -227,7 +227,7 @@ export interface RemindersTable {
   platform: string;
   chat_id: string;
   created_by: number;
-  schedule: Json<import('../notices/reminder-schedule.js').ReminderSchedule>;
+  schedule: Json<import('../time/reminder-schedule.js').ReminderSchedule>;
   cron: string;
   time_zone: string;
   message: string;
