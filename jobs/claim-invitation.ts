@@ -3,7 +3,9 @@ import type { Database } from '../src/db/database.js';
 import { translator, type Translator } from '../src/i18n/translator.js';
 import type { CommandJob } from '../src/queue/job-data.js';
 import type { Outgoing } from './command-context.js';
-import { recordCommand, runOnce, upsertGroup, upsertMember, writeOutbox } from './run-command.js';
+import { upsertGroup } from '../src/members/upsert-group.js';
+import { upsertMember } from '../src/members/upsert-member.js';
+import { recordCommand, runOnce, writeOutbox } from './run-command.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 async function scopeWords(tx: Transaction<Database>, zoneId: number | null, buildingId: number | null, i18n: Translator): Promise<string | null> {

@@ -1,16 +1,10 @@
 import type { Transaction } from 'kysely';
-import type { ChatGroup, Database, Estate, Member, RoleName } from '../src/db/database.js';
+import type { ChatGroup, Database, Estate, Member } from '../src/db/database.js';
+import type { HeldRole } from '../src/members/held-role.js';
 import type { Translator } from '../src/i18n/translator.js';
 import type { ChatAddress } from '../src/messages/incoming-message.js';
 import type { Scope } from '../src/ledger/paid-months.js';
 import type { CommandJob } from '../src/queue/job-data.js';
-
-/** A role the member holds in the estate the command runs in (looked up, never taken from the job). */
-export interface HeldRole {
-  role: RoleName;
-  zoneId: number | null;
-  buildingId: number | null;
-}
 
 /** An outgoing message produced by a command, written to the outbox in the command's transaction. */
 export interface Outgoing {

@@ -1,61 +1,19 @@
 import { sql, type Transaction } from 'kysely';
-import type { ChatGroup, Database, Estate, Member } from '../src/db/database.js';
+import type { ChatGroup, Database, Estate } from '../src/db/database.js';
 import { translator } from '../src/i18n/translator.js';
 import type { CommandJob, OutboundJob } from '../src/queue/job-data.js';
 import { outboxKey } from '../src/queue/job-ids.js';
-import { loadCommandScene } from './command-scene.js';
-import type { CommandContext, HeldRole, Outgoing } from './command-context.js';
+import { loadCommandScene } from '../src/members/command-scene.js';
+import type { CommandContext, Outgoing } from './command-context.js';
+import { estateOfMember } from '../src/members/estate-of-member.js';
+import { rolesOf } from '../src/members/roles-of.js';
+import { upsertGroup } from '../src/members/upsert-group.js';
+import { upsertMember } from '../src/members/upsert-member.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 import type { Platform } from '../src/messages/incoming-message.js';
 
 /** The body of one command, run inside its transaction. */
 export type CommandHandler = (ctx: CommandContext) => Promise<void>;
-
-/** Find or create the member behind a platform user id. */
-export async function upsertMember(tx: Transaction<Database>, platform: string, platformUserId: string): Promise<Member> {
-  // Nearly every command comes from a known member: one round trip, not two.
-  const known = await tx.selectFrom('members').selectAll().where('platform', '=', platform).where('platform_user_id', '=', platformUserId).executeTakeFirst();
-  if (known) return known;
-  await tx
-    .insertInto('members')
-    .values({ platform, platform_user_id: platformUserId, display_name: null })
-    .onConflict((c) => c.columns(['platform', 'platform_user_id']).doNothing())
-    .execute();
-  return tx.selectFrom('members').selectAll().where('platform', '=', platform).where('platform_user_id', '=', platformUserId).executeTakeFirstOrThrow();
-}
-
-/** Find or create the chat group a message came from. */
-export async function upsertGroup(tx: Transaction<Database>, platform: string, chatId: string): Promise<ChatGroup> {
-  const known = await tx.selectFrom('chat_groups').selectAll().where('platform', '=', platform).where('chat_id', '=', chatId).executeTakeFirst();
-  if (known) return known;
-  await tx
-    .insertInto('chat_groups')
-    .values({ platform, chat_id: chatId, title: null, estate_id: null, zone_id: null, building_id: null, unlinked_notice_at: null })
-    .onConflict((c) => c.columns(['platform', 'chat_id']).doNothing())
-    .execute();
-  return tx.selectFrom('chat_groups').selectAll().where('platform', '=', platform).where('chat_id', '=', chatId).executeTakeFirstOrThrow();
-}
-
-/** The roles a member holds in an estate. */
-export async function rolesOf(tx: Transaction<Database>, memberId: number, estateId: number): Promise<HeldRole[]> {
-  const rows = await tx.selectFrom('roles').select(['role', 'zone_id', 'building_id']).where('member_id', '=', memberId).where('estate_id', '=', estateId).execute();
-  return rows.map((r) => ({ role: r.role, zoneId: r.zone_id, buildingId: r.building_id }));
-}
-
-/** In a private chat, the estate is where the member holds a role or a bound household. */
-async function estateOfMember(tx: Transaction<Database>, memberId: number): Promise<number | null> {
-  const role = await tx.selectFrom('roles').select('estate_id').where('member_id', '=', memberId).orderBy('id').executeTakeFirst();
-  if (role) return role.estate_id;
-  const bound = await tx
-    .selectFrom('bindings as bi')
-    .innerJoin('households as h', 'h.id', 'bi.household_id')
-    .select('h.estate_id')
-    .where('bi.member_id', '=', memberId)
-    .where('bi.status', '=', 'confirmed')
-    .orderBy('bi.id')
-    .executeTakeFirst();
-  return bound?.estate_id ?? null;
-}
 
 /**
  * Wrap a command body so it takes effect once: one transaction records the message key,

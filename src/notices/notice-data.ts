@@ -4,7 +4,7 @@ import type { Database, Estate } from '../db/database.js';
 import { currentMonth } from '../time/month.js';
 import { balance } from '../ledger/balance.js';
 import { mainFeePlan } from '../ledger/fee-plan.js';
-import { compareRoomCodes } from '../ledger/households.js';
+import { compareRoomCodes } from '../members/households.js';
 import type { Scope } from '../ledger/paid-months.js';
 import { ticketCountsByPlace, ticketCountsIn, type TicketCounts } from './ticket-counts.js';
 import { zonedTime, localParts } from '../time/zoned-time.js';

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
-import type { ChatGroup, Database, Estate, Member } from '../src/db/database.js';
-import type { HeldRole } from './command-context.js';
+import type { ChatGroup, Database, Estate, Member } from '../db/database.js';
+import type { HeldRole } from './held-role.js';
 
 /** What one round trip learns about a command: is it new, and who, where and with what roles. */
 export interface CommandScene {
