@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import type { OutboundPort } from '../jobs/worker-deps.js';
+import type { OutboundPort } from '../src/outbox/outbound-port.js';
 import type { CommandJob } from '../src/queue/job-data.js';
 import { chatKey, commandJobId } from '../src/queue/job-ids.js';
 import { COMMAND_JOB_OPTIONS } from '../src/queue/job-options.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Reminder } from '../db/database.js';
-import type { ScheduleSpec } from '../runtime/schedules.js';
+import type { ScheduleSpec } from '../queue/schedule-spec.js';
 import { estateSchedules } from './notice-settings.js';
 import { onceAt } from '../time/reminder-schedule.js';
 import { noticeCron } from './week.js';

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { OutboundPort } from '../../jobs/worker-deps.js';
+import type { OutboundPort } from '../outbox/outbound-port.js';
 import type { Platform } from '../messages/incoming-message.js';
 import type { OutboundJob } from '../queue/job-data.js';
 import { outboundJobId } from '../queue/job-ids.js';

@@ -1,25 +1,9 @@
 import type { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
-import type { SchedulerPort } from '../../jobs/worker-deps.js';
 import type { Database } from '../db/database.js';
 import { noticeSchedules, reminderSchedules } from '../notices/schedules.js';
-import type { JobData, JobName } from '../queue/job-data.js';
+import type { ScheduleProvider, ScheduleSpec, SchedulerPort } from '../queue/schedule-spec.js';
 import { ticketSchedules } from '../tickets/schedule.js';
-
-/** One BullMQ job scheduler, derived from what Postgres holds (so a fresh Redis gets it back). */
-export interface ScheduleSpec<N extends JobName = JobName> {
-  /** Scheduler id; also the prefix of the jobs it makes. Starts with 'sched-'. */
-  id: string;
-  name: N;
-  data: JobData[N];
-  /** Cron pattern (with tz) or a fixed interval in ms. */
-  repeat: { pattern: string; tz: string } | { every: number };
-  /** Also run once when a worker starts (a catch-up tick: what was missed while down is done now). */
-  atStart?: boolean;
-}
-
-/** Lists the schedulers a feature needs, from the database. */
-export type ScheduleProvider = (db: Kysely<Database>) => Promise<ScheduleSpec[]>;
 
 /** Every feature's provider; a feature adds its own here. */
 export const scheduleProviders: ScheduleProvider[] = [noticeSchedules, reminderSchedules, ticketSchedules];
