@@ -22,7 +22,7 @@ export function queuePorts(jobs: Queue, outbound: OutboundPort): HandlerPorts {
       await jobs.add(name, data, { ...COMMAND_JOB_OPTIONS, jobId: commandJobId(data.key) });
     },
     answer: async (msg, key, text) => {
-      await outbound.enqueue(msg.platform, [{ outboxKey: key, chatId: msg.chatId, outboxId: null, text, mentions: [] }]);
+      await outbound.enqueue([{ platform: msg.platform, outboxKey: key, chatId: msg.chatId, outboxId: null, text, mentions: [] }]);
     },
   };
 }

@@ -2,10 +2,11 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../src/db/database.js';
 import { translator, type Translator } from '../src/i18n/translator.js';
 import type { CommandJob } from '../src/queue/job-data.js';
-import type { Outgoing } from './command-context.js';
 import { upsertGroup } from '../src/members/upsert-group.js';
 import { upsertMember } from '../src/members/upsert-member.js';
-import { recordCommand, runOnce, writeOutbox } from './run-command.js';
+import type { OutgoingMessage } from '../src/outbox/outgoing-message.js';
+import { writeReplies } from '../src/outbox/write-outbox.js';
+import { recordCommand, runOnce } from './run-command.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 async function scopeWords(tx: Transaction<Database>, zoneId: number | null, buildingId: number | null, i18n: Translator): Promise<string | null> {
@@ -31,21 +32,21 @@ export function claimInvitation(data: CommandJob, deps: WorkerDeps): Promise<voi
   const { t } = i18n;
   return runOnce(data, deps, async (tx, now) => {
     if (!(await recordCommand(tx, data.key, 'claim', now))) return null;
-    const out: Outgoing[] = [];
+    const out: OutgoingMessage[] = [];
     const reply = (text: string) => out.push({ to: { platform: data.platform, chatId: data.chatId }, text, mentions: [] });
     const member = await upsertMember(tx, data.platform, data.senderId);
     // Locked, so two people racing with one code: the first wins, the second is told it is used.
     const inv = await tx.selectFrom('invitations').selectAll().where('code', '=', data.command.text ?? '').forUpdate().executeTakeFirst();
     if (!inv || inv.used_at !== null || new Date(inv.expires_at) <= now) {
       reply(t('claim_invalid'));
-      return writeOutbox(tx, data.key, out, now);
+      return writeReplies(tx, data.key, out, now);
     }
     const estate = await tx.selectFrom('estates').select(['id', 'name']).where('id', '=', inv.estate_id).executeTakeFirstOrThrow();
     const scope = await scopeWords(tx, inv.zone_id, inv.building_id, i18n);
     if (inv.kind === 'group') {
       if (data.isPrivate) {
         reply(t('claim_group_in_private'));
-        return writeOutbox(tx, data.key, out, now);
+        return writeReplies(tx, data.key, out, now);
       }
       const group = await upsertGroup(tx, data.platform, data.chatId);
       // A linked group is moved (to another estate, or a narrower scope) only by an admin of the
@@ -60,7 +61,7 @@ export function claimInvitation(data: CommandJob, deps: WorkerDeps): Promise<voi
           .executeTakeFirst();
         if (!admin) {
           reply(t('claim_group_already_linked'));
-          return writeOutbox(tx, data.key, out, now);
+          return writeReplies(tx, data.key, out, now);
         }
       }
       await tx
@@ -90,6 +91,6 @@ export function claimInvitation(data: CommandJob, deps: WorkerDeps): Promise<voi
         created_at: now,
       })
       .execute();
-    return writeOutbox(tx, data.key, out, now);
+    return writeReplies(tx, data.key, out, now);
   });
 }

@@ -6,14 +6,6 @@ import type { ChatAddress } from '../src/messages/incoming-message.js';
 import type { Scope } from '../src/ledger/paid-months.js';
 import type { CommandJob } from '../src/queue/job-data.js';
 
-/** An outgoing message produced by a command, written to the outbox in the command's transaction. */
-export interface Outgoing {
-  to: ChatAddress;
-  text: string;
-  /** Platform user ids to @mention where the platform can. */
-  mentions: string[];
-}
-
 /** Everything a command processor needs, inside the command's one transaction. */
 export interface CommandContext {
   tx: Transaction<Database>;

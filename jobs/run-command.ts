@@ -1,16 +1,17 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { ChatGroup, Database, Estate } from '../src/db/database.js';
 import { translator } from '../src/i18n/translator.js';
 import type { CommandJob, OutboundJob } from '../src/queue/job-data.js';
-import { outboxKey } from '../src/queue/job-ids.js';
+import { handOverPending } from '../src/outbox/hand-over-pending.js';
+import type { OutgoingMessage } from '../src/outbox/outgoing-message.js';
+import { writeReplies } from '../src/outbox/write-outbox.js';
 import { loadCommandScene } from '../src/members/command-scene.js';
-import type { CommandContext, Outgoing } from './command-context.js';
+import type { CommandContext } from './command-context.js';
 import { estateOfMember } from '../src/members/estate-of-member.js';
 import { rolesOf } from '../src/members/roles-of.js';
 import { upsertGroup } from '../src/members/upsert-group.js';
 import { upsertMember } from '../src/members/upsert-member.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
-import type { Platform } from '../src/messages/incoming-message.js';
 
 /** The body of one command, run inside its transaction. */
 export type CommandHandler = (ctx: CommandContext) => Promise<void>;
@@ -34,7 +35,7 @@ export function commandProcessor(name: string, body: CommandHandler) {
       });
       if (!scene.fresh) return null;
 
-      const out: Outgoing[] = [];
+      const out: OutgoingMessage[] = [];
       const here = { platform: data.platform, chatId: data.chatId };
       const member = scene.member ?? (await upsertMember(tx, data.platform, data.senderId));
       let group: ChatGroup | null = null;
@@ -52,13 +53,13 @@ export function commandProcessor(name: string, body: CommandHandler) {
             .returning('id')
             .executeTakeFirst();
           if (first) out.push({ to: here, text: i18n.t('group_unlinked'), mentions: [] });
-          return await writeOutbox(tx, data.key, out, now);
+          return await writeReplies(tx, data.key, out, now);
         }
       } else {
         estateId = await estateOfMember(tx, member.id);
         if (estateId === null) {
           out.push({ to: here, text: i18n.t('private_no_estate'), mentions: [] });
-          return await writeOutbox(tx, data.key, out, now);
+          return await writeReplies(tx, data.key, out, now);
         }
       }
       // The scene already holds estate and roles when the member and a linked group were known.
@@ -87,7 +88,7 @@ export function commandProcessor(name: string, body: CommandHandler) {
         },
       };
       await body(ctx);
-      return await writeOutbox(tx, data.key, out, now);
+      return await writeReplies(tx, data.key, out, now);
     });
 }
 
@@ -101,11 +102,12 @@ export function commandProcessor(name: string, body: CommandHandler) {
 export async function runOnce(
   data: CommandJob,
   deps: WorkerDeps,
-  work: (tx: Transaction<Database>, now: Date) => Promise<OutboxEntry[] | null>,
+  work: (tx: Transaction<Database>, now: Date) => Promise<OutboundJob[] | null>,
 ): Promise<void> {
   const now = deps.clock.now();
   const produced = await deps.db.transaction().execute((tx) => work(tx, now));
-  await enqueueOutbound(deps, produced ?? (await pendingOutbox(deps, data.key)));
+  if (produced === null) await handOverPending(deps, { prefix: `${data.key}-r` });
+  else if (produced.length > 0) await deps.outbound.enqueue(produced);
 }
 
 /** Record that the command `key` took effect; false if it already had. For jobs outside `commandProcessor`. */
@@ -117,60 +119,4 @@ export async function recordCommand(tx: Transaction<Database>, key: string, jobN
     .returning('key')
     .executeTakeFirst();
   return row !== undefined;
-}
-
-export interface OutboxEntry {
-  platform: Platform;
-  job: OutboundJob;
-}
-
-/**
- * Write outgoing messages to the outbox with keys `${key}-r<n>`, fixed by what happened, so a
- * re-run writes nothing new (rows already there are skipped). Returns the rows written.
- */
-export async function writeOutbox(tx: Transaction<Database>, key: string, out: Outgoing[], now: Date): Promise<OutboxEntry[]> {
-  if (out.length === 0) return [];
-  const rows = await tx
-    .insertInto('outbox')
-    .values(
-      out.map((o, i) => ({
-        key: outboxKey(key, i + 1),
-        platform: o.to.platform,
-        chat_id: o.to.chatId,
-        text: o.text,
-        mentions: JSON.stringify(o.mentions),
-        created_at: now,
-      })),
-    )
-    .onConflict((c) => c.column('key').doNothing())
-    .returning(['id', 'key', 'platform', 'chat_id', 'text', 'mentions'])
-    .execute();
-  return rows.map(toEntry);
-}
-
-/** An outbox row as the outbound port takes it. */
-export function toEntry(r: { id: string; key: string; platform: string; chat_id: string; text: string; mentions: string[] }): OutboxEntry {
-  return {
-    platform: r.platform as Platform,
-    job: { outboxKey: r.key, chatId: r.chat_id, outboxId: String(r.id), text: r.text, mentions: r.mentions },
-  };
-}
-
-/** Outbox rows of `key` (keys `${key}-r<n>`) still pending. */
-export async function pendingOutbox(deps: WorkerDeps, key: string): Promise<OutboxEntry[]> {
-  const rows = await deps.db
-    .selectFrom('outbox')
-    .select(['id', 'key', 'platform', 'chat_id', 'text', 'mentions'])
-    .where(sql<boolean>`starts_with(key, ${key + '-r'})`)
-    .where('status', '=', 'pending')
-    .orderBy('id')
-    .execute();
-  return rows.map(toEntry);
-}
-
-/** Hand outbox rows to the outbound queues, grouped by platform. */
-export async function enqueueOutbound(deps: WorkerDeps, rows: OutboxEntry[]): Promise<void> {
-  const byPlatform = new Map<Platform, OutboundJob[]>();
-  for (const r of rows) byPlatform.set(r.platform, [...(byPlatform.get(r.platform) ?? []), r.job]);
-  for (const [platform, jobs] of byPlatform) await deps.outbound.enqueue(platform, jobs);
 }

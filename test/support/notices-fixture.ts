@@ -122,9 +122,9 @@ export function recordingDeps(db: Kysely<Database>, now: Date) {
   const removed: string[] = [];
   let failSends = false;
   const outbound: OutboundPort = {
-    enqueue: async (platform, jobs) => {
+    enqueue: async (jobs) => {
       if (failSends) throw new Error('outbound down');
-      for (const j of jobs) sent.push({ platform, outboxKey: j.outboxKey, chatId: j.chatId, text: j.text, mentions: j.mentions });
+      for (const j of jobs) sent.push({ platform: j.platform, outboxKey: j.outboxKey, chatId: j.chatId, text: j.text, mentions: j.mentions });
     },
   };
   const schedules: SchedulerPort = {
