@@ -1,12 +1,12 @@
 import type { Transaction } from 'kysely';
-import type { ChatGroup, Database, Estate } from '../src/db/database.js';
+import type { Database, Estate } from '../src/db/database.js';
 import { translator } from '../src/i18n/translator.js';
 import type { CommandJob, OutboundJob } from '../src/queue/job-data.js';
 import { handOverPending } from '../src/outbox/hand-over-pending.js';
 import type { OutgoingMessage } from '../src/outbox/outgoing-message.js';
 import { writeReplies } from '../src/outbox/write-outbox.js';
 import { loadCommandScene } from '../src/members/command-scene.js';
-import type { CommandContext } from './command-context.js';
+import type { ArrivalContext, CommandContext } from './command-context.js';
 import { estateOfMember } from '../src/members/estate-of-member.js';
 import { rolesOf } from '../src/members/roles-of.js';
 import { upsertGroup } from '../src/members/upsert-group.js';
@@ -16,13 +16,20 @@ import type { JobInfo, WorkerDeps } from './worker-deps.js';
 /** The body of one command, run inside its transaction. */
 export type CommandHandler = (ctx: CommandContext) => Promise<void>;
 
+/** The body of a command that runs before its chat is linked to an estate. */
+export type ArrivalHandler = (ctx: ArrivalContext) => Promise<void>;
+
 /**
  * Wrap a command body so it takes effect once: one transaction records the message key,
  * resolves chat, member, estate and roles, runs the body, and writes its replies to the outbox;
  * then the replies go to the outbound queue (jobIds from outbox keys, so a retry re-sends nothing new).
+ * With `beforeLink`, the body runs once member and chat are known, before any estate is
+ * (an unlinked group, a private chat of someone the bot does not know yet).
  */
-export function commandProcessor(name: string, body: CommandHandler) {
-  return (data: CommandJob, deps: WorkerDeps, _info?: JobInfo): Promise<void> =>
+export function commandProcessor(name: string, body: CommandHandler): CommandProcessor;
+export function commandProcessor(name: string, body: ArrivalHandler, opts: { beforeLink: true }): CommandProcessor;
+export function commandProcessor(name: string, body: CommandHandler | ArrivalHandler, opts: { beforeLink?: boolean } = {}): CommandProcessor {
+  return (data, deps) =>
     runOnce(data, deps, async (tx, now) => {
       const i18n = translator(data.locale);
       const scene = await loadCommandScene(tx, {
@@ -38,10 +45,30 @@ export function commandProcessor(name: string, body: CommandHandler) {
       const out: OutgoingMessage[] = [];
       const here = { platform: data.platform, chatId: data.chatId };
       const member = scene.member ?? (await upsertMember(tx, data.platform, data.senderId));
-      let group: ChatGroup | null = null;
+      const group = data.isPrivate ? null : (scene.group ?? (await upsertGroup(tx, data.platform, data.chatId)));
+      const arrival: ArrivalContext = {
+        tx,
+        job: data,
+        now,
+        member,
+        group,
+        i18n,
+        reply: (text, mentions = []) => out.push({ to: here, text, mentions }),
+        send: (to, text, mentions = []) => out.push({ to, text, mentions }),
+        auditIn: async (estateId, action, subject, detail = {}) => {
+          await tx
+            .insertInto('audit_log')
+            .values({ estate_id: estateId, actor_member_id: member.id, action, subject, detail: JSON.stringify({ ...detail, key: data.key }), created_at: now })
+            .execute();
+        },
+      };
+      if (opts.beforeLink) {
+        await (body as ArrivalHandler)(arrival);
+        return await writeReplies(tx, data.key, out, now);
+      }
+
       let estateId: number | null;
-      if (!data.isPrivate) {
-        group = scene.group ?? (await upsertGroup(tx, data.platform, data.chatId));
+      if (group) {
         estateId = group.estate_id;
         if (estateId === null) {
           // Say it once per chat, then stay quiet there until an admin links it.
@@ -52,13 +79,13 @@ export function commandProcessor(name: string, body: CommandHandler) {
             .where('unlinked_notice_at', 'is', null)
             .returning('id')
             .executeTakeFirst();
-          if (first) out.push({ to: here, text: i18n.t('group_unlinked'), mentions: [] });
+          if (first) arrival.reply(i18n.t('group_unlinked'));
           return await writeReplies(tx, data.key, out, now);
         }
       } else {
         estateId = await estateOfMember(tx, member.id);
         if (estateId === null) {
-          out.push({ to: here, text: i18n.t('private_no_estate'), mentions: [] });
+          arrival.reply(i18n.t('private_no_estate'));
           return await writeReplies(tx, data.key, out, now);
         }
       }
@@ -67,30 +94,21 @@ export function commandProcessor(name: string, body: CommandHandler) {
       const estate: Estate = known ? scene.estate! : await tx.selectFrom('estates').selectAll().where('id', '=', estateId).executeTakeFirstOrThrow();
       const roles = known ? scene.roles : await rolesOf(tx, member.id, estate.id);
       const ctx: CommandContext = {
-        tx,
-        job: data,
-        now,
-        member,
+        ...arrival,
         estate,
-        group,
         scope: group
           ? { estateId: estate.id, zoneId: group.zone_id, buildingId: group.building_id }
           : { estateId: estate.id, zoneId: null, buildingId: null },
         roles,
-        i18n,
-        reply: (text, mentions = []) => out.push({ to: here, text, mentions }),
-        send: (to, text, mentions = []) => out.push({ to, text, mentions }),
-        audit: async (action, subject, detail = {}) => {
-          await tx
-            .insertInto('audit_log')
-            .values({ estate_id: estate.id, actor_member_id: member.id, action, subject, detail: JSON.stringify({ ...detail, key: data.key }), created_at: now })
-            .execute();
-        },
+        audit: (action, subject, detail) => arrival.auditIn(estate.id, action, subject, detail),
       };
-      await body(ctx);
+      await (body as CommandHandler)(ctx);
       return await writeReplies(tx, data.key, out, now);
     });
 }
+
+/** A command job's processor. */
+export type CommandProcessor = (data: CommandJob, deps: WorkerDeps, info?: JobInfo) => Promise<void>;
 
 /**
  * The exactly-once frame of every command job: `work` runs in one transaction and returns the
@@ -99,7 +117,7 @@ export function commandProcessor(name: string, body: CommandHandler) {
  * pending is handed over again (a retry after a crash between commit and enqueue). Outbound
  * jobIds come from outbox keys, so nothing is queued twice.
  */
-export async function runOnce(
+async function runOnce(
   data: CommandJob,
   deps: WorkerDeps,
   work: (tx: Transaction<Database>, now: Date) => Promise<OutboundJob[] | null>,
@@ -108,15 +126,4 @@ export async function runOnce(
   const produced = await deps.db.transaction().execute((tx) => work(tx, now));
   if (produced === null) await handOverPending(deps, { prefix: `${data.key}-r` });
   else if (produced.length > 0) await deps.outbound.enqueue(produced);
-}
-
-/** Record that the command `key` took effect; false if it already had. For jobs outside `commandProcessor`. */
-export async function recordCommand(tx: Transaction<Database>, key: string, jobName: string, now: Date): Promise<boolean> {
-  const row = await tx
-    .insertInto('processed_commands')
-    .values({ key, job_name: jobName, created_at: now })
-    .onConflict((c) => c.column('key').doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  return row !== undefined;
 }
