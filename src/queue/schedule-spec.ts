@@ -3,7 +3,10 @@ import type { Database } from '../db/database.js';
 import type { JobData, JobName } from './job-data.js';
 
 /** One BullMQ job scheduler, derived from what Postgres holds (so a fresh Redis gets it back). */
-export interface ScheduleSpec<N extends JobName = JobName> {
+export type ScheduleSpec<N extends JobName = JobName> = { [K in N]: ScheduleOf<K> }[N];
+
+/** A job scheduler of one job name: the payload is the one that name takes. */
+interface ScheduleOf<N extends JobName> {
   /** Scheduler id; also the prefix of the jobs it makes. Starts with 'sched-'. */
   id: string;
   name: N;

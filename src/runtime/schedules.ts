@@ -1,7 +1,7 @@
-import type { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { noticeSchedules, reminderSchedules } from '../notices/schedules.js';
+import type { JobsQueue } from '../queue/jobs-queue.js';
 import type { ScheduleProvider, ScheduleSpec, SchedulerPort } from '../queue/schedule-spec.js';
 import { ticketSchedules } from '../tickets/schedule.js';
 
@@ -9,13 +9,13 @@ import { ticketSchedules } from '../tickets/schedule.js';
 export const scheduleProviders: ScheduleProvider[] = [noticeSchedules, reminderSchedules, ticketSchedules];
 
 /** Upsert one job scheduler (idempotent). */
-export async function upsertSchedule(queue: Queue, s: ScheduleSpec): Promise<void> {
+export async function upsertSchedule(queue: JobsQueue, s: ScheduleSpec): Promise<void> {
   const repeat = 'every' in s.repeat ? { every: s.repeat.every } : { pattern: s.repeat.pattern, tz: s.repeat.tz };
   await queue.upsertJobScheduler(s.id, repeat, { name: s.name, data: s.data, opts: { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 30 * 24 * 3600 } } });
 }
 
 /** The scheduler port processors use to add or drop one scheduler on the jobs queue. */
-export function queueSchedulerPort(queue: Queue): SchedulerPort {
+export function queueSchedulerPort(queue: JobsQueue): SchedulerPort {
   return { upsert: (s) => upsertSchedule(queue, s), remove: async (id) => void (await queue.removeJobScheduler(id)) };
 }
 
@@ -23,7 +23,7 @@ export function queueSchedulerPort(queue: Queue): SchedulerPort {
  * Make the queue's job schedulers match the providers: upsert each (idempotent, safe from
  * several workers at once) and remove 'sched-' schedulers nobody lists any more.
  */
-export async function syncSchedules(queue: Queue, db: Kysely<Database>, providers: ScheduleProvider[] = scheduleProviders): Promise<number> {
+export async function syncSchedules(queue: JobsQueue, db: Kysely<Database>, providers: ScheduleProvider[] = scheduleProviders): Promise<number> {
   const specs = (await Promise.all(providers.map((p) => p(db)))).flat();
   for (const s of specs) {
     await upsertSchedule(queue, s);

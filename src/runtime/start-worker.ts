@@ -3,6 +3,7 @@ import { processors } from '../../jobs/processors.js';
 import type { WorkerDeps } from '../../jobs/worker-deps.js';
 import { tellFailed } from '../outbox/tell-failed.js';
 import type { QueueFactory } from '../queue/backend.js';
+import { jobsQueue } from '../queue/jobs-queue.js';
 import { COMMAND_INTENTS, OTHER_JOB_NAMES, type CommandJob, type JobData, type JobName } from '../queue/job-data.js';
 import { JOBS_QUEUE } from '../queue/queue-names.js';
 import { syncSchedules } from './schedules.js';
@@ -41,7 +42,7 @@ export async function startWorker(
   opts: { lockMs?: number } = {},
 ): Promise<Worker<JobData[JobName]>> {
   checkProcessors();
-  const queue = factory.queue(JOBS_QUEUE);
+  const queue = jobsQueue(factory);
   const n = await syncSchedules(queue, deps.db);
   deps.log.debug(`job schedulers in place: ${n}`);
   if (factory.spec.kind === 'redis') {
