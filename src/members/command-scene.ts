@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { ChatGroup, Database, Estate, Member } from '../db/database.js';
 import type { HeldRole } from './held-role.js';
 
@@ -11,13 +11,32 @@ export interface CommandScene {
   roles: HeldRole[];
 }
 
-type Row = {
-  fresh: boolean;
-  member: (Omit<Member, 'created_at'> & { created_at: string }) | null;
-  grp: (Omit<ChatGroup, 'created_at' | 'unlinked_notice_at'> & { created_at: string; unlinked_notice_at: string | null }) | null;
-  estate: (Omit<Estate, 'created_at'> & { created_at: string }) | null;
-  roles: HeldRole[];
-};
+/** Every column of a row type, listed once; the compiler refuses a list that misses one. */
+const allColumns =
+  <T>() =>
+  <const A extends readonly (keyof T & string)[]>(cols: A & (Exclude<keyof T, A[number]> extends never ? unknown : never)): A =>
+    cols;
+
+const MEMBER = allColumns<Member>()(['id', 'platform', 'platform_user_id', 'display_name', 'created_at']);
+const GROUP = allColumns<ChatGroup>()(['id', 'platform', 'chat_id', 'title', 'estate_id', 'zone_id', 'building_id', 'is_staff', 'unlinked_notice_at', 'created_at']);
+const ESTATE = allColumns<Estate>()(['id', 'code', 'name', 'time_zone', 'locale', 'created_at']);
+
+/** A row's columns under a prefix, null where the outer join found nothing. */
+type Prefixed<T, P extends string> = { [K in keyof T & string as `${P}${K}`]: T[K] | null };
+
+type Row = { fresh: boolean; roles: HeldRole[] } & Prefixed<Member, 'm_'> & Prefixed<ChatGroup, 'g_'> & Prefixed<Estate, 'e_'>;
+
+/** `alias.col as prefixcol, …`: the columns come back as Postgres types them (timestamps as Dates). */
+function selectAs(alias: string, prefix: string, cols: readonly string[]): RawBuilder<unknown> {
+  return sql.join(cols.map((c) => sql`${sql.ref(`${alias}.${c}`)} as ${sql.ref(prefix + c)}`));
+}
+
+/** The row under `prefix`, or null where there was none (its id is null). */
+function unprefixed<T>(row: Row, prefix: string, cols: readonly (keyof T & string)[]): T | null {
+  const r = row as unknown as Record<string, unknown>;
+  if (r[`${prefix}id`] === null) return null;
+  return Object.fromEntries(cols.map((c) => [c, r[prefix + c]])) as T;
+}
 
 /**
  * Record the command's key and read its member, group, the group's estate and the member's
@@ -37,23 +56,23 @@ export async function loadCommandScene(
     g as (select * from chat_groups where platform = ${q.platform} and chat_id = ${q.chatId})
     select
       exists (select 1 from pc) as fresh,
-      (select to_jsonb(m) from m) as member,
-      (select to_jsonb(g) from g) as grp,
-      (select to_jsonb(e) from estates e where e.id = (select estate_id from g)) as estate,
+      ${selectAs('m', 'm_', MEMBER)},
+      ${selectAs('g', 'g_', GROUP)},
+      ${selectAs('e', 'e_', ESTATE)},
       coalesce((
         select jsonb_agg(jsonb_build_object('role', r.role, 'zoneId', r.zone_id, 'buildingId', r.building_id) order by r.id)
-        from roles r where r.member_id = (select id from m) and r.estate_id = (select estate_id from g)
-      ), '[]'::jsonb) as roles`.execute(tx);
+        from roles r where r.member_id = m.id and r.estate_id = g.estate_id
+      ), '[]'::jsonb) as roles
+    from (select 1) one
+      left join m on true
+      left join g on true
+      left join estates e on e.id = g.estate_id`.execute(tx);
   const r = rows[0];
   return {
     fresh: r.fresh,
-    member: r.member && { ...r.member, created_at: new Date(r.member.created_at) },
-    group: r.grp && {
-      ...r.grp,
-      created_at: new Date(r.grp.created_at),
-      unlinked_notice_at: r.grp.unlinked_notice_at === null ? null : new Date(r.grp.unlinked_notice_at),
-    },
-    estate: r.estate && { ...r.estate, created_at: new Date(r.estate.created_at) },
+    member: unprefixed<Member>(r, 'm_', MEMBER),
+    group: unprefixed<ChatGroup>(r, 'g_', GROUP),
+    estate: unprefixed<Estate>(r, 'e_', ESTATE),
     roles: r.roles,
   };
 }
