@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Estate, TicketSlaMark } from '../src/db/database.js';
+import type { Estate, Ticket, TicketSlaMark } from '../src/db/database.js';
 import type { Locale } from '../src/commands/locale.js';
 import { translator } from '../src/i18n/translator.js';
 import type { TicketSweepJob } from '../src/queue/job-data.js';
@@ -20,11 +20,8 @@ const BATCH = 500;
 /** Escalation levels: 1 when not accepted in time, 2 when not resolved in time. */
 const LEVEL: Partial<Record<TicketSlaMark, number>> = { accept_escalation: 1, resolve_escalation: 2 };
 
-interface Due {
-  id: number;
-  cycle: number;
-  mark: TicketSlaMark;
-}
+/** A row of the sweep's query, in the column types of the tickets table. */
+type Due = Pick<Ticket, 'id' | 'cycle'> & { mark: TicketSlaMark };
 
 /**
  * The scheduled SLA sweep: reminds owners before a ticket is due and escalates to the admins
