@@ -26,14 +26,21 @@ import { readPayClaim } from './readers/pay-claim.js';
 export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } = {
   help: {
     words: ['帮助', '菜单', '功能', '怎么用', '使用说明', '说明', '指令', '命令', '?'],
-    traditional: ['選單'],
+    traditional: ['選單'], // Taiwan's word for 菜单
     english: ['help', 'menu'],
     slash: ['help', 'start'],
     read: readHelp,
   },
   // 已交60元 anywhere in a sentence; before bind, so a claim is never read as a statement of address.
   pay: { words: [], slash: ['paid', 'pay'], read: readPaid, sentence: readPayClaim },
-  bind: { words: ['绑定房号', '绑定', '登记房号', '认证房号'], slash: ['bind'], read: readBind, sentence: readBindStatement },
+  // Taiwan's 繫結 / 檢視 / 設定 / 新增 are other words, not other characters: folding cannot find them.
+  bind: {
+    words: ['绑定房号', '绑定', '登记房号', '认证房号'],
+    traditional: ['繫結房號', '繫結'],
+    slash: ['bind'],
+    read: readBind,
+    sentence: readBindStatement,
+  },
   confirm: { words: ['确认'], weak: ['通过', '核实'], slash: ['confirm'], read: refOnly('PB') },
   reject: { words: ['驳回'], weak: ['拒绝', '退回', '不通过'], slash: ['reject'], read: refWithNote('PB') },
   collect: {
@@ -45,6 +52,7 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
   },
   status: {
     words: ['查询', '查账', '缴费查询', '查缴费', '缴费记录', '缴费情况', '我的缴费', '查看缴费'],
+    traditional: ['檢視繳費'],
     weak: ['查一下', '查下', '查查'],
     slash: ['status'],
     read: readStatus,
@@ -67,11 +75,22 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
   rate: { words: ['评价', '评分'], weak: ['打分'], slash: ['rate'], read: readRating },
   tickets: {
     words: ['工单', '工单列表', '查看工单', '我的工单', '工单查询', '查工单', '所有工单'],
+    traditional: ['檢視工單'],
     slash: ['tickets', 'ticket'],
     read: readTickets,
   },
-  remind: { words: ['提醒', '设置提醒', '添加提醒', '新建提醒', '定时提醒'], slash: ['remind'], read: readReminder },
-  reminders: { words: ['提醒列表', '查看提醒', '我的提醒', '所有提醒', '全部提醒'], slash: ['reminders'], read: readNoArgs() },
+  remind: {
+    words: ['提醒', '设置提醒', '添加提醒', '新建提醒', '定时提醒'],
+    traditional: ['設定提醒', '新增提醒'],
+    slash: ['remind'],
+    read: readReminder,
+  },
+  reminders: {
+    words: ['提醒列表', '查看提醒', '我的提醒', '所有提醒', '全部提醒'],
+    traditional: ['檢視提醒'],
+    slash: ['reminders'],
+    read: readNoArgs(),
+  },
   cancel: { words: ['取消提醒', '删除提醒'], weak: ['取消'], slash: ['cancel'], read: refOnly('R') },
   urge: { words: ['催缴', '催费', '催交', '一键催缴', '催款'], slash: ['urge'], read: readUrge },
   tally: { words: ['统计', '今日统计', '每日统计', '日统计', '台账', '汇总', '今日汇总'], slash: ['tally'], read: readNoArgs() },
