@@ -494,6 +494,7 @@ const KEYWORDS: KeywordEntry[] = [
   ...keywords('urge', noArgs, true, '催缴', '催费', '催交', '一键催缴', '催款'),
   ...keywords('tally', noArgs, true, '统计', '今日统计', '每日统计', '日统计', '台账', '汇总', '今日汇总'),
   ...keywords('notice', noArgs, true, '公示', '发公示', '发布公示', '本周公示', '周公示'),
+  ...keywords('login', noArgs, true, '登录', '登陆', '登入', '网页登录', 'login'),
 ].sort((a, b) => b.word.length - a.word.length);
 
 function parseKeyword(msg: Msg, start: number): ParsedCommand | null {
@@ -533,6 +534,7 @@ const SLASH: Record<string, { intent: Intent; handler: Handler }> = {
   notice: { intent: 'notice', handler: noArgs },
   claim: { intent: 'claim', handler: claim },
   link: { intent: 'claim', handler: claim },
+  login: { intent: 'login', handler: noArgs },
 };
 
 const SLASH_RE = /\/([a-z]{1,32})(?:@[a-z0-9_.]{1,64})?(?![a-z@])/y;

@@ -2,7 +2,7 @@
 export const INTENTS = [
   'help', 'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
   'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
-  'urge', 'tally', 'notice', 'claim', 'none',
+  'urge', 'tally', 'notice', 'claim', 'login', 'none',
 ] as const;
 
 export type Intent = (typeof INTENTS)[number];

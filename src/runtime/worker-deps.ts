@@ -7,5 +7,12 @@ import type { Services } from './services.js';
 
 /** Processor dependencies on real services. */
 export function workerDeps(services: Services, clock: Clock = systemClock): WorkerDeps {
-  return { db: services.db, clock, outbound: queueOutbound(services.factory), log: services.log, schedules: queueSchedulerPort(services.factory.queue(JOBS_QUEUE)) };
+  return {
+    db: services.db,
+    clock,
+    outbound: queueOutbound(services.factory),
+    log: services.log,
+    schedules: queueSchedulerPort(services.factory.queue(JOBS_QUEUE)),
+    web: { baseUrl: services.config.webBaseUrl, linkMinutes: services.config.webLinkMinutes },
+  };
 }
