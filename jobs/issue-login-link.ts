@@ -26,6 +26,7 @@ export function issueLoginLinkJob(data: CommandJob, deps: WorkerDeps, info?: Job
         estateId: ctx.estate.id,
         platform: ctx.job.platform,
         chatId: ctx.job.chatId,
+        isPrivate: ctx.job.isPrivate,
         locale: ctx.job.locale,
         sourceKey: ctx.job.key,
         // The reply below is this command's first message.

@@ -14,6 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The private chat the link went to: where the replies to web actions go too.
     .addColumn('platform', 'text', (c) => c.notNull())
     .addColumn('chat_id', 'text', (c) => c.notNull())
+    .addColumn('is_private', 'boolean', (c) => c.notNull())
     .addColumn('locale', 'text', (c) => c.notNull())
     .addColumn('source_key', 'text', (c) => c.notNull().unique())
     .addColumn('outbox_key', 'text')
@@ -30,6 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('estate_id', 'integer', (c) => c.notNull().references('estates.id'))
     .addColumn('platform', 'text', (c) => c.notNull())
     .addColumn('chat_id', 'text', (c) => c.notNull())
+    .addColumn('is_private', 'boolean', (c) => c.notNull())
     .addColumn('locale', 'text', (c) => c.notNull())
     .addColumn('link_id', 'integer', (c) => c.notNull().unique().references('web_login_links.id'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())

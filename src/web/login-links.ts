@@ -9,6 +9,7 @@ export interface LinkRequest {
   estateId: number;
   platform: string;
   chatId: string;
+  isPrivate: boolean;
   locale: string;
   /** Command key of the 登录 message; one link per message. */
   sourceKey: string;
@@ -46,6 +47,7 @@ export async function issueLoginLink(tx: Transaction<Database>, req: LinkRequest
       estate_id: req.estateId,
       platform: req.platform,
       chat_id: req.chatId,
+      is_private: req.isPrivate,
       locale: req.locale,
       source_key: req.sourceKey,
       outbox_key: req.outboxKey,
@@ -63,6 +65,7 @@ export interface SpentLink {
   estateId: number;
   platform: string;
   chatId: string;
+  isPrivate: boolean;
   locale: string;
 }
 
@@ -74,11 +77,11 @@ export async function spendLoginLink(db: Kysely<Database> | Transaction<Database
     .where('token_hash', '=', hashToken(token))
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
-    .returning(['id', 'member_id', 'estate_id', 'platform', 'chat_id', 'locale', 'outbox_key'])
+    .returning(['id', 'member_id', 'estate_id', 'platform', 'chat_id', 'is_private', 'locale', 'outbox_key'])
     .executeTakeFirst();
   if (!row) return null;
   await redactLinks(db, [row.outbox_key]);
-  return { id: row.id, memberId: row.member_id, estateId: row.estate_id, platform: row.platform, chatId: row.chat_id, locale: row.locale };
+  return { id: row.id, memberId: row.member_id, estateId: row.estate_id, platform: row.platform, chatId: row.chat_id, isPrivate: row.is_private, locale: row.locale };
 }
 
 /** Is a token a link that could still be spent (for the page that asks to confirm)? */

@@ -13,6 +13,8 @@ export interface WebSession {
   platform: string;
   /** The private chat the link was sent to; web actions reply there, as chat commands would. */
   chatId: string;
+  /** Whether that chat is a private one (the console's link comes from its one group). */
+  isPrivate: boolean;
   locale: Locale;
   csrfToken: string;
   expiresAt: Date;
@@ -30,6 +32,7 @@ export async function openSession(db: Kysely<Database>, link: SpentLink, now: Da
       estate_id: link.estateId,
       platform: link.platform,
       chat_id: link.chatId,
+      is_private: link.isPrivate,
       locale: link.locale,
       link_id: link.id,
       created_at: now,
@@ -55,6 +58,7 @@ export async function findSession(db: Kysely<Database>, token: string, now: Date
     estateId: row.estate_id,
     platform: row.platform,
     chatId: row.chat_id,
+    isPrivate: row.is_private,
     locale: row.locale as Locale,
     csrfToken: row.csrf_token,
     expiresAt: row.expires_at,

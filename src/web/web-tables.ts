@@ -11,6 +11,7 @@ export interface WebLoginLinksTable {
   estate_id: number;
   platform: string;
   chat_id: string;
+  is_private: boolean;
   locale: string;
   /** The command key of the 登录 message that asked for it. */
   source_key: string;
@@ -28,6 +29,7 @@ export interface WebSessionsTable {
   estate_id: number;
   platform: string;
   chat_id: string;
+  is_private: boolean;
   locale: string;
   link_id: number;
   created_at: Timestamp;
