@@ -136,3 +136,99 @@ describe('the dashboard in a real browser', () => {
     }
   }, 90_000);
 });
+
+/** Sign in over plain HTTP as the named staff member; returns a fetch that carries the session. */
+async function signIn(name: string) {
+  const { token } = linkIn(await askLink(name));
+  const res = await fetch(`${web.url}/login`, { method: 'POST', headers: { Origin: web.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `token=${token}`, redirect: 'manual' });
+  const cookie = res.headers.get('set-cookie')!.split(';')[0];
+  const get = (path: string) => fetch(web.url + path, { headers: { Cookie: cookie }, redirect: 'manual' });
+  const post = (path: string, form: Record<string, string>, origin = web.url) =>
+    fetch(web.url + path, { method: 'POST', headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString(), redirect: 'manual' });
+  return { get, post };
+}
+const hidden = (page: string, name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(page)![1];
+
+describe('actions are the chat’s command jobs', () => {
+  it('a double submit takes effect once; a form without the CSRF token or from another site does nothing', async () => {
+    const ref = /已收到工单 (T\d+)/.exec((await p.say('向大叔', '投诉 9栋路灯不亮')).join('\n'))![1];
+    const liu = await signIn('刘雅玲');
+    const page = await (await liu.get(`/tickets/${ref}`)).text();
+    const form = { _csrf: hidden(page, '_csrf'), _form: hidden(page, '_form'), ref };
+    expect((await liu.post('/actions/accept', { ...form, _csrf: 'x' })).status).toBe(400);
+    expect((await liu.post('/actions/accept', form, 'https://evil.example')).status).toBe(403);
+    const [a, b] = await Promise.all([liu.post('/actions/accept', form), liu.post('/actions/accept', form)]);
+    expect([a.status, b.status]).toEqual([303, 303]);
+    await settle();
+    const audits = await p.t.db.selectFrom('audit_log').select('action').where('subject', '=', ref).where('action', '=', 'ticket.accept').execute();
+    expect(audits).toHaveLength(1);
+    const tk = await p.t.db.selectFrom('tickets').select('status').where('id', '=', Number(ref.slice(1))).executeTakeFirstOrThrow();
+    expect(tk.status).toBe('accepted');
+  });
+
+  it('the worker checks the member as in chat: another zone’s grid worker cannot see or change the ticket', async () => {
+    const ref = /已收到工单 (T\d+)/.exec((await p.say('向大叔', '投诉 7栋楼道堆放杂物')).join('\n'))![1];
+    const wang = await signIn('王建国');
+    expect((await wang.get(`/tickets/${ref}`)).status).toBe(404);
+    // Even with a well-formed form of his own, the worker refuses in the chat and changes nothing.
+    const own = await (await wang.get('/claims')).text();
+    const before = p.printed.length;
+    const res = await wang.post('/actions/resolve', { _csrf: hidden(own, '_csrf'), _form: 'A'.repeat(22), ref, note: 'x' });
+    expect(res.status).toBe(303);
+    await settle();
+    expect(p.printed.slice(before)).toContain(`linli: ${ref} 不归您负责：只有负责的网格员、该片区网格员和社区可以处理。`);
+    const tk = await p.t.db.selectFrom('tickets').select('status').where('id', '=', Number(ref.slice(1))).executeTakeFirstOrThrow();
+    expect(tk.status).toBe('open');
+  });
+
+  it('confirms a payment claim from the claims page, and the ledger shows it', async () => {
+    await p.say('向大叔', '绑定 8-2-301');
+    const bind = await p.t.db.selectFrom('bindings').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await p.say('刘雅玲', `确认 B${bind.id}`);
+    const claimed = (await p.say('向大叔', '已交60元')).join('\n');
+    const ref = /(P\d+)/.exec(claimed)![1];
+    const liu = await signIn('刘雅玲');
+    const claims = await (await liu.get('/claims')).text();
+    expect(claims).toContain(`${ref} · 8-2-301 · 60元（12个月）`);
+    const card = claims.slice(claims.indexOf(`id="${ref}"`));
+    const res = await liu.post('/actions/confirm', { _csrf: hidden(card, '_csrf'), _form: hidden(card, '_form'), ref });
+    expect(res.headers.get('location')).toBe('/claims?done=1');
+    const household = await (await liu.get('/ledger/8-2-301')).text();
+    expect(household).toContain(`${ref}`);
+    expect(household).toContain('申报·已确认');
+  });
+});
+
+describe('operations and Open311', () => {
+  it('the queue view is for admins only', async () => {
+    const dai = await signIn('戴红霞');
+    const page = await dai.get('/queues');
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain('<td>jobs</td>');
+    expect(text).toContain('out-console');
+  });
+
+  it('/metrics counts the commands sent through the console, queue depths and the outbox', async () => {
+    const text = await (await fetch(`${web.url}/metrics`)).text();
+    expect(text).toMatch(/^linli_commands_processed_total\{job="complain"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^linli_commands_processed_total\{job="login"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^linli_queue_jobs\{queue="jobs",state="waiting"\} \d+$/m);
+    expect(text).toMatch(/^linli_outbox_messages\{status="pending"\} \d+$/m);
+  });
+
+  it('serves tickets as GeoReport v2 requests, without personal data', async () => {
+    const services = await (await fetch(`${web.url}/open311/v2/services.json`)).json();
+    expect(services).toContainEqual(expect.objectContaining({ service_code: 'clutter', service_name: '楼道杂物', type: 'realtime', metadata: false }));
+    const all = (await (await fetch(`${web.url}/open311/v2/requests.json?jurisdiction_id=juxinyuan`)).json()) as Record<string, unknown>[];
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const closed = (await (await fetch(`${web.url}/open311/v2/requests.json?status=closed&service_code=clutter`)).json()) as Record<string, unknown>[];
+    expect(closed).toEqual([expect.objectContaining({ status: 'closed', status_notes: 'resolved', service_code: 'clutter', address: '聚心苑 8' })]);
+    const one = await fetch(`${web.url}/open311/v2/requests/${closed[0].service_request_id}.json`);
+    expect(await one.json()).toEqual([closed[0]]);
+    expect((await fetch(`${web.url}/open311/v2/requests/T99999.json`)).status).toBe(404);
+    expect((await fetch(`${web.url}/open311/v2/requests.json?status=maybe`)).status).toBe(400);
+    // No complaint text, no names, no phones.
+    expect(JSON.stringify(all)).not.toMatch(/楼道堆放|路灯不亮|1[3-9]\d{9}|向大叔|刘雅玲/);
+  });
+});

@@ -85,6 +85,7 @@ export const webEn: { [K in keyof typeof webZhHans]: (typeof webZhHans)[K] } = {
   web_note: () => 'Note',
   web_event: (p) => EVENTS[p.kind] ?? p.kind,
   web_overdue_mark: () => 'overdue',
+  web_reporters: (p) => `${p.n} reported`,
 
   web_queues_title: () => 'Queues',
   web_queue_name: () => 'Queue',

@@ -87,7 +87,7 @@ export async function ticketPage(deps: WebDeps, staff: StaffContext, ref: string
     r,
     html`<h1>${r} · ${categoryLabel(t, tk.category)}</h1>${flash ?? ''}
 <div class="card"><p>${tk.text}</p>
-<p class="muted">${building ? `${t('web_col_building')} ${building.code} · ` : ''}${t('ticket_status', { status: tk.status })}${due ? ` · ${t('web_col_due')} ${when(staff, due)}` : ''} · ${reporters.n}</p>
+<p class="muted">${building ? `${t('web_col_building')} ${building.code} · ` : ''}${t('ticket_status', { status: tk.status })}${due ? ` · ${t('web_col_due')} ${when(staff, due)}` : ''} · ${t('web_reporters', { n: Number(reporters.n) })}</p>
 ${actions}</div>
 <h2>${t('web_ticket_history')}</h2><table><tbody>${history}</tbody></table>`,
   );
