@@ -27,6 +27,8 @@ export interface Config {
   readonly telegramWebhookSecret: string | null;
   readonly telegramWebhookPort: number;
   /** The staff's web surface: where it listens, and the address its links use. */
+  /** LINLI_WEB_ADDR was given: the piped console starts the web server only then. */
+  readonly webAddrSet: boolean;
   readonly webHost: string;
   readonly webPort: number;
   readonly webBaseUrl: string;
@@ -133,6 +135,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     telegramWebhookUrl: webhookUrl,
     telegramWebhookSecret: webhookSecret,
     telegramWebhookPort: int(env, 'TELEGRAM_WEBHOOK_PORT', 8443, 1, 65535),
+    webAddrSet: str(env, 'LINLI_WEB_ADDR') !== null,
     webHost: addr[1].replace(/^\[|\]$/g, ''),
     webPort: Number(addr[2]),
     webBaseUrl,
