@@ -23,6 +23,7 @@ import { claimInvitation } from './claim-invitation.js';
 import { noteChat } from './note-chat.js';
 import { recordDeliveries, recordDelivery } from './record-delivery.js';
 import { showStatus } from './show-status.js';
+import { issueLoginLinkJob } from './issue-login-link.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
 /** A processor for each job name: the compiler checks none is missing. */
@@ -56,4 +57,5 @@ export const processors = {
   'record-deliveries': recordDeliveries,
   'note-chat': noteChat,
   claim: claimInvitation,
+  login: issueLoginLinkJob,
 } satisfies Processors;

@@ -96,4 +96,5 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
   tally: { words: ['统计', '今日统计', '每日统计', '日统计', '台账', '汇总', '今日汇总'], slash: ['tally'], read: readNoArgs() },
   notice: { words: ['公示', '发公示', '发布公示', '本周公示', '周公示'], slash: ['notice'], read: readNoArgs() },
   claim: { words: ['邀请码', '关联本群', '关联群'], slash: ['claim', 'link'], read: readInvitationCode },
+  login: { words: ['登录', '登陆', '登入', '网页登录'], english: ['login'], slash: ['login'], read: readNoArgs() },
 };

@@ -40,6 +40,7 @@ export interface IntentGuarantees {
   tally: {};
   notice: {};
   claim: { text: string };
+  login: {};
 }
 
 /** An intent the parser recognises. */

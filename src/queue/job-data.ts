@@ -74,7 +74,7 @@ export type JobName = keyof JobData;
 export const COMMAND_INTENTS = [
   'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
   'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
-  'urge', 'tally', 'notice', 'claim',
+  'urge', 'tally', 'notice', 'claim', 'login',
 ] as const satisfies readonly CommandIntent[];
 
 /**
