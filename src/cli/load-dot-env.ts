@@ -9,7 +9,7 @@ export class DotEnvError extends Error {
   }
 }
 
-const ASSIGNMENT = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*=(.*)$/;
+const ASSIGNMENT = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=(.*)$/;
 
 /**
  * The first line of a .env text that is neither blank, a comment, nor KEY=value, or null. Node's
