@@ -67,7 +67,7 @@ export async function main(argv: string[], cwd: string = process.cwd()): Promise
     (refused.code === 0 ? io.stdout : io.stderr).write(`${refused.text}\n`);
     return refused.code;
   }
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     loadDotEnv(cwd);
     config = loadConfig(process.env, cwd);

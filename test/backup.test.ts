@@ -100,7 +100,11 @@ describe('linli backup and restore', () => {
       await expect(sql`update payments set amount_fen = 1`.execute(db)).rejects.toThrow(/append-only/);
       await expect(sql`delete from audit_log`.execute(db)).rejects.toThrow(/append-only/);
       const max = await sql<{ id: number }>`select max(id) as id from estates`.execute(db);
-      const row = await db.insertInto('estates').values({ code: 'after-restore', name: '新', time_zone: 'Asia/Shanghai' }).returning('id').executeTakeFirstOrThrow();
+      const row = await db
+        .insertInto('estates')
+        .values({ code: 'after-restore', name: '新', time_zone: 'Asia/Shanghai' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       expect(row.id).toBe(max.rows[0].id + 1);
     } finally {
       await db.destroy();
@@ -152,7 +156,9 @@ describe('linli backup and restore', () => {
         h.migrations.pop();
         lines[0] = JSON.stringify(h);
       });
-      await expect(restoreBackup(t.db, other)).rejects.toThrow(/^restore refused: the backup is at migration \S+, this database at \S+; restore with the linli version that wrote the backup$/);
+      await expect(restoreBackup(t.db, other)).rejects.toThrow(
+        /^restore refused: the backup is at migration \S+, this database at \S+; restore with the linli version that wrote the backup$/,
+      );
     });
   });
 });

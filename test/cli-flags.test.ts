@@ -33,7 +33,12 @@ describe('strict command lines', () => {
   const importer = (...a: string[]) => capture((o) => runImportCommand(a, t.db, o));
   const terminal = async (fn: (io: Parameters<typeof runConsoleCommand>[3]) => Promise<number>): Promise<Ran> => {
     let text = '';
-    const sink = { write: (s: string) => ((text += s), true) };
+    const sink = {
+      write: (s: string) => {
+        text += s;
+        return true;
+      },
+    };
     const code = await fn({ stdin: process.stdin, stdout: sink, stderr: sink });
     return { code, text: text.trimEnd() };
   };

@@ -23,12 +23,20 @@ function unit(file: string): Record<string, Record<string, string[]>> {
     const i = line.indexOf('=');
     expect(i, `${file}: ${line}`).toBeGreaterThan(0);
     const key = line.slice(0, i);
-    (out[section][key] ??= []).push(line.slice(i + 1));
+    out[section][key] = [...(out[section][key] ?? []), line.slice(i + 1)];
   }
   return out;
 }
 
-type Service = { command?: string[]; environment?: Record<string, string>; env_file?: string; stop_grace_period?: string; image?: string; build?: unknown; depends_on?: Record<string, unknown> };
+type Service = {
+  command?: string[];
+  environment?: Record<string, string>;
+  env_file?: string;
+  stop_grace_period?: string;
+  image?: string;
+  build?: unknown;
+  depends_on?: Record<string, unknown>;
+};
 
 describe('deploy/docker-compose.yml', () => {
   const compose = parse(readFileSync('deploy/docker-compose.yml', 'utf8')) as { services: Record<string, Service> };

@@ -14,7 +14,10 @@ describe('.env in the working directory', () => {
   const clean = { DATABASE_URL: undefined, REDIS_URL: undefined, LOG_LEVEL: undefined };
   beforeAll(async () => {
     t = await initTestDb('dot_env');
-    await t.db.insertInto('chat_groups').values({ platform: 'telegram', chat_id: '-42', title: '从.env来的群', estate_id: null, zone_id: null, building_id: null, unlinked_notice_at: null }).execute();
+    await t.db
+      .insertInto('chat_groups')
+      .values({ platform: 'telegram', chat_id: '-42', title: '从.env来的群', estate_id: null, zone_id: null, building_id: null, unlinked_notice_at: null })
+      .execute();
   });
   afterAll(async () => {
     await t.destroy();

@@ -7,7 +7,15 @@ describe('linli groups prints what the platform named, harmlessly', () => {
   let t: TestDb;
   beforeAll(async () => {
     t = await initTestDb('groups_titles');
-    const chat = (chat_id: string, title: string) => ({ platform: 'wechat', chat_id, title, estate_id: null, zone_id: null, building_id: null, unlinked_notice_at: null });
+    const chat = (chat_id: string, title: string) => ({
+      platform: 'wechat',
+      chat_id,
+      title,
+      estate_id: null,
+      zone_id: null,
+      building_id: null,
+      unlinked_notice_at: null,
+    });
     await t.db
       .insertInto('chat_groups')
       .values([

@@ -46,7 +46,10 @@ export async function appTables(db: Kysely<any>): Promise<AppTable[]> {
   for (const { child, parent } of refs) if (tables.has(parent)) parents.get(child)?.add(parent);
   const ordered: AppTable[] = [];
   while (parents.size > 0) {
-    const ready = [...parents].filter(([, ps]) => ps.size === 0).map(([t]) => t).sort();
+    const ready = [...parents]
+      .filter(([, ps]) => ps.size === 0)
+      .map(([t]) => t)
+      .sort();
     if (ready.length === 0) throw new BackupError(`foreign keys form a cycle among ${[...parents.keys()].join(', ')}: no restore order`);
     for (const t of ready) {
       ordered.push(tables.get(t)!);

@@ -87,7 +87,8 @@ async function restoreFrom(db: Kysely<any>, file: string, next: () => Promise<st
         const text = await next();
         const open = parseLine<TableLine>(file, text, `table ${expected.name}`);
         hash.update(`${text}\n`);
-        if (open.table !== expected.name || open.rows !== expected.rows) throw new BackupError(`${file} is damaged (table ${expected.name} out of place); nothing was restored`);
+        if (open.table !== expected.name || open.rows !== expected.rows)
+          throw new BackupError(`${file} is damaged (table ${expected.name} out of place); nothing was restored`);
         const target = tables.get(open.table)!;
         const unknown = open.columns.filter((c) => !target.columns.includes(c));
         if (unknown.length > 0 || open.columns.length !== target.columns.length) {

@@ -6,7 +6,7 @@ import { writeBackup } from '../backup/write-backup.js';
 import { parseFlags, type RefusedFlags } from './parse-flags.js';
 
 const USAGE = {
-  backup: 'usage: linli backup <file>    every table, as gzip\'d JSON lines with a SHA-256 (e.g. linli-2026-12-01.jsonl.gz)',
+  backup: "usage: linli backup <file>    every table, as gzip'd JSON lines with a SHA-256 (e.g. linli-2026-12-01.jsonl.gz)",
   restore: 'usage: linli restore <file>   load a backup into an empty, migrated database (checksum checked first)',
 };
 

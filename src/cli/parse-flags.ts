@@ -39,9 +39,9 @@ export function parseFlags<const F extends FlagSpec>(
   const refuse = (why: string): RefusedFlags => ({ ok: false, code: 2, text: `${why}\n${usage}` });
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
   for (const [name, type] of Object.entries(spec)) options[name] = { type };
-  let parsed;
+  let parsed: ReturnType<typeof parseWithTokens>;
   try {
-    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true, tokens: true });
+    parsed = parseWithTokens([...args], options);
   } catch (e) {
     return refuse(describe(e, Object.keys(spec)));
   }
@@ -63,6 +63,10 @@ export function parseFlags<const F extends FlagSpec>(
   const flags: Record<string, unknown> = {};
   for (const [name, type] of Object.entries(spec)) flags[name] = parsed.values[name] ?? (type === 'boolean' ? false : undefined);
   return { ok: true, flags: flags as FlagValues<F>, positionals: parsed.positionals, positionalAt: at, flagEnd: flagEnd as ParsedFlags<F>['flagEnd'] };
+}
+
+function parseWithTokens(args: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>) {
+  return parseArgs({ args, options, strict: true, allowPositionals: true, tokens: true });
 }
 
 /** parseArgs' own message is a paragraph; the operator gets one line naming the flag. */

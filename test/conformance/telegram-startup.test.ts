@@ -26,7 +26,12 @@ function telegram(script: Record<string, Answer[]>, calls: string[]): Transforme
   };
 }
 
-const tooMany = (retryAfter: number): Answer => ({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
+const tooMany = (retryAfter: number): Answer => ({
+  ok: false,
+  error_code: 429,
+  description: `Too Many Requests: retry after ${retryAfter}`,
+  parameters: { retry_after: retryAfter },
+});
 const badGateway: Answer = { ok: false, error_code: 502, description: 'Bad Gateway' };
 
 function adapter(script: Record<string, Answer[]>, mode: 'polling' | 'webhook' = 'polling') {
@@ -45,7 +50,11 @@ function adapter(script: Record<string, Answer[]>, mode: 'polling' | 'webhook' =
 
 describe('telegram start-up when Telegram is briefly unavailable', () => {
   it('retries a 429 after its retry_after and a 5xx after a backoff, then starts', async () => {
-    const { a, calls, waits } = adapter({ getMe: [tooMany(3)], deleteWebhook: [badGateway], setMyCommands: [{ ok: false, error_code: 500, description: 'Internal Server Error' }] });
+    const { a, calls, waits } = adapter({
+      getMe: [tooMany(3)],
+      deleteWebhook: [badGateway],
+      setMyCommands: [{ ok: false, error_code: 500, description: 'Internal Server Error' }],
+    });
     await a.start(async () => {});
     expect(a.bot.botInfo.username).toBe(BOT.username);
     expect(calls.slice(0, 2)).toEqual(['getMe', 'getMe']);
