@@ -31,6 +31,7 @@ import { scoringEvidence } from './scoring-evidence.js';
 import { scoringTick } from './scoring-tick.js';
 import { showScoringRules } from './show-scoring-rules.js';
 import { showUnitScore } from './show-unit-score.js';
+import { issueLoginLinkJob } from './issue-login-link.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
 /** A processor for each job name: the compiler checks none is missing. */
@@ -72,4 +73,5 @@ export const processors = {
   bonus: recordBonus,
   publish_scores: publishScores,
   'scoring-tick': scoringTick,
+  login: issueLoginLinkJob,
 } satisfies Processors;

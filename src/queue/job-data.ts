@@ -76,15 +76,17 @@ export type JobName = keyof JobData;
 export const COMMAND_INTENTS = [
   'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
   'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
-  'urge', 'tally', 'notice', 'claim',
+  'urge', 'tally', 'notice', 'claim', 'login',
   'scoring_rules', 'score', 'unit_score', 'appeal', 'evidence', 'bonus', 'publish_scores',
 ] as const satisfies readonly CommandIntent[];
 
 /**
- * An outgoing message job. Its text is what the bot says in a chat: catalogue text with room
+ * An outbox row handed to the outbound queue. Its text is what the bot says in a chat: catalogue text with room
  * codes, amounts and refs, never a resident's name or phone number (those are never rendered).
  */
 export interface OutboundJob {
+  /** Which platform's outbound queue it goes to. */
+  platform: Platform;
   outboxKey: string;
   chatId: string;
   /** Outbox row id; null for handler replies that have no outbox row yet. */
