@@ -5,10 +5,21 @@ import type { FeePlansTable, PaymentsTable, PaymentDecisionsTable, PaymentKind }
 import type { ProcessedCommandsTable, OutboxTable, AuditLogTable } from './tables/commands.js';
 import type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
 import type { NoticeSettingsTable, PostedNoticesTable, RemindersTable, ReminderFiringsTable, UrgeLogTable, TallyLogTable } from './tables/notices.js';
+import type {
+  ScoringAppealsTable,
+  ScoringBonusesTable,
+  ScoringEvidenceTable,
+  ScoringPublicationsTable,
+  ScoringRemindersTable,
+  ScoringResultsTable,
+  ScoringRoundsTable,
+  ScoringRulesTable,
+  ScoringScoresTable,
+} from '../scoring/tables.js';
 
 // The table types live by concept in ./tables/; this file names the whole schema.
 export type { EstatesTable, ZonesTable, BuildingsTable, UnitsTable, HouseholdsTable } from './tables/estate.js';
-export type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName } from './tables/members.js';
+export type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName, PanelParty } from './tables/members.js';
 export type { FeePlansTable, PaymentsTable, PaymentDecisionsTable, PaymentKind } from './tables/ledger.js';
 export type { ProcessedCommandsTable, OutboxTable, AuditLogTable } from './tables/commands.js';
 export type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
@@ -44,6 +55,15 @@ export interface Database {
   ticket_events: TicketEventsTable;
   ticket_photos: TicketPhotosTable;
   ticket_sla_marks: TicketSlaMarksTable;
+  scoring_rules: ScoringRulesTable;
+  scoring_rounds: ScoringRoundsTable;
+  scoring_scores: ScoringScoresTable;
+  scoring_bonuses: ScoringBonusesTable;
+  scoring_evidence: ScoringEvidenceTable;
+  scoring_publications: ScoringPublicationsTable;
+  scoring_results: ScoringResultsTable;
+  scoring_appeals: ScoringAppealsTable;
+  scoring_reminders: ScoringRemindersTable;
 }
 
 export type Estate = Selectable<EstatesTable>;

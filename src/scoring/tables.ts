@@ -1,8 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Json, Timestamp } from '../db/tables/column-types.js';
 
 // The 红"栋"力 tables (migration 2026-12-02-0020-scoring), as the application sees them.
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
 
 export interface ScoringRulesTable {
   id: Generated<number>;

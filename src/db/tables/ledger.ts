@@ -3,7 +3,8 @@ import type { CreatedAt, Timestamp } from './column-types.js';
 
 // The fee ledger: fee plans, payments and decisions on claims.
 
-export type PaymentKind = 'claim' | 'collection' | 'correction';
+/** 'credit': a 红"栋"力 subsidy, counted towards what is owed, never as money collected. */
+export type PaymentKind = 'claim' | 'collection' | 'correction' | 'credit';
 
 export interface FeePlansTable {
   id: Generated<number>;

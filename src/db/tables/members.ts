@@ -1,9 +1,13 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Timestamp } from './column-types.js';
 
 // Chat members, their roles and bindings, chat groups and invitations.
 
-export type RoleName = 'head' | 'grid_worker' | 'admin';
+export type RoleName = 'head' | 'grid_worker' | 'admin' | 'panelist' | 'property' | 'committee';
+/** The four parties of the 红"栋"力 panel. */
+export type PanelParty = 'community' | 'property' | 'owners_committee' | 'resident_rep';
+/** A panelist's party on a role or invitation; null for every other role. */
+type PartyColumn = ColumnType<PanelParty | null, PanelParty | null | undefined, PanelParty | null>;
 
 export interface MembersTable {
   id: Generated<number>;
@@ -19,6 +23,7 @@ export interface RolesTable {
   role: RoleName;
   zone_id: number | null;
   building_id: number | null;
+  party: PartyColumn;
   created_at: CreatedAt;
 }
 export interface ChatGroupsTable {
@@ -52,6 +57,7 @@ export interface InvitationsTable {
   role: RoleName | null;
   zone_id: number | null;
   building_id: number | null;
+  party: PartyColumn;
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
