@@ -16,10 +16,19 @@ interface Keyword {
 
 const rows = Object.entries(COMMAND_TABLE) as [RecognisedIntent, (typeof COMMAND_TABLE)[RecognisedIntent]][];
 
+/** A row's reader, falling back to its `otherwise` row's reader when it finds none of its arguments. */
+function readerOf(row: (typeof COMMAND_TABLE)[RecognisedIntent]): AnyReader {
+  const read = row.read as AnyReader;
+  const other = row.otherwise;
+  if (other === undefined) return read;
+  const fallback = COMMAND_TABLE[other].read as AnyReader;
+  return (msg, rest, how) => read(msg, rest, how) ?? fallback(msg, rest, { intent: other, bare: how.bare });
+}
+
 /** Every keyword of the table in folded form, longest first (登记缴费 before 登记). */
 export const KEYWORDS: readonly Keyword[] = rows
   .flatMap(([intent, row]) => {
-    const read = row.read as AnyReader;
+    const read = readerOf(row);
     const strong = [...row.words, ...(row.traditional ?? []), ...(row.english ?? [])];
     return [
       ...strong.map((w) => ({ word: foldText(w), intent, bare: true, read })),
@@ -32,7 +41,7 @@ const LONGEST = Math.max(...KEYWORDS.map((k) => k.word.length));
 
 /** Slash names to their intent and reader. */
 export const SLASH_NAMES: ReadonlyMap<string, { intent: RecognisedIntent; read: AnyReader }> = new Map(
-  rows.flatMap(([intent, row]) => row.slash.map((name) => [name, { intent, read: row.read as AnyReader }] as const)),
+  rows.flatMap(([intent, row]) => row.slash.map((name) => [name, { intent, read: readerOf(row) }] as const)),
 );
 
 const SENTENCE_READERS: readonly SentenceReader<RecognisedIntent>[] = rows.flatMap(([, row]) =>

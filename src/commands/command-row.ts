@@ -35,6 +35,11 @@ export interface CommandRow<I extends RecognisedIntent> {
   slash: readonly string[];
   /** Reads the arguments after any of the above. */
   read: ArgumentReader<I>;
+  /**
+   * The row whose reader reads the arguments when `read` finds none of its own (returns null):
+   * one word, two meanings told apart by what follows (评分 8-2 卫生18 scores a unit, 评分 T7 5 rates a ticket).
+   */
+  otherwise?: RecognisedIntent;
   /** Recognises the command anywhere, without a keyword (已交60元); tried in table order. */
   sentence?: SentenceReader<I>;
 }

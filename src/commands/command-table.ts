@@ -16,6 +16,11 @@ import { readTickets } from './readers/read-tickets.js';
 import { readUnpaid } from './readers/read-unpaid.js';
 import { readUrge } from './readers/read-urge.js';
 import { readPayClaim } from './readers/pay-claim.js';
+import { readAppeal } from './readers/read-appeal.js';
+import { readBonus } from './readers/read-bonus.js';
+import { readEvidence } from './readers/read-evidence.js';
+import { readScore } from './readers/read-score.js';
+import { readUnitScore } from './readers/read-unit-score.js';
 
 /**
  * THE command table: one row per intent, with every way to say it (see CommandRow) and the
@@ -72,7 +77,7 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
     slash: ['resolve'],
     read: refWithNote('T'),
   },
-  rate: { words: ['评价', '评分'], weak: ['打分'], slash: ['rate'], read: readRating },
+  rate: { words: ['评价'], weak: ['打分'], slash: ['rate'], read: readRating },
   tickets: {
     words: ['工单', '工单列表', '查看工单', '我的工单', '工单查询', '查工单', '所有工单'],
     traditional: ['檢視工單'],
@@ -97,4 +102,12 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
   notice: { words: ['公示', '发公示', '发布公示', '本周公示', '周公示'], slash: ['notice'], read: readNoArgs() },
   claim: { words: ['邀请码', '关联本群', '关联群'], slash: ['claim', 'link'], read: readInvitationCode },
   login: { words: ['登录', '登陆', '登入', '网页登录'], english: ['login'], slash: ['login'], read: readNoArgs() },
+  // 红"栋"力. 评分 8-2 卫生18 … is a panelist's score; 评分 T7 5 (no unit) stays a ticket rating.
+  score: { words: ['评分'], slash: ['score'], read: readScore, otherwise: 'rate' },
+  scoring_rules: { words: ['评比规则', '评分规则', '红栋力规则'], slash: ['rules'], read: readNoArgs() },
+  unit_score: { words: ['评比', '评比结果', '红栋力'], slash: ['standing'], read: readUnitScore },
+  appeal: { words: ['申诉', '复核'], slash: ['appeal'], read: readAppeal },
+  evidence: { words: ['证据', '评比证据'], slash: ['evidence'], read: readEvidence },
+  bonus: { words: ['加分'], slash: ['bonus'], read: readBonus },
+  publish_scores: { words: ['公布评比', '评比公布', '发布评比'], slash: ['publish'], read: readNoArgs() },
 };

@@ -2,12 +2,12 @@
 
 /** Every key a parse carries, as `linli parse` prints it: null where it does not apply. */
 export interface CommandFields {
-  /** Normalised room code: '8-2-301' or '8-301'. */
+  /** Normalised room code: '8-2-301' or '8-301'; for the scoring intents, a unit: '8-2'. */
   room: string | null;
   /** Integer fen. */
   amountFen: number | null;
   months: number | null;
-  /** Normalised upper-case reference: 'P12', 'B3', 'T7', 'R2'. */
+  /** Normalised upper-case reference: 'P12', 'B3', 'T7', 'R2'; 'E3' (evidence), 'A2' (appeal). */
   ref: string | null;
   rating: number | null;
   /** Free text: complaint body, reject reason, resolve note, collect method, reminder spec, tickets filter, invitation code. */
@@ -41,6 +41,14 @@ export interface IntentGuarantees {
   notice: {};
   claim: { text: string };
   login: {};
+  // 红"栋"力: a unit ('8-2') goes in `room`; evidence and appeals are refs E3, A2.
+  scoring_rules: {};
+  score: { room: string };
+  unit_score: {};
+  appeal: {};
+  evidence: {};
+  bonus: { room: string; text: string };
+  publish_scores: {};
 }
 
 /** An intent the parser recognises. */
@@ -61,6 +69,7 @@ export const ERROR_CODES = [
   'text_required',
   'text_too_long',
   'code_required',
+  'unit_required',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,8 +1,12 @@
-import { parseIntOrChinese } from '../commands/normalize.js';
+import { parseIntOrChinese } from '../text/numerals.js';
+import { MAX_BUILDING, MAX_UNIT } from '../text/room-code.js';
+import { BUILDING_WORDS, numberPattern, UNIT_WORDS, wordsPattern } from '../text/room-words.js';
 
-const CN = '零〇一二两三四五六七八九十百';
 // 8-2, 8栋2单元, 8栋二单元, 8#2单元, 8号楼2单元 at the start of folded text; not a room (8-2-301).
-const UNIT_RE = new RegExp(`^(\\d{1,3}|[${CN}]{1,4})\\s?(?:号楼|栋|幢|座|#|-)\\s?(\\d{1,2}|[${CN}]{1,3})(?:\\s?单元)?(?!\\s?-?\\s?\\d)`);
+// The words come from the room vocabulary, so a unit is spelt as the parser spells rooms.
+const UNIT_RE = new RegExp(
+  `^(${numberPattern(3, 4)})\\s?(?:${wordsPattern(BUILDING_WORDS, ['-'])})\\s?(${numberPattern(2, 3)})(?:\\s?(?:${wordsPattern(UNIT_WORDS)}))?(?!\\s?-?\\s?\\d)`,
+);
 
 /** A building unit named at the start of folded text ('8栋2单元' → '8-2'), with where it ends; null if none. */
 export function readUnitCode(folded: string): { code: string; end: number } | null {
@@ -10,7 +14,7 @@ export function readUnitCode(folded: string): { code: string; end: number } | nu
   if (m === null) return null;
   const b = parseIntOrChinese(m[1]);
   const u = parseIntOrChinese(m[2]);
-  if (b === null || u === null || b < 1 || b > 999 || u < 1 || u > 99) return null;
+  if (b === null || u === null || b < 1 || b > MAX_BUILDING || u < 1 || u > MAX_UNIT) return null;
   return { code: `${b}-${u}`, end: m[0].length };
 }
 
