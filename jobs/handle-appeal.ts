@@ -1,7 +1,8 @@
-import { cleanText, foldText } from '../src/commands/normalize.js';
-import { monthName } from '../src/i18n/month.js';
+import { cleanText } from '../src/text/clean-text.js';
+import { foldText } from '../src/text/fold-text.js';
+import { monthName } from '../src/time/month.js';
 import { userText } from '../src/i18n/user-text.js';
-import { boundHouseholds } from '../src/ledger/households.js';
+import { boundHouseholds } from '../src/members/households.js';
 import type { Platform } from '../src/messages/incoming-message.js';
 import { appealOf, decideAppeal, fileAppeal } from '../src/scoring/appeals.js';
 import { estateGroups } from '../src/scoring/estate-groups.js';

@@ -1,4 +1,4 @@
-import { monthName } from '../src/i18n/month.js';
+import { monthName } from '../src/time/month.js';
 import { gatherEvidence } from '../src/scoring/evidence.js';
 import { estateGroups } from '../src/scoring/estate-groups.js';
 import { isPanelist } from '../src/scoring/panel.js';

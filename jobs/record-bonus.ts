@@ -1,4 +1,5 @@
-import { cleanText, foldText } from '../src/commands/normalize.js';
+import { cleanText } from '../src/text/clean-text.js';
+import { foldText } from '../src/text/fold-text.js';
 import { userText } from '../src/i18n/user-text.js';
 import { hasOpenAppeal } from '../src/scoring/appeals.js';
 import { isPanelist } from '../src/scoring/panel.js';

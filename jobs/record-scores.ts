@@ -1,5 +1,6 @@
-import { cleanText, foldText } from '../src/commands/normalize.js';
-import { currentMonth, monthName } from '../src/i18n/month.js';
+import { cleanText } from '../src/text/clean-text.js';
+import { foldText } from '../src/text/fold-text.js';
+import { currentMonth, monthName } from '../src/time/month.js';
 import { userText } from '../src/i18n/user-text.js';
 import { isPanelist } from '../src/scoring/panel.js';
 import { openRound, unitInRound, unitsInScope } from '../src/scoring/rounds.js';

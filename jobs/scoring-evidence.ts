@@ -1,5 +1,6 @@
-import { cleanText, foldText } from '../src/commands/normalize.js';
-import { monthName } from '../src/i18n/month.js';
+import { cleanText } from '../src/text/clean-text.js';
+import { foldText } from '../src/text/fold-text.js';
+import { monthName } from '../src/time/month.js';
 import { userText } from '../src/i18n/user-text.js';
 import type { Translator } from '../src/i18n/translator.js';
 import { hasOpenAppeal } from '../src/scoring/appeals.js';

@@ -1,15 +1,16 @@
 import type { Locale } from '../src/commands/locale.js';
-import { currentMonth, monthName } from '../src/i18n/month.js';
+import { currentMonth, monthName } from '../src/time/month.js';
 import { translator } from '../src/i18n/translator.js';
 import type { Platform } from '../src/messages/incoming-message.js';
-import { localDayKey, localParts } from '../src/notices/zoned-time.js';
+import { localDayKey, localParts } from '../src/time/zoned-time.js';
 import type { EstateRunJob } from '../src/queue/job-data.js';
 import { outboxKey } from '../src/queue/job-ids.js';
 import { panelOf } from '../src/scoring/panel.js';
 import { closeDueRounds, ensureRound, unitsInScope } from '../src/scoring/rounds.js';
 import { cardsOfRound } from '../src/scoring/scores.js';
 import { isComplete } from '../src/scoring/unit-score.js';
-import { enqueuePending, writeScheduledOutbox } from './scheduled-outbox.js';
+import { handOverPending } from '../src/outbox/hand-over-pending.js';
+import { writeScheduled } from '../src/outbox/write-outbox.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 /** Days before the close day (inclusive) on which unfinished panelists are reminded, once a day. */
@@ -34,7 +35,7 @@ export async function scoringTick(data: EstateRunJob, deps: WorkerDeps): Promise
         for (const p of panel) {
           const key = outboxKey(`scoring-closed-${r.id}-${p.memberId}`, 1);
           keys.push(key);
-          await writeScheduledOutbox(tx, key, { to: { platform: p.platform as Platform, chatId: p.platformUserId }, text: t('sc_round_closed', { month: monthName(r.month) }), mentions: [] }, now);
+          await writeScheduled(tx, key, { to: { platform: p.platform as Platform, chatId: p.platformUserId }, text: t('sc_round_closed', { month: monthName(r.month) }), mentions: [] }, now);
         }
       }
       const round = await ensureRound(tx, estate, currentMonth(now, estate.time_zone), now);
@@ -57,10 +58,10 @@ export async function scoringTick(data: EstateRunJob, deps: WorkerDeps): Promise
         keys.push(key);
         const m = round.month.slice(5);
         const closes = `${Number(m)}月${round.rules.closeDay}日`;
-        await writeScheduledOutbox(tx, key, { to: { platform: p.platform as Platform, chatId: p.platformUserId }, text: t('sc_remind', { month: monthName(round.month), count: left, closes }), mentions: [] }, now);
+        await writeScheduled(tx, key, { to: { platform: p.platform as Platform, chatId: p.platformUserId }, text: t('sc_remind', { month: monthName(round.month), count: left, closes }), mentions: [] }, now);
       }
     });
   }
-  await enqueuePending(deps, keys);
+  if (keys.length > 0) await handOverPending(deps, { keys });
 }
 

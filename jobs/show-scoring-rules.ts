@@ -1,4 +1,4 @@
-import { currentMonth } from '../src/i18n/month.js';
+import { currentMonth } from '../src/time/month.js';
 import { renderRules } from '../src/scoring/render.js';
 import { rulesForMonth } from '../src/scoring/rules-repository.js';
 import { commandProcessor } from './run-command.js';

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { currentMonth } from '../i18n/month.js';
+import { currentMonth } from '../time/month.js';
 import { yuan } from '../i18n/money.js';
 import { reverseCredit, writeYearEndCredits, YearEndError } from '../scoring/credits.js';
 import { ensureRound, unitsInScope } from '../scoring/rounds.js';

@@ -1,4 +1,4 @@
-import type { MonthName } from './month.js';
+import type { MonthName } from '../time/month.js';
 
 // Names of criteria, bonus and veto items are the estate's own data (its rules), shown as written.
 

@@ -1,8 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import { cleanText, foldText } from '../commands/normalize.js';
-import { findRoomCode } from '../commands/room-code.js';
+import { cleanText } from '../text/clean-text.js';
+import { foldText } from '../text/fold-text.js';
+import { findRoomCode } from '../text/room-code.js';
 import type { Database } from '../db/database.js';
-import { zonedTime } from '../notices/zoned-time.js';
+import { zonedTime } from '../time/zoned-time.js';
 import type { Round, ScoredUnit } from './rounds.js';
 import type { ScoringRules } from './rules.js';
 import { readUnitCode, unitOfRoom } from './unit-code.js';

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { HeldRole } from '../../jobs/command-context.js';
+import type { HeldRole } from '../members/held-role.js';
 import type { Database, PanelParty } from '../db/database.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

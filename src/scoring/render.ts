@@ -1,5 +1,5 @@
 import type { Translator } from '../i18n/translator.js';
-import { monthFromIndex, monthIndex, monthName } from '../i18n/month.js';
+import { monthFromIndex, monthIndex, monthName } from '../time/month.js';
 import { formatCenti } from './centi.js';
 import type { RoundFigures } from './results.js';
 import { maxTotal, type ScoringRules } from './rules.js';

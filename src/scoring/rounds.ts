@@ -1,8 +1,8 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { ScoringRoundsTable } from './tables.js';
-import { currentMonth } from '../i18n/month.js';
-import { addDays, zonedTime } from '../notices/zoned-time.js';
+import { currentMonth } from '../time/month.js';
+import { addDays, zonedTime } from '../time/zoned-time.js';
 import { rulesForMonth } from './rules-repository.js';
 import type { ScoringRules } from './rules.js';
 

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
-import { currentMonth, monthFromIndex, monthIndex } from '../i18n/month.js';
+import { currentMonth, monthFromIndex, monthIndex } from '../time/month.js';
 import { DEFAULT_RULES, validateRules, type ScoringRules } from './rules.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

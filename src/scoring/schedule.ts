@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import type { ScheduleSpec } from '../runtime/schedules.js';
+import type { ScheduleSpec } from '../queue/schedule-spec.js';
 
 /** Every how often the 红"栋"力 tick runs (open, close, remind). */
 export const SCORING_TICK_EVERY_MS = 60 * 60_000;

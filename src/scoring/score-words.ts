@@ -1,4 +1,4 @@
-import { parseIntOrChinese } from '../commands/normalize.js';
+import { parseIntOrChinese } from '../text/numerals.js';
 import { criterionNamed, type ScoringRules } from './rules.js';
 
 /** What a panelist's `卫生18 志愿9 文明20` says: points by criterion key, and what could not be read. */
