@@ -43,6 +43,8 @@ async function checkArgs(cmd: string, args: string[]): Promise<RefusedFlags | nu
       case 'backup':
       case 'restore':
         return (await import('./cli/backup-command.js')).parseBackupArgs(cmd, args);
+      case 'scoring':
+        return (await import('./cli/scoring-args.js')).parseScoringArgs(args);
       default:
         return { ok: true };
     }
@@ -124,7 +126,7 @@ export async function main(argv: string[], cwd: string = process.cwd()): Promise
     case 'scoring': {
       const { withDatabase } = await import('./cli/with-database.js');
       const { runScoringCommand } = await import('./cli/scoring-command.js');
-      return withDatabase(config, log, (db) => runScoringCommand(args, db, (l) => io.stdout.write(l + '\n')));
+      return withDatabase(config, log, (db) => runScoringCommand(args, db, out));
     }
     default:
       io.stderr.write(`unknown command "${cmd}"\n${USAGE}`);
