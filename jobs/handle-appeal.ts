@@ -1,3 +1,4 @@
+import { commandAs } from '../src/commands/parsed-command.js';
 import { cleanText } from '../src/text/clean-text.js';
 import { foldText } from '../src/text/fold-text.js';
 import { monthName } from '../src/time/month.js';
@@ -71,7 +72,9 @@ async function decide(ctx: CommandContext, ref: string): Promise<void> {
 
 /** 申诉 / 复核: a resident's appeal, or the panel's outcome of one. */
 export const handleAppeal = commandProcessor('appeal', async (ctx) => {
-  const { ref, room } = ctx.job.command;
+  const { ref, room } = commandAs(ctx.job.command, 'appeal');
   if (ref !== null) return decide(ctx, ref);
-  return file(ctx, room!);
+  // The reader gives an appeal without a ref its unit; say so rather than guess if not.
+  if (room === null) return ctx.reply(ctx.i18n.t('unit_required'));
+  return file(ctx, room);
 });

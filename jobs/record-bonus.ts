@@ -1,3 +1,4 @@
+import { commandAs } from '../src/commands/parsed-command.js';
 import { cleanText } from '../src/text/clean-text.js';
 import { foldText } from '../src/text/fold-text.js';
 import { userText } from '../src/i18n/user-text.js';
@@ -13,11 +14,10 @@ export const recordBonus = commandProcessor('bonus', async (ctx) => {
   if (!isPanelist(ctx.roles)) return ctx.reply(t('sc_panelist_only'));
   const round = await roundForPanel(ctx.tx, ctx.estate, ctx.now);
   if (!round) return ctx.reply(t('sc_nothing_to_publish'));
-  const code = ctx.job.command.room!;
+  const { room: code, text } = commandAs(ctx.job.command, 'bonus');
   const unit = await unitInRound(ctx.tx, round, code);
   if (!unit) return ctx.reply(t('sc_unit_unknown', { unit: code }));
   if (round.status === 'published' && !(await hasOpenAppeal(ctx.tx, round.id, unit.id))) return ctx.reply(t('sc_evidence_locked', { ref: code }));
-  const text = ctx.job.command.text ?? '';
   const item = bonusNamed(round.rules, foldText(cleanText(text)));
   if (!item) return ctx.reply(t('sc_bonus_unknown', { names: round.rules.bonuses.map((b) => b.name).join('、') }));
   await ctx.tx.insertInto('scoring_bonuses').values({ round_id: round.id, unit_id: unit.id, item: item.key, note: userText(text, 200), member_id: ctx.member.id, source_key: ctx.job.key, created_at: ctx.now }).execute();

@@ -1,3 +1,4 @@
+import { commandAs } from '../src/commands/parsed-command.js';
 import { cleanText } from '../src/text/clean-text.js';
 import { foldText } from '../src/text/fold-text.js';
 import { currentMonth, monthName } from '../src/time/month.js';
@@ -21,12 +22,12 @@ export const recordScores = commandProcessor('score', async (ctx) => {
   const round = await openRound(ctx.tx, ctx.estate, ctx.now);
   if (!round) return ctx.reply(t('sc_closed', { month: monthName(currentMonth(ctx.now, ctx.estate.time_zone)) }));
   const rules = round.rules;
-  const code = ctx.job.command.room!;
+  const { room: code, text } = commandAs(ctx.job.command, 'score');
   const unit = await unitInRound(ctx.tx, round, code);
   if (!unit) return ctx.reply(t('sc_unit_unknown', { unit: code }));
   const names = rules.criteria.map((c) => c.name).join('、');
   const example = rules.criteria.slice(0, 3).map((c) => `${c.words.at(-1) ?? c.name}${c.maxPoints - 2}`).join(' ');
-  const words = readScoreWords(rules, foldText(cleanText(ctx.job.command.text ?? '')));
+  const words = readScoreWords(rules, foldText(cleanText(text ?? '')));
   if (words.unknown.length) return ctx.reply(t('sc_scores_unknown', { words: userText(words.unknown.join(' '), 40), names }));
   const high = words.outOfRange[0];
   if (high) {

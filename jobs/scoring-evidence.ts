@@ -1,3 +1,4 @@
+import { commandAs } from '../src/commands/parsed-command.js';
 import { cleanText } from '../src/text/clean-text.js';
 import { foldText } from '../src/text/fold-text.js';
 import { monthName } from '../src/time/month.js';
@@ -33,14 +34,15 @@ function decisionWords(t: Translator['t'], e: Row): string {
 export const scoringEvidence = commandProcessor('evidence', async (ctx) => {
   const { t } = ctx.i18n;
   if (!isPanelist(ctx.roles)) return ctx.reply(t('sc_panelist_only'));
-  const ref = ctx.job.command.ref;
+  const cmd = commandAs(ctx.job.command, 'evidence');
+  const { ref } = cmd;
   if (ref !== null) {
     const id = Number(ref.slice(1));
     const e = await ctx.tx.selectFrom('scoring_evidence as e').innerJoin('scoring_rounds as r', 'r.id', 'e.round_id').selectAll('e').select(['r.status', 'r.estate_id']).where('e.id', '=', id).executeTakeFirst();
     if (!e || e.estate_id !== ctx.estate.id) return ctx.reply(t('sc_evidence_unknown', { ref }));
     const u = await ctx.tx.selectFrom('units as u').innerJoin('buildings as b', 'b.id', 'u.building_id').select(['u.code as unit', 'b.code as building']).where('u.id', '=', e.unit_id).executeTakeFirstOrThrow();
     const unitCode = `${u.building}-${u.unit}`;
-    const words = (ctx.job.command.text ?? '').trim();
+    const words = (cmd.text ?? '').trim();
     const folded = foldText(cleanText(words));
     const verb = [...CONFIRM, ...DISMISS].sort((a, b) => b.length - a.length).find((w) => folded.startsWith(w));
     const reason = verb ? words.slice(verb.length).replace(/^[\s,，:：]+/, '') : '';
@@ -61,7 +63,7 @@ export const scoringEvidence = commandProcessor('evidence', async (ctx) => {
     .selectFrom('scoring_evidence')
     .selectAll()
     .where('round_id', '=', round.id)
-    .$if(ctx.job.command.room !== null, (q) => q.where('unit_id', '=', units.find((u) => u.code === ctx.job.command.room)?.id ?? -1))
+    .$if(cmd.room !== null, (q) => q.where('unit_id', '=', units.find((u) => u.code === cmd.room)?.id ?? -1))
     .orderBy('id')
     .execute();
   if (rows.length === 0) return ctx.reply(t('sc_evidence_none', { month: monthName(round.month) }));

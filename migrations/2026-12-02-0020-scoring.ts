@@ -1,4 +1,4 @@
-import { Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 const ROLES = sql`('head', 'grid_worker', 'admin', 'panelist', 'property', 'committee')`;
 const PARTIES = sql`('community', 'property', 'owners_committee', 'resident_rep')`;

@@ -24,7 +24,7 @@ const UNIT_HEADER = '单元';
 export function buildSheet(rules: ScoringRules, units: string[]): string {
   const header = [UNIT_HEADER, ...rules.criteria.map((c) => `${c.name}(${c.maxPoints})`)];
   const rows = units.map((u) => [u, ...rules.criteria.map(() => '')]);
-  return '\uFEFF' + [header, ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n';
+  return `\uFEFF${[header, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
 }
 
 /** Read a filled sheet back: columns by their header (any order), whole points within each maximum. */

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 import type { Json, Timestamp } from '../db/tables/column-types.js';
 
 // The 红"栋"力 tables (migration 2026-12-02-0020-scoring), as the application sees them.
