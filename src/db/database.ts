@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CouncilTables } from '../council/tables.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -41,6 +42,8 @@ export interface HouseholdsTable {
   room_code: string;
   resident_name: string | null;
   phone: string | null;
+  /** Floor area (专有部分面积) in hundredths of m²; null = unknown. */
+  floor_area: number | null;
   created_at: CreatedAt;
 }
 export interface MembersTable {
@@ -89,6 +92,10 @@ export interface BindingsTable {
   decided_by: number | null;
   decided_at: Timestamp | null;
   reason: string | null;
+  /** Owner, tenant or family: only owners (or whom they designate) vote in owners' decisions. */
+  relation: 'owner' | 'tenant' | 'family' | null;
+  designated: Generated<boolean>;
+  relation_at: Timestamp | null;
   created_at: Timestamp;
 }
 export interface PaymentsTable {
@@ -273,7 +280,7 @@ export interface InvitationsTable {
 }
 
 /** The application's view of the schema in migrations/. */
-export interface Database {
+export interface Database extends CouncilTables {
   estates: EstatesTable;
   zones: ZonesTable;
   buildings: BuildingsTable;
