@@ -451,6 +451,34 @@ const claim: Handler = (msg, rest) => {
   return withText(emptyCommand('claim'), m[1].toUpperCase());
 };
 
+// ---------------------------------------------------------------- council
+
+/**
+ * Council commands hand their arguments on as text, read by src/council/read-args.ts. Words glued
+ * to the keyword are chatter (会议几点开始), unless they start with a ref or a digit (附议Y3).
+ * `withRef` commands need something after the keyword: bare, they ask for the ref.
+ */
+function councilArgs(withRef: boolean): Handler {
+  return (msg, rest, kw) => {
+    const cmd = emptyCommand(kw.intent);
+    const folded = restFolded(msg, rest);
+    if (folded === '') return rest.slash || kw.bare ? withError(cmd, withRef ? 'ref_required' : 'text_required') : null;
+    if (!rest.slash && isShortQuestion(folded)) return null;
+    const glued = !rest.slash && !rest.separated && !/^[#a-z0-9]/.test(folded);
+    // 提议在8栋门口加装晾衣架: a proposal may follow its keyword directly when it says enough.
+    if (glued && !(kw.intent === 'propose' && codePointLength(folded) >= 6)) return null;
+    return withText(cmd, originalText(msg, rest.start));
+  };
+}
+
+/** 确认业主 B3: the relation is in the keyword; it goes first in the text (the slash form writes it: /relation B3 owner). */
+function relationArgs(relation: 'owner' | 'tenant' | 'family' | 'designate'): Handler {
+  return (msg, rest, kw) => {
+    const cmd = councilArgs(true)(msg, rest, kw);
+    return cmd === null || cmd.error !== undefined ? cmd : { ...cmd, text: `${relation} ${cmd.text ?? ''}` };
+  };
+}
+
 // ---------------------------------------------------------------- keyword table
 
 interface KeywordEntry extends KeywordSpec {
@@ -494,6 +522,21 @@ const KEYWORDS: KeywordEntry[] = [
   ...keywords('urge', noArgs, true, '催缴', '催费', '催交', '一键催缴', '催款'),
   ...keywords('tally', noArgs, true, '统计', '今日统计', '每日统计', '日统计', '台账', '汇总', '今日汇总'),
   ...keywords('notice', noArgs, true, '公示', '发公示', '发布公示', '本周公示', '周公示'),
+  ...keywords('propose', councilArgs(false), true, '提议', '提案'),
+  ...keywords('support', councilArgs(true), true, '附议'),
+  ...keywords('meeting', councilArgs(false), true, '会议', '圆桌会议', '议事会', '召开会议'),
+  ...keywords('minutes', councilArgs(true), true, '纪要', '会议纪要'),
+  ...keywords('resolution', councilArgs(true), true, '决议'),
+  ...keywords('progress', councilArgs(true), true, '进展', '决议进展'),
+  ...keywords('vote', councilArgs(false), true, '表决', '发起表决'),
+  ...keywords('poll', councilArgs(false), true, '发起投票'),
+  ...keywords('ballot', councilArgs(true), true, '投票'),
+  ...keywords('paper', councilArgs(true), true, '代录', '录入选票'),
+  ...keywords('notvoted', councilArgs(true), true, '未投票', '没投票', '未投票名单'),
+  ...keywords('relation', relationArgs('owner'), true, '确认业主'),
+  ...keywords('relation', relationArgs('tenant'), true, '确认租户'),
+  ...keywords('relation', relationArgs('family'), true, '确认家属'),
+  ...keywords('relation', relationArgs('designate'), true, '委托投票'),
 ].sort((a, b) => b.word.length - a.word.length);
 
 function parseKeyword(msg: Msg, start: number): ParsedCommand | null {
@@ -533,6 +576,18 @@ const SLASH: Record<string, { intent: Intent; handler: Handler }> = {
   notice: { intent: 'notice', handler: noArgs },
   claim: { intent: 'claim', handler: claim },
   link: { intent: 'claim', handler: claim },
+  propose: { intent: 'propose', handler: councilArgs(false) },
+  support: { intent: 'support', handler: councilArgs(true) },
+  meeting: { intent: 'meeting', handler: councilArgs(false) },
+  minutes: { intent: 'minutes', handler: councilArgs(true) },
+  resolution: { intent: 'resolution', handler: councilArgs(true) },
+  progress: { intent: 'progress', handler: councilArgs(true) },
+  vote: { intent: 'vote', handler: councilArgs(false) },
+  poll: { intent: 'poll', handler: councilArgs(false) },
+  ballot: { intent: 'ballot', handler: councilArgs(true) },
+  paper: { intent: 'paper', handler: councilArgs(true) },
+  notvoted: { intent: 'notvoted', handler: councilArgs(true) },
+  relation: { intent: 'relation', handler: councilArgs(true) },
 };
 
 const SLASH_RE = /\/([a-z]{1,32})(?:@[a-z0-9_.]{1,64})?(?![a-z@])/y;

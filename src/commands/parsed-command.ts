@@ -2,7 +2,10 @@
 export const INTENTS = [
   'help', 'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
   'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
-  'urge', 'tally', 'notice', 'claim', 'none',
+  'urge', 'tally', 'notice', 'claim',
+  // The council (src/council/): the job reads the arguments from `text`.
+  'propose', 'support', 'meeting', 'minutes', 'resolution', 'progress', 'vote', 'poll', 'ballot', 'paper', 'notvoted', 'relation',
+  'none',
 ] as const;
 
 export type Intent = (typeof INTENTS)[number];

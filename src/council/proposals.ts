@@ -30,7 +30,7 @@ export type SupportOutcome = { kind: 'supported'; count: number; reached: boolea
  * One support per household: the primary key decides a race. `reached` is true only for the
  * support that first brings the count to the threshold (staff are told once).
  */
-export async function supportProposal(tx: Transaction<Database>, p: { proposalId: number; householdId: number; memberId: number; sourceKey: string; at: Date; threshold: number }): Promise<SupportOutcome> {
+export async function addSupport(tx: Transaction<Database>, p: { proposalId: number; householdId: number; memberId: number; sourceKey: string; at: Date; threshold: number }): Promise<SupportOutcome> {
   const inserted = await tx
     .insertInto('proposal_supports')
     .values({ proposal_id: p.proposalId, household_id: p.householdId, member_id: p.memberId, source_key: p.sourceKey, created_at: p.at })

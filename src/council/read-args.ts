@@ -97,17 +97,19 @@ export function readOpenDecision(text: string, now: Date, tz: string): Read<{ ti
 }
 
 /** 发起投票 晾衣架放哪里 选项 东侧/西侧/楼顶 截止12月8日 20:00 [无记名] — a poll. */
-export function readOpenPoll(text: string, now: Date, tz: string): Read<{ title: string; options: string[]; deadline: Date; secret: boolean }> {
+export function readOpenPoll(text: string, now: Date, tz: string): Read<{ title: string; options: string[]; deadline: Date; secret: boolean; buildings: string[] }> {
   const [main, deadlinePart] = splitOn(text, /截止|截至|deadline/i);
   if (deadlinePart === null) return fail('when_unclear');
   const when = readWhen(deadlinePart, now, tz);
   if (!when.ok) return when;
   const secret = SECRET.test(deadlinePart);
+  const scope = BUILDINGS.exec(`${when.value.before} ${when.value.after}`);
+  const buildings = scope ? [...scope[0].matchAll(/(\d{1,3})/g)].map((b) => String(Number(b[1]))) : [];
   const [title, optionPart] = splitOn(main, /选项|選項|options?/i);
   if (title.trim() === '') return fail('title_required');
   const options = (optionPart ?? '').split(/[/／、,，|]/).map((o) => o.trim()).filter((o) => o !== '');
   if (options.length < 2 || options.length > 9) return fail('options_required');
-  return { ok: true, value: { title: title.trim(), options, deadline: when.value.at, secret } };
+  return { ok: true, value: { title: title.trim(), options, deadline: when.value.at, secret, buildings } };
 }
 
 const CHOICES: [RegExp, DecisionChoice][] = [
