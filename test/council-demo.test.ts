@@ -103,6 +103,11 @@ describe('the council in the console demo', () => {
     expect(seen.join('\n')).toContain('参与人数 16/24');
     expect(seen.join('\n')).not.toContain('8栋 16/24户');
 
+    // The weekly notice shows the open vote with its turnout, and no room's choice.
+    const notice = (await p.say('戴红霞', '公示')).join('\n');
+    expect(notice).toContain(`进行中的表决：\n${v} 在8栋门口加装晾衣架（${y}）：参与人数 16/24（66.6%）`);
+    expect(notice).not.toMatch(/同意|反对/);
+
     const notVoted = await p.say('刘雅玲', `未投票 ${v}`);
     expect(notVoted[0]).toBe(`linli: ${v} 未投票 8 户：`);
     expect(notVoted[1]).toBe(ROOMS.slice(14, 22).join(' '));
@@ -154,6 +159,9 @@ describe('the council in the console demo', () => {
     const d = ref('D', decided);
     expect(decided[0]).toContain(`已记下决议 ${d}（${m}）：${y} 8栋东侧加装晾衣架，负责：物业，12月31日前完成。`);
     expect(await p.say('刘雅玲', `进展 ${d} 已采购晾衣架`)).toEqual([`linli: 已更新决议 ${d} 的进展：已采购晾衣架`]);
+    const later = (await p.say('戴红霞', '公示')).join('\n');
+    expect(later).toContain(`会议决议进展：\n${d} ${y} 8栋东侧加装晾衣架（物业，12/31前）：已采购晾衣架`);
+    expect(later).not.toContain('进行中的表决');
     expect((await p.t.db.selectFrom('proposals').select('status').executeTakeFirstOrThrow()).status).toBe('decided');
   });
 });
