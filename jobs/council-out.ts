@@ -1,4 +1,4 @@
-import { boundHouseholds, type HouseholdRef } from '../src/ledger/households.js';
+import { boundHouseholds, type HouseholdRef } from '../src/members/households.js';
 import { isStaff } from '../src/ledger/permissions.js';
 import type { ChatAddress } from '../src/messages/incoming-message.js';
 import { outboxKey } from '../src/queue/job-ids.js';

@@ -6,8 +6,9 @@ import { translator } from '../src/i18n/translator.js';
 import { userText } from '../src/i18n/user-text.js';
 import type { Platform } from '../src/messages/incoming-message.js';
 import { outboxKey } from '../src/queue/job-ids.js';
-import { localTime } from '../src/tickets/local-time.js';
-import { enqueuePending, writeScheduledOutbox } from './scheduled-outbox.js';
+import { localTime } from '../src/time/local-time.js';
+import { handOverPending } from '../src/outbox/hand-over-pending.js';
+import { writeScheduled } from '../src/outbox/write-outbox.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 /**
@@ -28,7 +29,7 @@ export async function councilSweep(_data: { estateId: null }, deps: WorkerDeps):
       const text = resultText(vote, count, await votedRooms(tx, vote), translator(estate.locale as Locale).t);
       await tx.updateTable('votes').set({ result: JSON.stringify(count) }).where('id', '=', id).execute();
       const k = outboxKey(`vote-${id}-result`, 1);
-      await writeScheduledOutbox(tx, k, { to: { platform: vote.platform as Platform, chatId: vote.chat_id }, text, mentions: [] }, now);
+      await writeScheduled(tx, k, { to: { platform: vote.platform as Platform, chatId: vote.chat_id }, text, mentions: [] }, now);
       return k;
     });
     if (key) keys.push(key);
@@ -41,10 +42,10 @@ export async function councilSweep(_data: { estateId: null }, deps: WorkerDeps):
       const agenda = (await agendaOf(tx, m.id)).map((a) => `Y${a.id}`);
       const text = translator(m.locale as Locale).t('meeting_reminder', { ref: `M${m.id}`, at: localTime(m.starts_at, m.time_zone), place: userText(m.place, 100), kind: r.kind, agenda });
       const k = outboxKey(`meeting-${m.id}-${r.kind}`, 1);
-      await writeScheduledOutbox(tx, k, { to: { platform: m.platform as Platform, chatId: m.chat_id }, text, mentions: [] }, now);
+      await writeScheduled(tx, k, { to: { platform: m.platform as Platform, chatId: m.chat_id }, text, mentions: [] }, now);
       return k;
     });
     if (key) keys.push(key);
   }
-  await enqueuePending(deps, keys);
+  if (keys.length > 0) await handOverPending(deps, { keys });
 }

@@ -1,6 +1,6 @@
 import { castBallots, findVote } from '../src/council/ballots.js';
 import { readChoice, readPaperBallot, readRef } from '../src/council/read-args.js';
-import { findHousehold } from '../src/ledger/households.js';
+import { findHousehold } from '../src/members/households.js';
 import { canManage } from '../src/ledger/permissions.js';
 import { councilOut, councilStaff } from './council-out.js';
 import { commandProcessor } from './run-command.js';

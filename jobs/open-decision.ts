@@ -5,7 +5,7 @@ import { readOpenDecision, readRef } from '../src/council/read-args.js';
 import { buildingLines, turnoutLine } from '../src/council/render-count.js';
 import { countVote } from '../src/council/vote-count.js';
 import { userText } from '../src/i18n/user-text.js';
-import { localTime } from '../src/tickets/local-time.js';
+import { localTime } from '../src/time/local-time.js';
 import { notifyAddress } from '../src/tickets/notify.js';
 import type { CommandContext } from './command-context.js';
 import { councilOut, councilStaff, type CouncilOut } from './council-out.js';

@@ -1,7 +1,7 @@
 import { openVote } from '../src/council/open-vote.js';
 import { readOpenPoll } from '../src/council/read-args.js';
 import { userText } from '../src/i18n/user-text.js';
-import { localTime } from '../src/tickets/local-time.js';
+import { localTime } from '../src/time/local-time.js';
 import { councilOut, councilStaff } from './council-out.js';
 import { buildingsByCode, sendBallotNotices } from './open-decision.js';
 import { commandProcessor } from './run-command.js';

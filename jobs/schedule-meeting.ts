@@ -2,7 +2,7 @@ import { agendaOf, setAgenda } from '../src/council/meetings.js';
 import { pendingAgenda } from '../src/council/proposals.js';
 import { readMeeting } from '../src/council/read-args.js';
 import { userText } from '../src/i18n/user-text.js';
-import { localTime } from '../src/tickets/local-time.js';
+import { localTime } from '../src/time/local-time.js';
 import { councilOut, councilStaff } from './council-out.js';
 import { commandProcessor } from './run-command.js';
 

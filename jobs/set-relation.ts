@@ -1,4 +1,4 @@
-import { findHousehold } from '../src/ledger/households.js';
+import { findHousehold } from '../src/members/households.js';
 import { canManage } from '../src/ledger/permissions.js';
 import { councilOut, councilStaff } from './council-out.js';
 import { commandProcessor } from './run-command.js';

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Translator } from '../i18n/translator.js';
-import { localTime } from '../tickets/local-time.js';
+import { localTime } from '../time/local-time.js';
 import { turnoutLine } from './render-count.js';
 import { countVote } from './vote-count.js';
 

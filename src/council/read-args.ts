@@ -1,6 +1,6 @@
-import { findRoomCode } from '../commands/room-code.js';
-import { foldText } from '../commands/normalize.js';
-import { addDays, daysInMonth, localParts, zonedTime } from '../notices/zoned-time.js';
+import { findRoomCode } from '../text/room-code.js';
+import { foldText } from '../text/fold-text.js';
+import { addDays, daysInMonth, localParts, zonedTime } from '../time/zoned-time.js';
 import type { DecisionChoice, MatterClass } from './owners-decision.js';
 
 /**

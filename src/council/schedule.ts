@@ -1,4 +1,4 @@
-import type { ScheduleProvider } from '../runtime/schedules.js';
+import type { ScheduleProvider } from '../queue/schedule-spec.js';
 
 /** How often the council sweep runs: results are at most this late after a deadline. */
 export const COUNCIL_SWEEP_EVERY_MS = 60_000;

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
-import { compareRoomCodes } from '../ledger/households.js';
+import { compareRoomCodes } from '../members/households.js';
 import type { Vote } from './ballots.js';
 import { effectiveBallots, type CastBallot } from './effective-ballots.js';
 import { countOwnersDecision, type DecisionCount, type MatterClass } from './owners-decision.js';

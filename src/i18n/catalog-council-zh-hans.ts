@@ -1,5 +1,5 @@
 import type { CouncilArgError } from '../council/read-args.js';
-import type { LocalTime } from '../tickets/local-time.js';
+import type { LocalTime } from '../time/local-time.js';
 
 /** Hundredths of m² as m² with two decimals, in integers: 9550 → 95.50. */
 export function squareMetres(hundredths: number): string {

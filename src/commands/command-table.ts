@@ -1,0 +1,113 @@
+import type { CommandRow } from './command-row.js';
+import type { RecognisedIntent } from './parsed-command.js';
+import { readBindStatement } from './readers/bind-statement.js';
+import { readBind } from './readers/read-bind.js';
+import { readCollect } from './readers/read-collect.js';
+import { readComplaint } from './readers/read-complaint.js';
+import { readHelp } from './readers/read-help.js';
+import { readInvitationCode } from './readers/read-invitation-code.js';
+import { readNoArgs } from './readers/read-no-args.js';
+import { readPaid } from './readers/read-paid.js';
+import { readRating } from './readers/read-rating.js';
+import { refOnly, refWithNote } from './readers/read-ref.js';
+import { readReminder } from './readers/read-reminder.js';
+import { readStatus } from './readers/read-status.js';
+import { readTickets } from './readers/read-tickets.js';
+import { readUnpaid } from './readers/read-unpaid.js';
+import { readUrge } from './readers/read-urge.js';
+import { readPayClaim } from './readers/pay-claim.js';
+import { readCouncil, readRelation } from './readers/read-council.js';
+
+/**
+ * THE command table: one row per intent, with every way to say it (see CommandRow) and the
+ * reader of its arguments. The keyword index and the slash names are built from it; the
+ * compiler asks for a row for every intent in IntentGuarantees. Rows with a `sentence`
+ * reader are tried in this order when a message starts with no keyword.
+ */
+export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } = {
+  help: {
+    words: ['帮助', '菜单', '功能', '怎么用', '使用说明', '说明', '指令', '命令', '?'],
+    traditional: ['選單'], // Taiwan's word for 菜单
+    english: ['help', 'menu'],
+    slash: ['help', 'start'],
+    read: readHelp,
+  },
+  // 已交60元 anywhere in a sentence; before bind, so a claim is never read as a statement of address.
+  pay: { words: [], slash: ['paid', 'pay'], read: readPaid, sentence: readPayClaim },
+  // Taiwan's 繫結 / 檢視 / 設定 / 新增 are other words, not other characters: folding cannot find them.
+  bind: {
+    words: ['绑定房号', '绑定', '登记房号', '认证房号'],
+    traditional: ['繫結房號', '繫結'],
+    slash: ['bind'],
+    read: readBind,
+    sentence: readBindStatement,
+  },
+  confirm: { words: ['确认'], weak: ['通过', '核实'], slash: ['confirm'], read: refOnly('PB') },
+  reject: { words: ['驳回'], weak: ['拒绝', '退回', '不通过'], slash: ['reject'], read: refWithNote('PB') },
+  collect: {
+    words: ['收费', '收款', '记账', '登记缴费'],
+    // Not 收到/收了: "收到，我家8-2-301已交60元" is a resident's claim, not staff recording one.
+    weak: ['代收'],
+    slash: ['collect'],
+    read: readCollect,
+  },
+  status: {
+    words: ['查询', '查账', '缴费查询', '查缴费', '缴费记录', '缴费情况', '我的缴费', '查看缴费'],
+    traditional: ['檢視繳費'],
+    weak: ['查一下', '查下', '查查'],
+    slash: ['status'],
+    read: readStatus,
+  },
+  unpaid: {
+    words: ['欠费名单', '未交名单', '未缴名单', '欠费列表', '欠费清单', '欠费户', '未缴费名单', '未交费名单'],
+    // Not 未交 alone: it is the usual answer to "交了吗".
+    weak: ['欠费', '欠缴'],
+    slash: ['unpaid'],
+    read: readUnpaid,
+  },
+  complain: { words: ['投诉', '报修', '反映', '反应', '举报', '报障'], slash: ['complain'], read: readComplaint },
+  accept: { words: ['受理'], weak: ['接单', '认领'], slash: ['accept'], read: refOnly('T') },
+  resolve: {
+    words: ['办结', '结单'],
+    weak: ['完成', '已完成', '已解决', '解决', '已处理', '处理完成'],
+    slash: ['resolve'],
+    read: refWithNote('T'),
+  },
+  rate: { words: ['评价', '评分'], weak: ['打分'], slash: ['rate'], read: readRating },
+  tickets: {
+    words: ['工单', '工单列表', '查看工单', '我的工单', '工单查询', '查工单', '所有工单'],
+    traditional: ['檢視工單'],
+    slash: ['tickets', 'ticket'],
+    read: readTickets,
+  },
+  remind: {
+    words: ['提醒', '设置提醒', '添加提醒', '新建提醒', '定时提醒'],
+    traditional: ['設定提醒', '新增提醒'],
+    slash: ['remind'],
+    read: readReminder,
+  },
+  reminders: {
+    words: ['提醒列表', '查看提醒', '我的提醒', '所有提醒', '全部提醒'],
+    traditional: ['檢視提醒'],
+    slash: ['reminders'],
+    read: readNoArgs(),
+  },
+  cancel: { words: ['取消提醒', '删除提醒'], weak: ['取消'], slash: ['cancel'], read: refOnly('R') },
+  urge: { words: ['催缴', '催费', '催交', '一键催缴', '催款'], slash: ['urge'], read: readUrge },
+  tally: { words: ['统计', '今日统计', '每日统计', '日统计', '台账', '汇总', '今日汇总'], slash: ['tally'], read: readNoArgs() },
+  notice: { words: ['公示', '发公示', '发布公示', '本周公示', '周公示'], slash: ['notice'], read: readNoArgs() },
+  claim: { words: ['邀请码', '关联本群', '关联群'], slash: ['claim', 'link'], read: readInvitationCode },
+  // The council (src/council/): proposals, meetings and their decisions, votes and ballots.
+  propose: { words: ['提议', '提案'], slash: ['propose'], read: readCouncil(false) },
+  support: { words: ['附议'], slash: ['support'], read: readCouncil(true) },
+  meeting: { words: ['会议', '圆桌会议', '议事会', '召开会议'], slash: ['meeting'], read: readCouncil(false) },
+  minutes: { words: ['纪要', '会议纪要'], slash: ['minutes'], read: readCouncil(true) },
+  resolution: { words: ['决议'], slash: ['resolution'], read: readCouncil(true) },
+  progress: { words: ['进展', '决议进展'], slash: ['progress'], read: readCouncil(true) },
+  vote: { words: ['表决', '发起表决'], slash: ['vote'], read: readCouncil(false) },
+  poll: { words: ['发起投票'], slash: ['poll'], read: readCouncil(false) },
+  ballot: { words: ['投票'], slash: ['ballot'], read: readCouncil(true) },
+  paper: { words: ['代录', '录入选票'], slash: ['paper'], read: readCouncil(true) },
+  notvoted: { words: ['未投票', '没投票', '未投票名单'], slash: ['notvoted'], read: readCouncil(true) },
+  relation: { words: ['确认业主', '确认租户', '确认家属', '委托投票'], slash: ['relation'], read: readRelation },
+};
