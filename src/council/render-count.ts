@@ -44,7 +44,7 @@ export function resultText(vote: Vote, count: VoteCount, rooms: { room: string; 
     lines.push(t('result_outcome', { valid: c.quorum.met, passed: c.passed }));
   } else {
     const c = count.count;
-    count.options.forEach((option, i) => lines.push(t('result_poll_option', { n: i + 1, option, votes: c.votes[i] })));
+    for (const [i, option] of count.options.entries()) lines.push(t('result_poll_option', { n: i + 1, option, votes: c.votes[i] }));
     lines.push(t('result_poll_outcome', { cast: c.cast, eligible: c.eligible, winner: c.winner === null ? null : count.options[c.winner] }));
   }
   if (rooms.length > 0) {
