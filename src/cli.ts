@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { format: config.logFormat });
   switch (cmd) {
     case 'start': {
       const { runStartCommand } = await import('./cli/start-command.js');
