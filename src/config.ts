@@ -44,6 +44,21 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The environment a setting points at does not work (a port taken, a directory the server cannot
+ * reach, a database refusing the password): one line naming the setting, the cause and the remedy.
+ */
+export class StartupError extends Error {
+  constructor(
+    readonly setting: string,
+    reason: string,
+    cause?: unknown,
+  ) {
+    super(`${setting}: ${reason}`, { cause });
+    this.name = 'StartupError';
+  }
+}
+
 type Env = Record<string, string | undefined>;
 
 function str(env: Env, key: string): string | null {

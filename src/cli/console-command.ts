@@ -24,7 +24,7 @@ export interface ConsoleIo {
  * Lines are handled one at a time, each after the replies to the previous one are printed.
  */
 export async function runConsoleCommand(args: string[], config: Config, log: Logger, io: ConsoleIo): Promise<number> {
-  const services = await openServices(config, log);
+  const services = await openServices(config, log, { console: true });
   const { db, factory } = services;
   try {
     if (args.includes('--demo')) {
@@ -43,6 +43,8 @@ export async function runConsoleCommand(args: string[], config: Config, log: Log
     const interactive = Boolean(io.stdin.isTTY);
     if (interactive) io.stderr.write('邻里 console — type `名字: 消息`, e.g. `向大叔: 查询`. Ctrl-D to quit.\n');
     const rl = readline.createInterface({ input: io.stdin, terminal: false, crlfDelay: Infinity });
+    // Ctrl-C / SIGTERM: stop reading, let in-flight jobs finish, then stop Postgres (finally, below).
+    process.once('SIGINT', () => rl.close()).once('SIGTERM', () => rl.close());
     for await (const line of rl) {
       if (!line.trim()) continue;
       const msg = adapter.toMessage(line, new Date());
