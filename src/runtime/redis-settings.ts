@@ -19,7 +19,9 @@ function where(url: string): string {
 export async function checkRedisSettings(url: string): Promise<void> {
   // No retries: at start-up a refused connection is an answer, not a blip.
   const redis = new Redis(url, { maxRetriesPerRequest: 0, lazyConnect: true, connectTimeout: 5000, retryStrategy: () => null, enableOfflineQueue: false });
-  redis.on('error', () => {});
+  // connect() only says "Connection is closed"; the error event has the cause (ECONNREFUSED…).
+  let cause: unknown = null;
+  redis.on('error', (e) => (cause ??= e));
   try {
     await redis.connect();
     const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
@@ -31,8 +33,9 @@ export async function checkRedisSettings(url: string): Promise<void> {
     if (e instanceof UnsafeRedisError) throw e;
     // CONFIG may be disabled on managed Redis; the connection itself must work.
     if (e instanceof Error && /unknown command|NOPERM/i.test(e.message)) return;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ECONNREFUSED' ? 'connection refused: is Redis running there?' : e instanceof Error ? e.message : String(e);
+    const first = cause ?? e;
+    const code = (first as NodeJS.ErrnoException).code;
+    const why = code === 'ECONNREFUSED' ? 'connection refused: is Redis running there?' : first instanceof Error ? first.message : String(first);
     throw new UnsafeRedisError(`cannot reach Redis at ${where(url)} (${why}); fix REDIS_URL, or unset it to run the queues on Postgres`, e);
   } finally {
     redis.disconnect();
