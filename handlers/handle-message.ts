@@ -2,7 +2,7 @@ import { detectLocale } from '../src/commands/locale.js';
 import { parseCommand } from '../src/commands/parse.js';
 import type { ParsedCommand } from '../src/commands/parsed-command.js';
 import { translator } from '../src/i18n/translator.js';
-import { maskPhones } from '../src/log.js';
+import { maskPersonalData } from '../src/privacy/mask.js';
 import type { IncomingMessage } from '../src/messages/incoming-message.js';
 import type { CommandIntent, CommandJob } from '../src/queue/job-data.js';
 import { messageKey } from '../src/queue/job-ids.js';
@@ -29,7 +29,7 @@ export type Handled = 'ignored' | 'answered' | 'queued';
 
 /** Personal data never rides in a job payload: phone numbers in free text are masked. */
 function scrub(cmd: ParsedCommand): ParsedCommand {
-  return cmd.text === null ? cmd : { ...cmd, text: maskPhones(cmd.text) };
+  return cmd.text === null ? cmd : { ...cmd, text: maskPersonalData(cmd.text) };
 }
 
 /**

@@ -31,7 +31,7 @@ export function checkProcessors(map: Record<string, unknown> = processors): void
 export async function runJob(job: Pick<Job, 'id' | 'name' | 'data' | 'attemptsMade'>, deps: WorkerDeps): Promise<void> {
   const processor = (processors as Record<string, (d: unknown, deps: WorkerDeps, info: { id: string; attemptsMade: number }) => Promise<void>>)[job.name];
   if (!processor) throw new UnrecoverableError(`no processor for job "${job.name}"`);
-  await processor(job.data, deps, { id: job.id ?? '', attemptsMade: job.attemptsMade });
+  await processor(job.data, { ...deps, log: deps.log.child({ job: job.name, key: job.data?.key ?? job.id, platform: job.data?.platform }) }, { id: job.id ?? '', attemptsMade: job.attemptsMade });
 }
 
 /** Start a worker on the jobs queue, after making the job schedulers match the database. */
