@@ -24,6 +24,10 @@ import { noteChat } from './note-chat.js';
 import { recordDeliveries, recordDelivery } from './record-delivery.js';
 import { showStatus } from './show-status.js';
 import { issueLoginLinkJob } from './issue-login-link.js';
+import { amendPayment, voidPayment } from './correct-payment.js';
+import { rebookCollection } from './collect-payment.js';
+import { showReceipt } from './show-receipt.js';
+import { listPending } from './list-pending.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
 /** A processor for each job name: the compiler checks none is missing. */
@@ -58,4 +62,9 @@ export const processors = {
   'note-chat': noteChat,
   claim: claimInvitation,
   login: issueLoginLinkJob,
+  void: voidPayment,
+  amend: amendPayment,
+  rebook: rebookCollection,
+  receipt: showReceipt,
+  pending: listPending,
 } satisfies Processors;

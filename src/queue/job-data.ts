@@ -74,7 +74,7 @@ export type JobName = keyof JobData;
 export const COMMAND_INTENTS = [
   'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
   'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
-  'urge', 'tally', 'notice', 'claim', 'login',
+  'urge', 'tally', 'notice', 'claim', 'login', 'void', 'amend', 'rebook', 'receipt', 'pending',
 ] as const satisfies readonly CommandIntent[];
 
 /**
