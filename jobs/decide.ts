@@ -136,7 +136,8 @@ function decide(decision: 'confirmed' | 'rejected') {
     };
     // 确认 P12 P13 P14: each checked on its own, one line each, in one reply.
     const lines: string[] = [];
-    for (const item of cmd.items ?? [{ ref: cmd.ref, line: cmd.ref, error: null }]) {
+    if (cmd.items === null) lines.push(await one(cmd.ref));
+    for (const item of cmd.items ?? []) {
       lines.push(item.ref === null || item.error !== null ? t('batch_line_error', { line: item.line, reason: t('ref_invalid') }) : await one(item.ref));
     }
     // Separate messages: a resident's @mention must not head the staff member's answer.
