@@ -62,6 +62,14 @@ describe('corrections, the duplicate guard and batches', () => {
     expect(await p.say('向大叔', '查询')).toEqual(['linli: 8-2-301 卫生费（每月5元）：已交到2025年4月，欠19个月，共95元。']);
   });
 
+  it('shows the week’s corrections by room code in the notice, and in the tally', async () => {
+    const notice = (await p.say('刘雅玲', '公示')).join('\n');
+    expect(notice).toMatch(/本周更正 3笔：8-2-301 P\d+ -60元、8-2-301 P\d+ -30元、8-2-301 P\d+ \+30元/);
+    expect(notice).not.toMatch(/向大叔|刘雅玲/);
+    const tally = (await p.say('刘雅玲', '统计')).join('\n');
+    expect(tally).toMatch(/更正 3笔，合计 -60元/);
+  });
+
   it('refuses to correct a claim still waiting, outside the zone, or by a resident', async () => {
     const claim = await p.say('向大叔', '已交15元');
     const pRef = ref(claim[0]);
