@@ -28,6 +28,19 @@ import { amendPayment, voidPayment } from './correct-payment.js';
 import { rebookCollection } from './collect-payment.js';
 import { showReceipt } from './show-receipt.js';
 import { listPending } from './list-pending.js';
+import { castBallot } from './cast-ballot.js';
+import { councilSweep } from './council-sweep.js';
+import { enterPaperBallot } from './enter-paper-ballot.js';
+import { listNotVoted } from './list-not-voted.js';
+import { openDecision } from './open-decision.js';
+import { openPoll } from './open-poll.js';
+import { propose } from './propose.js';
+import { recordMinutes } from './record-minutes.js';
+import { recordResolution } from './record-resolution.js';
+import { reportProgress } from './report-progress.js';
+import { scheduleMeeting } from './schedule-meeting.js';
+import { setRelation } from './set-relation.js';
+import { supportProposal } from './support-proposal.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
 /** A processor for each job name: the compiler checks none is missing. */
@@ -67,4 +80,17 @@ export const processors = {
   rebook: rebookCollection,
   receipt: showReceipt,
   pending: listPending,
+  propose,
+  support: supportProposal,
+  meeting: scheduleMeeting,
+  minutes: recordMinutes,
+  resolution: recordResolution,
+  progress: reportProgress,
+  vote: openDecision,
+  poll: openPoll,
+  ballot: castBallot,
+  paper: enterPaperBallot,
+  notvoted: listNotVoted,
+  relation: setRelation,
+  'council-sweep': councilSweep,
 } satisfies Processors;

@@ -13,6 +13,7 @@ import { startWorker } from '../runtime/start-worker.js';
 import { workerDeps } from '../runtime/worker-deps.js';
 import { systemClock } from '../clock.js';
 import { startWeb, webDepsFrom, type WebServer } from '../web/start-web.js';
+import { parseFlags } from './parse-flags.js';
 
 /** I/O of the console: a line source and a sink. */
 export interface ConsoleIo {
@@ -26,10 +27,12 @@ export interface ConsoleIo {
  * Lines are handled one at a time, each after the replies to the previous one are printed.
  */
 export async function runConsoleCommand(args: string[], config: Config, log: Logger, io: ConsoleIo): Promise<number> {
+  const parsed = parseFlags(args, { demo: 'boolean' }, { min: 0, max: 0 }, 'usage: linli console [--demo]');
+  if (!parsed.ok) return (io.stderr.write(`${parsed.text}\n`), parsed.code);
   const services = await openServices(config, log);
   const { db, factory } = services;
   try {
-    if (args.includes('--demo')) {
+    if (parsed.flags.demo) {
       const seeded = await seedDemoEstate(db, new Date());
       if (seeded.created) io.stderr.write('已载入演示小区 聚心苑 (demo estate loaded)\n');
     }

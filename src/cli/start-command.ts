@@ -8,6 +8,12 @@ import { workerDeps } from '../runtime/worker-deps.js';
 import { systemClock } from '../clock.js';
 import { startWeb, webDepsFrom } from '../web/start-web.js';
 import { runConsoleCommand, type ConsoleIo } from './console-command.js';
+import { parseFlags } from './parse-flags.js';
+
+/** The roles `linli start --role` runs; `all` is every role in one process. */
+export const START_ROLES = ['all', 'bot', 'worker', 'web'] as const;
+export type StartRole = (typeof START_ROLES)[number];
+const USAGE = `usage: linli start [--role ${START_ROLES.join('|')}]`;
 
 /** Build the adapters the configuration names (WeChat, Telegram). */
 export type AdapterLoader = (config: Config, log: Logger) => Promise<Adapter[]>;
@@ -17,12 +23,10 @@ export type AdapterLoader = (config: Config, log: Logger) => Promise<Adapter[]>;
  * With no chat platform configured, the bot role is the terminal console with the demo estate.
  */
 export async function runStartCommand(args: string[], config: Config, log: Logger, io: ConsoleIo, loadAdapters: AdapterLoader): Promise<number> {
-  const i = args.indexOf('--role');
-  const role = i >= 0 ? args[i + 1] : 'all';
-  if (!['all', 'bot', 'worker', 'web'].includes(role ?? '')) {
-    io.stderr.write('usage: linli start [--role all|bot|worker|web]\n');
-    return 2;
-  }
+  const parsed = parseFlags(args, { role: 'string' }, { min: 0, max: 0 }, USAGE);
+  if (!parsed.ok) return (io.stderr.write(`${parsed.text}\n`), parsed.code);
+  const role = (parsed.flags.role ?? 'all') as StartRole;
+  if (!START_ROLES.includes(role)) return (io.stderr.write(`unknown role "${role}"\n${USAGE}\n`), 2);
   const adapters = role === 'worker' || role === 'web' ? [] : await loadAdapters(config, log);
   if ((role === 'all' || role === 'bot') && adapters.length === 0) {
     if (role === 'bot') {

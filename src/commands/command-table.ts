@@ -18,6 +18,7 @@ import { readUrge } from './readers/read-urge.js';
 import { readPayClaim } from './readers/pay-claim.js';
 import { readAmend } from './readers/read-amend.js';
 import { readConfirm } from './readers/read-confirm.js';
+import { readCouncil, readRelation } from './readers/read-council.js';
 
 /**
  * THE command table: one row per intent, with every way to say it (see CommandRow) and the
@@ -107,4 +108,17 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
   rebook: { words: ['确认收费', '确认再收', '确定收费'], slash: ['again'], read: readNoArgs() },
   receipt: { words: ['收据', '电子收据', '补发收据'], slash: ['receipt'], read: refOnly('P') },
   pending: { words: ['待确认', '待审核', '待确认列表', '待处理缴费'], slash: ['pending'], read: readNoArgs() },
+  // The council (src/council/): proposals, meetings and their decisions, votes and ballots.
+  propose: { words: ['提议', '提案'], slash: ['propose'], read: readCouncil(false) },
+  support: { words: ['附议'], slash: ['support'], read: readCouncil(true) },
+  meeting: { words: ['会议', '圆桌会议', '议事会', '召开会议'], slash: ['meeting'], read: readCouncil(false) },
+  minutes: { words: ['纪要', '会议纪要'], slash: ['minutes'], read: readCouncil(true) },
+  resolution: { words: ['决议'], slash: ['resolution'], read: readCouncil(true) },
+  progress: { words: ['进展', '决议进展'], slash: ['progress'], read: readCouncil(true) },
+  vote: { words: ['表决', '发起表决'], slash: ['vote'], read: readCouncil(false) },
+  poll: { words: ['发起投票'], slash: ['poll'], read: readCouncil(false) },
+  ballot: { words: ['投票'], slash: ['ballot'], read: readCouncil(true) },
+  paper: { words: ['代录', '录入选票'], slash: ['paper'], read: readCouncil(true) },
+  notvoted: { words: ['未投票', '没投票', '未投票名单'], slash: ['notvoted'], read: readCouncil(true) },
+  relation: { words: ['确认业主', '确认租户', '确认家属', '委托投票'], slash: ['relation'], read: readRelation },
 };

@@ -60,6 +60,19 @@ export interface IntentGuarantees {
   rebook: {};
   receipt: { ref: string };
   pending: {};
+  // The council (src/council/): the arguments go on as text, read by src/council/read-args.ts.
+  propose: { text: string };
+  support: { text: string };
+  meeting: { text: string };
+  minutes: { text: string };
+  resolution: { text: string };
+  progress: { text: string };
+  vote: { text: string };
+  poll: { text: string };
+  ballot: { text: string };
+  paper: { text: string };
+  notvoted: { text: string };
+  relation: { text: string };
 }
 
 /** An intent the parser recognises. */

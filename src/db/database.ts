@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { CouncilTables } from '../council/tables.js';
 import type { EstatesTable, ZonesTable, BuildingsTable, UnitsTable, HouseholdsTable } from './tables/estate.js';
 import type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName } from './tables/members.js';
 import type { FeePlansTable, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable } from './tables/ledger.js';
@@ -15,7 +16,7 @@ export type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEve
 export type { NoticeSettingsTable, PostedNoticesTable, RemindersTable, ReminderFiringsTable, UrgeLogTable, TallyLogTable } from './tables/notices.js';
 
 /** The application's view of the schema in migrations/. */
-export interface Database {
+export interface Database extends CouncilTables {
   estates: EstatesTable;
   zones: ZonesTable;
   buildings: BuildingsTable;

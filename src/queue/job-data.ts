@@ -63,10 +63,12 @@ export type JobData = { [K in CommandIntent]: CommandJob } & {
   'attach-photo': CommandJob;
   /** The ticket SLA sweep (scheduled): reminders and escalations. */
   'ticket-sla-sweep': TicketSweepJob;
+  /** The council sweep (scheduled): votes past their deadline get their result, meetings their reminders. */
+  'council-sweep': { estateId: null };
 };
 
 /** Job names that are not chat commands (deliveries, scheduled runs). Keep in step with JobData. */
-export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
+export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep', 'council-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
 
 export type JobName = keyof JobData;
 
@@ -74,7 +76,9 @@ export type JobName = keyof JobData;
 export const COMMAND_INTENTS = [
   'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
   'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
-  'urge', 'tally', 'notice', 'claim', 'login', 'void', 'amend', 'rebook', 'receipt', 'pending',
+  'urge', 'tally', 'notice', 'claim', 'login',
+  'propose', 'support', 'meeting', 'minutes', 'resolution', 'progress', 'vote', 'poll', 'ballot', 'paper', 'notvoted', 'relation',
+  'void', 'amend', 'rebook', 'receipt', 'pending',
 ] as const satisfies readonly CommandIntent[];
 
 /**

@@ -4,9 +4,10 @@ import { noticeSchedules, reminderSchedules } from '../notices/schedules.js';
 import type { JobsQueue } from '../queue/jobs-queue.js';
 import type { ScheduleProvider, ScheduleSpec, SchedulerPort } from '../queue/schedule-spec.js';
 import { ticketSchedules } from '../tickets/schedule.js';
+import { councilSchedules } from '../council/schedule.js';
 
 /** Every feature's provider; a feature adds its own here. */
-export const scheduleProviders: ScheduleProvider[] = [noticeSchedules, reminderSchedules, ticketSchedules];
+export const scheduleProviders: ScheduleProvider[] = [noticeSchedules, reminderSchedules, ticketSchedules, councilSchedules];
 
 /** Upsert one job scheduler (idempotent). */
 export async function upsertSchedule(queue: JobsQueue, s: ScheduleSpec): Promise<void> {

@@ -42,6 +42,10 @@ export interface BindingsTable {
   decided_by: number | null;
   decided_at: Timestamp | null;
   reason: string | null;
+  /** Owner, tenant or family: only owners (or whom they designate) vote in owners' decisions (migration 0010). */
+  relation: 'owner' | 'tenant' | 'family' | null;
+  designated: Generated<boolean>;
+  relation_at: Timestamp | null;
   created_at: Timestamp;
 }
 export interface InvitationsTable {
