@@ -29,7 +29,9 @@ export type Handled = 'ignored' | 'answered' | 'queued';
 
 /** Personal data never rides in a job payload: phone numbers in free text are masked. */
 function scrub(cmd: ParsedCommand): ParsedCommand {
-  return cmd.text === null ? cmd : { ...cmd, text: maskPersonalData(cmd.text) };
+  const text = cmd.text === null ? null : maskPersonalData(cmd.text);
+  const items = cmd.items === null ? null : cmd.items.map((i) => ({ ...i, line: maskPersonalData(i.line), text: i.text === null ? null : maskPersonalData(i.text) }));
+  return cmd.text === null && cmd.items === null ? cmd : ({ ...cmd, text, items } as ParsedCommand);
 }
 
 /**

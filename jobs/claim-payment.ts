@@ -1,6 +1,7 @@
 import { mainFeePlan, monthsFor } from '../src/ledger/fee-plan.js';
 import { boundHouseholds, findHousehold } from '../src/members/households.js';
 import { insertPayment } from '../src/ledger/insert-payment.js';
+import { lockHousehold } from '../src/ledger/lock-household.js';
 import { commandProcessor } from './run-command.js';
 
 /** 已交60元: a resident claims a payment for a household bound to them; staff confirm the P-ref. */
@@ -29,6 +30,8 @@ export const claimPayment = commandProcessor('pay', async (ctx) => {
     if (resolved.reason === 'months_invalid') return ctx.reply(t('months_invalid'));
     return ctx.reply(t('pay_not_whole_months', { amount: cmd.amountFen ?? 0, fee: plan.amount_fen, plan: plan.name }));
   }
+  // Two identical messages at once must not both pass the check below (issue 18 item 5).
+  await lockHousehold(ctx.tx, household.id);
   // An elderly resident often says it twice ("已交60元" … "我已交60元了"): the same amount for the
   // same household, still waiting, within a day, is the same payment, not a second one.
   const same = await ctx.tx

@@ -24,6 +24,10 @@ import { noteChat } from './note-chat.js';
 import { recordDeliveries, recordDelivery } from './record-delivery.js';
 import { showStatus } from './show-status.js';
 import { issueLoginLinkJob } from './issue-login-link.js';
+import { amendPayment, voidPayment } from './correct-payment.js';
+import { rebookCollection } from './collect-payment.js';
+import { showReceipt } from './show-receipt.js';
+import { listPending } from './list-pending.js';
 import { castBallot } from './cast-ballot.js';
 import { councilSweep } from './council-sweep.js';
 import { enterPaperBallot } from './enter-paper-ballot.js';
@@ -71,6 +75,11 @@ export const processors = {
   'note-chat': noteChat,
   claim: claimInvitation,
   login: issueLoginLinkJob,
+  void: voidPayment,
+  amend: amendPayment,
+  rebook: rebookCollection,
+  receipt: showReceipt,
+  pending: listPending,
   propose,
   support: supportProposal,
   meeting: scheduleMeeting,

@@ -25,7 +25,11 @@ for (const backend of ['redis', 'postgres'] as const) {
       const pRef = ref(claim[0], 'P');
 
       expect(await p.say('路人甲', `确认 ${pRef}`)).toEqual(['linli: 这个操作只有网格员或社区工作人员可以做。']);
-      expect(await p.say('刘雅玲', `确认 ${pRef}`)).toEqual([`linli: 已确认 ${pRef}：8-2-301 60元（12个月）已入账，交到2025年4月。`]);
+      // The resident's receipt: in the console's one group, an @mention without the sum.
+      expect(await p.say('刘雅玲', `确认 ${pRef}`)).toEqual([
+        `linli: 已确认 ${pRef}：8-2-301 60元（12个月）已入账，交到2025年4月。`,
+        `linli: @向大叔 您的电子收据 ${pRef} 已生成，请私聊我发“收据 ${pRef}”查看。`,
+      ]);
       expect(await p.say('刘雅玲', `確認 ${pRef}`)).toEqual([`linli: ${pRef} 已經確認過了。`]);
 
       // Nov 2026 is month 31 from May 2024; 12 are paid.

@@ -508,10 +508,10 @@ describe('robustness', () => {
 describe('JSON output', () => {
   it('prints every key in order, error last and only when present', () => {
     expect(commandToJson(parseCommand('已交60元 8-2-301'))).toBe(
-      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null}',
+      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null,"items":null}',
     );
     expect(commandToJson(parseCommand('确认'))).toBe(
-      '{"intent":"confirm","room":null,"amountFen":null,"months":null,"ref":null,"rating":null,"text":null,"error":"ref_required"}',
+      '{"intent":"confirm","room":null,"amountFen":null,"months":null,"ref":null,"rating":null,"text":null,"items":null,"error":"ref_required"}',
     );
   });
 });
@@ -561,7 +561,7 @@ describe('linli parse', () => {
     const { code, out } = await runCli(['已交60元 8-2-301']);
     expect(code).toBe(0);
     expect(out).toBe(
-      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null}\n',
+      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null,"items":null}\n',
     );
   });
 

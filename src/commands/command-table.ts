@@ -16,6 +16,8 @@ import { readTickets } from './readers/read-tickets.js';
 import { readUnpaid } from './readers/read-unpaid.js';
 import { readUrge } from './readers/read-urge.js';
 import { readPayClaim } from './readers/pay-claim.js';
+import { readAmend } from './readers/read-amend.js';
+import { readConfirm } from './readers/read-confirm.js';
 import { readCouncil, readRelation } from './readers/read-council.js';
 
 /**
@@ -42,7 +44,7 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
     read: readBind,
     sentence: readBindStatement,
   },
-  confirm: { words: ['确认'], weak: ['通过', '核实'], slash: ['confirm'], read: refOnly('PB') },
+  confirm: { words: ['确认'], weak: ['通过', '核实'], slash: ['confirm'], read: readConfirm },
   reject: { words: ['驳回'], weak: ['拒绝', '退回', '不通过'], slash: ['reject'], read: refWithNote('PB') },
   collect: {
     words: ['收费', '收款', '记账', '登记缴费'],
@@ -98,6 +100,14 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
   notice: { words: ['公示', '发公示', '发布公示', '本周公示', '周公示'], slash: ['notice'], read: readNoArgs() },
   claim: { words: ['邀请码', '关联本群', '关联群'], slash: ['claim', 'link'], read: readInvitationCode },
   login: { words: ['登录', '登陆', '登入', '网页登录'], english: ['login'], slash: ['login'], read: readNoArgs() },
+  // 冲正 P12 记错了: reverse a ledger entry (a new row; the original stays).
+  void: { words: ['冲正', '冲销', '作废'], slash: ['void'], read: refWithNote('P') },
+  // 更正 P12 30: replace an entry's amount (a new row that reverses and rebooks it).
+  amend: { words: ['更正', '改正'], slash: ['amend', 'correct'], read: readAmend },
+  // 确认收费: yes to the duplicate guard's question; books the collection it held back.
+  rebook: { words: ['确认收费', '确认再收', '确定收费'], slash: ['again'], read: readNoArgs() },
+  receipt: { words: ['收据', '电子收据', '补发收据'], slash: ['receipt'], read: refOnly('P') },
+  pending: { words: ['待确认', '待审核', '待确认列表', '待处理缴费'], slash: ['pending'], read: readNoArgs() },
   // The council (src/council/): proposals, meetings and their decisions, votes and ballots.
   propose: { words: ['提议', '提案'], slash: ['propose'], read: readCouncil(false) },
   support: { words: ['附议'], slash: ['support'], read: readCouncil(true) },

@@ -7,6 +7,8 @@ import { MAX_TEXT_LENGTH, command, usageError, type CommandFields, type IntentGu
 export interface ParseInput {
   clean: string;
   folded: string;
+  /** Where the message had line breaks (each is a space in `clean`): the lines of a batch. */
+  lineBreaks?: readonly number[];
 }
 
 /** Where a command's arguments start, after its keyword or slash name. */

@@ -20,8 +20,23 @@ export function parseCommand(text: string): ParsedCommand {
 function parse(text: string): ParsedCommand {
   const clean = cleanText(text);
   if (clean === '') return NO_COMMAND;
-  const msg = { clean, folded: foldText(clean) };
+  const msg = { clean, folded: foldText(clean), lineBreaks: lineBreaks(text, clean) };
   const start = skipLeadIn(msg.folded);
   if (msg.folded[start] === '/') return readSlash(msg, start);
   return readKeyword(msg, start) ?? readSentence(msg, start) ?? NO_COMMAND;
+}
+
+const BREAK = '\uE000';
+
+/**
+ * Where the cleaned text had line breaks (cleanText makes them spaces): a private-use mark
+ * stands in for each break while cleaning, and is trusted only when the result is `clean` itself.
+ */
+function lineBreaks(text: string, clean: string): number[] {
+  if (!/[\r\n]/.test(text)) return [];
+  const marked = cleanText(text.trim().replace(/[^\S\r\n]*[\r\n]\s*/g, BREAK));
+  if (marked.replaceAll(BREAK, ' ') !== clean) return [];
+  const out: number[] = [];
+  for (let i = marked.indexOf(BREAK); i !== -1; i = marked.indexOf(BREAK, i + 1)) out.push(i);
+  return out;
 }

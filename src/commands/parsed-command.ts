@@ -12,6 +12,20 @@ export interface CommandFields {
   rating: number | null;
   /** Free text: complaint body, reject reason, resolve note, collect method, reminder spec, tickets filter, invitation code. */
   text: string | null;
+  /** Several in one message: a batch of collections (one per line), or refs to confirm (确认 P12 P13). */
+  items: CommandItem[] | null;
+}
+
+/** One line of a batch: what it says, read as its own command, or why it cannot be. */
+export interface CommandItem {
+  /** The line as written (phone numbers masked with the rest), for the reply to name it. */
+  line: string;
+  room: string | null;
+  amountFen: number | null;
+  months: number | null;
+  ref: string | null;
+  text: string | null;
+  error: ErrorCode | null;
 }
 
 /**
@@ -41,6 +55,11 @@ export interface IntentGuarantees {
   notice: {};
   claim: { text: string };
   login: {};
+  void: { ref: string };
+  amend: { ref: string };
+  rebook: {};
+  receipt: { ref: string };
+  pending: {};
   // The council (src/council/): the arguments go on as text, read by src/council/read-args.ts.
   propose: { text: string };
   support: { text: string };
@@ -101,7 +120,7 @@ export type ParsedAs<I extends RecognisedIntent> = CommandOf<I> | UsageError;
 /** Longest free text accepted (complaint bodies, reasons, notes), in code points. */
 export const MAX_TEXT_LENGTH = 2000;
 
-const NO_FIELDS: { [K in keyof CommandFields]: null } = { room: null, amountFen: null, months: null, ref: null, rating: null, text: null };
+const NO_FIELDS: { [K in keyof CommandFields]: null } = { room: null, amountFen: null, months: null, ref: null, rating: null, text: null, items: null };
 
 /** Ordinary chatter. */
 export const NO_COMMAND: NoCommand = Object.freeze({ intent: 'none', ...NO_FIELDS });
@@ -152,6 +171,7 @@ export function commandToJson(cmd: ParsedCommand): string {
     ref: cmd.ref,
     rating: cmd.rating,
     text: cmd.text,
+    items: cmd.items,
   };
   if (cmd.error !== undefined) ordered.error = cmd.error;
   return JSON.stringify(ordered);

@@ -29,6 +29,8 @@ export function buildNotice(d: NoticeData, t: Translator['t'], council: string[]
       }
       for (const [building, rooms] of byBuilding) lines.push(t('notice_payments_building', { building, rooms }));
     }
+    // Corrections are public too: a sum that changed is shown with the entry it changed.
+    if (d.corrections.length > 0) lines.push(t('notice_corrections', { items: d.corrections.map((c) => t('notice_correction', c)) }));
     lines.push('');
     lines.push(t('notice_rate', { month: monthName(d.month), paid: d.overall.paid, total: d.overall.total }));
     for (const z of d.zones) {

@@ -78,6 +78,7 @@ export const COMMAND_INTENTS = [
   'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
   'urge', 'tally', 'notice', 'claim', 'login',
   'propose', 'support', 'meeting', 'minutes', 'resolution', 'progress', 'vote', 'poll', 'ballot', 'paper', 'notvoted', 'relation',
+  'void', 'amend', 'rebook', 'receipt', 'pending',
 ] as const satisfies readonly CommandIntent[];
 
 /**
