@@ -67,8 +67,10 @@ export function floodGuard(inner: HandlerPorts, clock: Clock, limits: FloodLimit
     sweep(now);
     const k = `${platform}\u0000${senderId}`;
     let b = buckets.get(k);
-    if (!b) buckets.set(k, (b = { tokens: limits.burst, at: now, warned: false, recent: [] }));
-    else refill(b, now);
+    if (!b) {
+      b = { tokens: limits.burst, at: now, warned: false, recent: [] };
+      buckets.set(k, b);
+    } else refill(b, now);
     if (b.recent.includes(key)) return 'ok';
     if (b.tokens > 0) {
       b.tokens--;

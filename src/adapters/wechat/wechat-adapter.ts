@@ -78,8 +78,8 @@ export class WechatAdapter implements Adapter {
         log.info(`wechat: scan status ${ScanStatus[status]}`);
         return;
       }
-      const { toString } = await import('qrcode');
-      const art = await toString(qrcode, { type: 'terminal', small: true }).catch(() => '');
+      const qr = await import('qrcode');
+      const art = await qr.toString(qrcode, { type: 'terminal', small: true }).catch(() => '');
       printQr(`\n扫码登录微信 / scan with WeChat to log in:\n${art}\nhttps://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}\n`);
     });
     bot.on('login', (user) => log.info(`wechat: logged in as ${user.name()} (${user.id})`));
