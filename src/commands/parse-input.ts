@@ -7,6 +7,8 @@ import { MAX_TEXT_LENGTH, command, usageError, type CommandFields, type IntentGu
 export interface ParseInput {
   clean: string;
   folded: string;
+  /** Spoken to the bot (@邻里, a private chat): a bare "?" is then a call for help, not a shrug. */
+  addressed: boolean;
 }
 
 /** Where a command's arguments start, after its keyword or slash name. */
