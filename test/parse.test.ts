@@ -134,7 +134,7 @@ describe('questions, negations and plans are not claims', () => {
     ['交了么', 'none'],
     ['交了没有', 'none'],
     ['已交60元？', 'none'],
-    ['我交了60元，你们收到了吗', 'none'],
+    ['我交了60元，你们收到了吗', 'pay', { amountFen: 6000 }], // a claim, asking for the receipt the reply gives
     ['我家交到几月了?', 'status'], // a question about one's own account (issue 11 item 1)
     ['没交', 'none'],
     ['还没交', 'none'],

@@ -9,7 +9,7 @@ const FIRST_PERSON = /我|本户|咱家|俺家/;
 const OTHER_PERSON = /你|他|她|大家|各位|别人|人家/;
 // What is asked: how far paid, what is owed, whether it is paid.
 const ACCOUNT_QUESTION =
-  /(?:交|缴)到(?:了)?(?:几|哪|什么|啥)|欠(?:了)?(?:多少|费|钱|不欠|几|款)|还差(?:几|多少)|(?:交|缴)(?:费)?了(?:没有|没|多少|几个月)|(?:交|缴)没(?:交|缴)|有没有(?:交|缴)|什么时候到期|到期了(?:吗|没)|到期没|(?:几|哪个)月到期/;
+  /(?:交|缴)到(?:了)?(?:几|哪|什么|啥)|欠(?:了)?(?:多少|费|钱|不欠|几|款)|还差(?:几|多少)|(?:交|缴)(?:费)?了(?:没有|没|多少|几个月)|(?:交|缴)没(?:交|缴)|有没有(?:交|缴)|什么时候到期|到期了(?:吗|没)|到期没|(?:几|哪个)月到期|是不是(?:还)?(?:没|未)(?:交|缴)/;
 const ENGLISH = /\b(?:how much do i owe|what do i owe|do i owe|have i paid|am i paid up|my balance|what have i paid)\b/;
 
 /** 我交到几月了, 我家欠多少钱, 8-2-301交了没有, How much do I owe?: one's own account, answered like 查询. */

@@ -9,8 +9,10 @@ import { command, usageError } from '../parsed-command.js';
 const PAY_VERB =
   /[已己以]\s?(?:经\s?)?(?:通过\s?|用\s?)?(?:微信\s?|支付宝\s?|现金\s?)?(?:交|缴|付|转|支\s?付)|(?:交|缴|付|转)\s?(?:[费款钱账]\s?)?(?:[过完好清齐]\s?)?了|缴\s?纳\s?了|支\s?付\s?了|(?:交|缴)\s?[完清过齐]|\bpaid\b/g;
 // 交给楼长60元了 counts only when money is mentioned: 这事交给你了 is not a payment.
-const PAY_GIVEN = /(?:交|缴|转)给.{1,8}?了/;
+const PAY_GIVEN = /(?:交|缴|转)给.{1,8}?了|已\s?经?\s?给.{1,6}?了/;
 const MONEY_CONTEXT = /[钱费元块¥￥\d]/;
+// 我交了60，你们收到了吗: asking for a receipt after the claim does not make it a question.
+const RECEIPT_QUESTION = /[,.!;~、。\s]+(?:你们|您|你)?(?:收到|看到|查收|确认一下|登记一下)(?:了)?(?:吗|没|没有)?[?\s]*$/;
 
 // Words with 提交/递交 or 转了一圈 are not payments; nor 可以交了 (you may pay now).
 const NOT_PAY_BEFORE = new Set(['提', '递', '移', '好', '旋', '运', '打', '扭', '周', '成', '以']);
@@ -79,7 +81,7 @@ export const readPayClaim: SentenceReader<'pay'> = (msg) => {
     if (given !== null) verb = { start: given.index, end: given.index + given[0].length };
   }
   if (verb === null) return null;
-  if (QUESTION.test(folded) || PLAN.test(folded)) return null;
+  if (QUESTION.test(folded.replace(RECEIPT_QUESTION, '')) || PLAN.test(folded)) return null;
   if (OTHER_BILL.test(folded) && !OUR_FEE.test(folded)) return null;
   const clause = clauseOf(folded, verb);
   if (NEGATION.test(clause.whole.replace(NOT_NEGATION, '')) || BARE_NEGATION.test(folded)) return null;
