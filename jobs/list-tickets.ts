@@ -132,16 +132,15 @@ async function recategorise(ctx: CommandContext, ticket: Ticket, text: string): 
   const to = categoryNamed(text.replace(/^(?:分类|改为|改成|类别|category|recategori[sz]e|as|to)[\s:：]*/i, '').replace(/^(?:改为|改成|为|to)\s*/i, ''));
   if (to === null) return ctx.reply(t('ticket_recategorise_unknown'));
   const from = isTicketCategory(ticket.category) ? ticket.category : 'other';
-  if (to !== from) {
-    // Due times follow the new category: a safety problem filed as 'other' becomes urgent.
-    const due = dueTimes(ticket.cycle_started_at, await slaFor(ctx.tx, ctx.estate.id, to));
-    await ctx.tx
-      .updateTable('tickets')
-      .set({ category: to, accept_due_at: due.acceptDueAt, resolve_due_at: due.resolveDueAt, updated_at: ctx.now })
-      .where('id', '=', ticket.id)
-      .execute();
-    await addEvent(ctx.tx, ticket.id, 'recategorised', ctx.member.id, ctx.now, { from, to });
-    await ctx.audit('ticket.recategorise', ref, { from, to });
-  }
+  if (to === from) return ctx.reply(t('ticket_recategorise_same', { ref, category: categoryLabel(t, to) }));
+  // Due times follow the new category: a safety problem filed as 'other' becomes urgent.
+  const due = dueTimes(ticket.cycle_started_at, await slaFor(ctx.tx, ctx.estate.id, to));
+  await ctx.tx
+    .updateTable('tickets')
+    .set({ category: to, accept_due_at: due.acceptDueAt, resolve_due_at: due.resolveDueAt, updated_at: ctx.now })
+    .where('id', '=', ticket.id)
+    .execute();
+  await addEvent(ctx.tx, ticket.id, 'recategorised', ctx.member.id, ctx.now, { from, to });
+  await ctx.audit('ticket.recategorise', ref, { from, to });
   ctx.reply(t('ticket_recategorised', { ref, from: categoryLabel(t, from), to: categoryLabel(t, to) }));
 }

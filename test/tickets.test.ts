@@ -108,7 +108,7 @@ describe('tickets end to end', () => {
     expect(await p.say('路人癸', '评价 T1 6')).toEqual(['linli: 评分请写 1 到 5，例如：评价 T7 5']);
     expect(await p.say('路人癸', '评价 T1 0')).toEqual(['linli: 评分请写 1 到 5，例如：评价 T7 5']);
     expect(await p.say('路人癸', '评价 T1')).toEqual(['linli: 评分请写 1 到 5，例如：评价 T7 5']);
-    expect(await p.say('刘雅玲', '受理')).toEqual(['linli: 请写上编号，例如：确认 P12']);
+    expect(await p.say('刘雅玲', '受理')).toEqual(['linli: 请写上工单号，例如：受理 T7']); // its own example (issue 11 item 11)
     expect(await p.say('路人癸', '投诉')).toEqual(['linli: 请说明具体情况，例如：投诉 8栋楼道堆放杂物']);
     expect(await p.say('路人癸', '投诉 8栋')).toEqual(['linli: 请说明具体是什么问题、在哪里，例如：投诉 8栋楼道堆放杂物']);
     expect(await p.say('路人癸', '投诉 啊啊啊啊')).toEqual(['linli: 请说明具体是什么问题、在哪里，例如：投诉 8栋楼道堆放杂物']);

@@ -1,6 +1,8 @@
 import type { CommandRow } from './command-row.js';
 import type { RecognisedIntent } from './parsed-command.js';
+import { readAccountQuestion } from './readers/account-question.js';
 import { readBindStatement } from './readers/bind-statement.js';
+import { readHowtoQuestion, readHowtoSlash } from './readers/howto-question.js';
 import { readBind } from './readers/read-bind.js';
 import { readCollect } from './readers/read-collect.js';
 import { readComplaint } from './readers/read-complaint.js';
@@ -34,6 +36,17 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
     slash: ['help', 'start'],
     read: readHelp,
   },
+  // 怎么交费: asks how, so it comes before the account question (怎么查我家交了没有) and the claim.
+  howto: { words: [], slash: ['howto'], read: readHowtoSlash, sentence: readHowtoQuestion },
+  // 我家交到几月了: a question about one's account; before pay, so 查一下我家交了多少 is no claim.
+  status: {
+    words: ['查询', '查账', '缴费查询', '查缴费', '缴费记录', '缴费情况', '我的缴费', '查看缴费'],
+    traditional: ['檢視繳費'],
+    weak: ['查一下', '查下', '查查'],
+    slash: ['status'],
+    read: readStatus,
+    sentence: readAccountQuestion,
+  },
   // 已交60元 anywhere in a sentence; before bind, so a claim is never read as a statement of address.
   pay: { words: [], slash: ['paid', 'pay'], read: readPaid, sentence: readPayClaim },
   // Taiwan's 繫結 / 檢視 / 設定 / 新增 are other words, not other characters: folding cannot find them.
@@ -52,13 +65,6 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
     weak: ['代收'],
     slash: ['collect'],
     read: readCollect,
-  },
-  status: {
-    words: ['查询', '查账', '缴费查询', '查缴费', '缴费记录', '缴费情况', '我的缴费', '查看缴费'],
-    traditional: ['檢視繳費'],
-    weak: ['查一下', '查下', '查查'],
-    slash: ['status'],
-    read: readStatus,
   },
   unpaid: {
     words: ['欠费名单', '未交名单', '未缴名单', '欠费列表', '欠费清单', '欠费户', '未缴费名单', '未交费名单'],

@@ -19,8 +19,8 @@ export interface CommandJob {
   attachments: Attachment[];
 }
 
-/** Intents that run as worker jobs ('help' and 'none' never leave the handler). */
-export type CommandIntent = Exclude<Intent, 'none' | 'help'>;
+/** Intents that run as worker jobs ('help', 'howto' and 'none' never leave the handler). */
+export type CommandIntent = Exclude<Intent, 'none' | 'help' | 'howto'>;
 
 /** The sender's report on one outgoing message. */
 export interface DeliveryJob {

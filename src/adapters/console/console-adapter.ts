@@ -3,6 +3,8 @@ import type { SendPort } from '../../outbound/send-port.js';
 import type { Adapter } from '../adapter.js';
 import { CONSOLE_CHAT_ID, consoleUserId } from './identity.js';
 
+const BOT_MENTION = /[@＠](?:邻里|linli)/i;
+
 /** One typed line: `NAME: TEXT` (an ASCII or full-width colon). */
 export function parseConsoleLine(line: string): { name: string; text: string } | null {
   const m = /^\s*([^:：]{1,40}?)\s*[:：]\s?(.*)$/s.exec(line.replace(/\r$/, ''));
@@ -56,6 +58,8 @@ export class ConsoleAdapter implements Adapter {
       senderId,
       senderName: parsed.name,
       chatTitle: null,
+      // The terminal has no mention entities: @邻里 / @linli typed in the line is the mention.
+      mentionsBot: BOT_MENTION.test(parsed.text),
       text: parsed.text,
       attachments: [],
       receivedAt: now,

@@ -116,17 +116,22 @@ export class WechatAdapter implements Adapter {
     const room = m.room();
     let text = type === types.Message.Text ? m.text() : '';
     let chatTitle: string | null = null;
+    let mentionsBot = false;
     if (room) {
       this.rooms.add(room.id);
       chatTitle = (await room.topic().catch(() => null)) || null;
       const self = bot.currentUser;
       const alias = await room.alias(self).catch(() => undefined);
-      text = stripBotMention(text, [self.name(), alias ?? '']);
+      const stripped = stripBotMention(text, [self.name(), alias ?? '']);
+      // Stripping a mention of the bot changes more than the edges: the message was for the bot.
+      mentionsBot = stripped !== text.replace(/^[\s\u2005,，:：]+/, '').trim();
+      text = stripped;
     }
     return {
       platform: 'wechat',
       chatId: room ? room.id : talker.id,
       isPrivate: !room,
+      mentionsBot,
       messageId: m.id,
       // Identity is the contact id, never a nickname or alias.
       senderId: talker.id,

@@ -81,7 +81,7 @@ function toItem(msg: ParseInput, span: { start: number; end: number }, read: Par
 export const readCollect: ArgumentReader<'collect'> = (msg, rest, how) => {
   const spans = batchLines(msg, rest.start).slice(0, MAX_BATCH_LINES);
   if (spans.length > 1) {
-    const sub = (s: { start: number; end: number }) => ({ clean: msg.clean.slice(0, s.end), folded: msg.folded.slice(0, s.end) });
+    const sub = (s: { start: number; end: number }) => ({ clean: msg.clean.slice(0, s.end), folded: msg.folded.slice(0, s.end), addressed: msg.addressed });
     const items = spans.map((s) => toItem(msg, s, readOne(sub(s), s.start)));
     const last = items[items.length - 1];
     const method = PAYMENT_METHODS.find(([, name]) => name === last.text)?.[1];
