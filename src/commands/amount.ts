@@ -67,8 +67,7 @@ function validFen(fen: number | null): number | null {
 export function findAmounts(folded: string): AmountMatch[] {
   AMOUNT_RE.lastIndex = 0;
   const found: AmountMatch[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = AMOUNT_RE.exec(folded)) !== null) {
+  for (let m = AMOUNT_RE.exec(folded); m !== null; m = AMOUNT_RE.exec(folded)) {
     const [whole, prefix, num, mult, suffix] = m;
     const start = m.index;
     const end = start + whole.length;
@@ -101,8 +100,7 @@ const PERIOD_RE = new RegExp(
 /** The first period (一年 = 12, 半年 = 6, 3个月 = 3, 一个季度 = 3, 6 months …) in already-folded text. */
 export function findPeriod(folded: string): PeriodMatch | null {
   PERIOD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PERIOD_RE.exec(folded)) !== null) {
+  for (let m = PERIOD_RE.exec(folded); m !== null; m = PERIOD_RE.exec(folded)) {
     const start = m.index;
     const end = start + m[0].length;
     if (folded[start - 1] === '第') continue;

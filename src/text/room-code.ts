@@ -55,8 +55,7 @@ function interpret(m: RegExpExecArray): RoomMatch | 'skip' {
 export function findRoomCodes(folded: string): RoomMatch[] {
   const re = new RegExp(ROOM_PATTERN, 'g');
   const found: RoomMatch[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(folded)) !== null) {
+  for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
     const hit = interpret(m);
     if (hit === 'skip') {
       re.lastIndex = m.index + 1;

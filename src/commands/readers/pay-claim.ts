@@ -41,8 +41,7 @@ interface VerbAt {
 
 function findPayVerb(folded: string): VerbAt | null {
   PAY_VERB.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PAY_VERB.exec(folded)) !== null) {
+  for (let m = PAY_VERB.exec(folded); m !== null; m = PAY_VERB.exec(folded)) {
     const start = m.index;
     const end = start + m[0].length;
     const after = folded.slice(end, end + 3).trimStart();
