@@ -21,6 +21,7 @@ export const collectPayment = commandProcessor('collect', async (ctx) => {
   if (!resolved.ok) {
     if (resolved.reason === 'need_amount') return ctx.reply(t('amount_required'));
     if (resolved.reason === 'months_invalid') return ctx.reply(t('months_invalid'));
+    if (resolved.reason === 'period_mismatch') return ctx.reply(t('pay_period_mismatch', { amount: cmd.amountFen ?? 0, months: cmd.months ?? 0, fee: plan.amount_fen, plan: plan.name }));
     return ctx.reply(t('pay_not_whole_months', { amount: cmd.amountFen ?? 0, fee: plan.amount_fen, plan: plan.name }));
   }
   const method = cmd.text ? cmd.text.slice(0, 40) : null;
