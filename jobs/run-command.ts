@@ -53,7 +53,7 @@ export function commandProcessor(name: string, body: CommandHandler | ArrivalHan
         member,
         group,
         i18n,
-        reply: (text, mentions = []) => out.push({ to: here, text, mentions }),
+        reply: (text, mentions = [], mentionLines) => out.push({ to: here, text, mentions, ...(mentionLines ? { mentionLines } : {}) }),
         send: (to, text, mentions = []) => out.push({ to, text, mentions }),
         auditIn: async (estateId, action, subject, detail = {}) => {
           await tx

@@ -1,7 +1,11 @@
+import type { MessageMeasure } from './split-text.js';
+
 /** What an adapter gives the sender: send one text to one chat. */
 export interface SendPort {
-  /** Longest text the platform takes in one message (longer texts are split on line boundaries). */
+  /** Longest message the platform takes, by `measure` with mentions included (longer ones are split on line boundaries). */
   readonly maxLength: number;
+  /** How the platform counts a message; default: code points, mentions free. */
+  readonly measure?: MessageMeasure;
   send(chatId: string, text: string, mentions: string[]): Promise<void>;
 }
 

@@ -8,7 +8,7 @@ import type { JobsQueue } from '../queue/jobs-queue.js';
 import { COMMAND_JOB_OPTIONS } from '../queue/job-options.js';
 import { outboundQueue } from '../queue/queue-names.js';
 import { PermanentSendError, RateLimitedError, type SendPort } from './send-port.js';
-import { splitText } from './split-text.js';
+import { splitMessage } from './split-text.js';
 
 /** Reports deliveries to the workers (who own the database). */
 export interface DeliveryReporter {
@@ -52,13 +52,14 @@ export function startSender(opts: SenderOptions): Worker<OutboundJob> {
     outboundQueue(platform),
     async (job: Job<OutboundJob>) => {
       const data = job.data;
-      const pieces = splitText(data.text, port.maxLength);
+      // Split by the platform's own measure, each mention in the part holding its line.
+      const pieces = splitMessage(data.text, data.mentions, data.mentionLines, port.maxLength, port.measure);
       // Resume after the last piece that went out, so a retry does not repeat earlier pieces.
       const done = Number((job.progress as number) || 0);
       for (let i = done; i < pieces.length; i++) {
         await opts.pace?.(data.chatId);
         try {
-          await port.send(data.chatId, pieces[i], i === 0 ? data.mentions : []);
+          await port.send(data.chatId, pieces[i].text, pieces[i].mentions);
         } catch (e) {
           if (e instanceof PermanentSendError) {
             await report(data, 'failed', e.message);

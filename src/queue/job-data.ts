@@ -91,4 +91,6 @@ export interface OutboundJob {
   text: string;
   /** Platform user ids to @mention where the platform can. */
   mentions: string[];
+  /** For each mention, the line of `text` it belongs to (a split message keeps it in that part). */
+  mentionLines?: number[] | null;
 }
