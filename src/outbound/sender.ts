@@ -43,7 +43,7 @@ export function startSender(opts: SenderOptions): Worker<OutboundJob> {
       platform,
       chatId: job.chatId,
       status,
-      reason,
+      reason: reason ?? job.note ?? null,
       at: new Date().toISOString(),
       text: job.outboxId === null ? job.text : null,
     });

@@ -93,4 +93,6 @@ export interface OutboundJob {
   mentions: string[];
   /** For each mention, the line of `text` it belongs to (a split message keeps it in that part). */
   mentionLines?: number[] | null;
+  /** Why a message without an outbox row was sent (it becomes the row's reason when its delivery is recorded). */
+  note?: string;
 }
