@@ -4,7 +4,7 @@ import type { ParsedCommand } from '../src/commands/parsed-command.js';
 import { translator } from '../src/i18n/translator.js';
 import { maskPhones } from '../src/log.js';
 import type { IncomingMessage } from '../src/messages/incoming-message.js';
-import type { CommandIntent, CommandJob } from '../src/queue/job-data.js';
+import type { CommandIntent, CommandJob, MemberNote } from '../src/queue/job-data.js';
 import { messageKey } from '../src/queue/job-ids.js';
 
 /** What the handler may do: queue a command job, or answer at once. It touches no database. */
@@ -15,6 +15,8 @@ export interface HandlerPorts {
   answer(msg: Pick<IncomingMessage, 'platform' | 'chatId'>, key: string, text: string): Promise<void>;
   /** Make a group known (with its name) so an admin can find and link it; cheap when already known. */
   noteChat?(chat: ChatNote): Promise<void>;
+  /** Note a member seen (a private chat opened, the platform's display name); cheap when nothing changed. */
+  noteMember?(member: MemberNote): Promise<void>;
 }
 
 /** A group the bot is in, as the admin sees it in `linli groups`. */
@@ -38,6 +40,7 @@ function scrub(cmd: ParsedCommand): ParsedCommand {
  */
 export async function handleMessage(msg: IncomingMessage, ports: HandlerPorts): Promise<Handled> {
   if (!msg.isPrivate) await ports.noteChat?.({ platform: msg.platform, chatId: msg.chatId, title: msg.chatTitle });
+  await ports.noteMember?.({ platform: msg.platform, userId: msg.senderId, isPrivate: msg.isPrivate, displayName: msg.senderName });
   const command = parseCommand(msg.text);
   if (command.intent === 'none') {
     // A photo without a command may belong to its sender's fresh ticket; the worker decides, quietly.

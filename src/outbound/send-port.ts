@@ -11,9 +11,12 @@ export interface SendPort {
 
 /** The platform refused the message for good (blocked, chat gone): retrying cannot help. */
 export class PermanentSendError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** The refusal is of a private chat the member has not opened (or closed): point them to it from a group. */
+  readonly privateClosed: boolean;
+  constructor(message: string, options?: { cause?: unknown; privateClosed?: boolean }) {
     super(message, options);
     this.name = 'PermanentSendError';
+    this.privateClosed = options?.privateClosed ?? false;
   }
 }
 

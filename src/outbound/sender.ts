@@ -37,8 +37,9 @@ export interface SenderOptions {
  */
 export function startSender(opts: SenderOptions): Worker<OutboundJob> {
   const { platform, port, reporter, log } = opts;
-  const report = (job: OutboundJob, status: 'sent' | 'failed', reason: string | null) =>
+  const report = (job: OutboundJob, status: 'sent' | 'failed', reason: string | null, privateClosed = false) =>
     reporter.report({
+      ...(privateClosed ? { privateClosed } : {}),
       outboxKey: job.outboxKey,
       platform,
       chatId: job.chatId,
@@ -62,7 +63,7 @@ export function startSender(opts: SenderOptions): Worker<OutboundJob> {
           await port.send(data.chatId, pieces[i].text, pieces[i].mentions);
         } catch (e) {
           if (e instanceof PermanentSendError) {
-            await report(data, 'failed', e.message);
+            await report(data, 'failed', e.message, e.privateClosed);
             throw new UnrecoverableError(e.message);
           }
           if (e instanceof RateLimitedError) {

@@ -41,6 +41,9 @@ export const COMMAND_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
+/** The one job that carries a display name: gone from Redis as soon as it has run (or soon after failing). */
+export const NOTE_MEMBER_OPTIONS: JobsOptions = { removeOnComplete: true, removeOnFail: { age: 3600 } };
+
 /** Outgoing messages: retried longer, since a platform may be down for a while. */
 export const OUTBOUND_JOB_OPTIONS: JobsOptions = {
   attempts: 8,

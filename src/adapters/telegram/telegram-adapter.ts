@@ -163,7 +163,7 @@ export class TelegramAdapter implements Adapter {
     try {
       await this.bot.api.sendMessage(chatId, prefix + text, { ...(entities.length ? { entities } : {}), link_preview_options: { is_disabled: true } });
     } catch (e) {
-      throw classifySendError(e);
+      throw classifySendError(e, chatId);
     }
   }
 

@@ -157,7 +157,9 @@ export class WechatAdapter implements Adapter {
         return;
       }
       const contact = await bot.Contact.find({ id: chatId });
-      if (!contact) throw new PermanentSendError(`wechat: contact ${chatId} not found (not a friend any more)`);
+      if (!contact) throw new PermanentSendError(`wechat: contact ${chatId} not found (not a friend any more)`, { privateClosed: true });
+      // WeChat delivers a private message only to a friend of the account; anyone else is told in the group.
+      if (contact.friend() === false) throw new PermanentSendError(`wechat: ${chatId} is not a friend of the bot's account`, { privateClosed: true });
       await contact.say(text);
     } catch (e) {
       if (e instanceof PermanentSendError || e instanceof RateLimitedError) throw e;
