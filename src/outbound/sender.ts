@@ -95,8 +95,9 @@ export function startSender(opts: SenderOptions): Worker<OutboundJob> {
 /**
  * A reporter that hands deliveries to the workers. Failures go at once, one job each; successes
  * are batched (up to `maxBatch`, or after `delayMs`) into one 'record-deliveries' job, because a
- * job and a commit per sent message would cost more than sending it. A batch lost in a crash
- * leaves its rows 'pending' in the outbox; the outbound jobIds still keep them from going twice.
+ * job and a commit per sent message would cost more than sending it. A batch Redis cannot take
+ * is kept and offered again; one lost in a crash of this process leaves its rows 'pending' in
+ * the outbox, and the outbound jobIds still keep them from going twice.
  */
 export function queueReporter(
   factory: QueueFactory,
@@ -114,7 +115,14 @@ export function queueReporter(
     const items = buffer;
     buffer = [];
     if (items.length === 0) return;
-    await q.add('record-deliveries', { items }, { ...COMMAND_JOB_OPTIONS, jobId: `${deliveryJobId(items[0].outboxKey)}-n${items.length}` });
+    try {
+      await q.add('record-deliveries', { items }, { ...COMMAND_JOB_OPTIONS, jobId: `${deliveryJobId(items[0].outboxKey)}-n${items.length}` });
+    } catch (e) {
+      // Redis is away: keep the reports and try again in a second (one log line a second, not one a message).
+      buffer = [...items, ...buffer];
+      if (!timer) timer = setTimeout(flushLogged, 1000);
+      throw e;
+    }
   };
   const flushLogged = () => void flush().catch((e) => opts.log?.error('could not record deliveries', { error: e }));
   return {
