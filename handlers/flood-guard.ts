@@ -93,6 +93,7 @@ export function floodGuard(inner: HandlerPorts, clock: Clock, limits: FloodLimit
     stats,
     // Learning a group's name is not the member's doing and costs nothing per message.
     noteChat: inner.noteChat,
+    noteMember: inner.noteMember,
     enqueueCommand: async (name, data) => {
       const verdict = take(data.platform, data.senderId, data.key);
       if (verdict === 'ok') return inner.enqueueCommand(name, data);

@@ -5,7 +5,7 @@ import { translator } from '../src/i18n/translator.js';
 import { usageHint } from '../src/i18n/usage-hint.js';
 import { maskPersonalData } from '../src/privacy/mask.js';
 import type { IncomingMessage } from '../src/messages/incoming-message.js';
-import type { CommandIntent, CommandJob } from '../src/queue/job-data.js';
+import type { CommandIntent, CommandJob, MemberNote } from '../src/queue/job-data.js';
 import { messageKey } from '../src/queue/job-ids.js';
 
 /** What the handler may do: queue a command job, or answer at once. It touches no database. */
@@ -16,6 +16,8 @@ export interface HandlerPorts {
   answer(msg: Pick<IncomingMessage, 'platform' | 'chatId'>, key: string, text: string): Promise<void>;
   /** Make a group known (with its name) so an admin can find and link it; cheap when already known. */
   noteChat?(chat: ChatNote): Promise<void>;
+  /** Note a member seen (a private chat opened, the platform's display name); cheap when nothing changed. */
+  noteMember?(member: MemberNote): Promise<void>;
 }
 
 /** A group the bot is in, as the admin sees it in `linli groups`. */
@@ -42,6 +44,7 @@ function scrub(cmd: ParsedCommand): ParsedCommand {
  */
 export async function handleMessage(msg: IncomingMessage, ports: HandlerPorts): Promise<Handled> {
   if (!msg.isPrivate) await ports.noteChat?.({ platform: msg.platform, chatId: msg.chatId, title: msg.chatTitle });
+  await ports.noteMember?.({ platform: msg.platform, userId: msg.senderId, isPrivate: msg.isPrivate, displayName: msg.senderName });
   const toBot = msg.isPrivate || msg.mentionsBot === true;
   const command = parseCommand(msg.text, { toBot });
   const key = messageKey(msg);

@@ -30,6 +30,7 @@ export const claimPayment = commandProcessor('pay', async (ctx) => {
   if (!resolved.ok) {
     if (resolved.reason === 'need_amount') return ctx.reply(t('pay_need_amount', { fee: plan.amount_fen, plan: plan.name }));
     if (resolved.reason === 'months_invalid') return ctx.reply(t('months_invalid'));
+    if (resolved.reason === 'period_mismatch') return ctx.reply(t('pay_period_mismatch', { amount: cmd.amountFen ?? 0, months: cmd.months ?? 0, fee: plan.amount_fen, plan: plan.name }));
     return ctx.reply(t('pay_not_whole_months', { amount: cmd.amountFen ?? 0, fee: plan.amount_fen, plan: plan.name }));
   }
   // Two identical messages at once must not both pass the check below (issue 18 item 5).

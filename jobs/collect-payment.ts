@@ -44,6 +44,7 @@ async function collectLine(ctx: CommandContext, batch: NoticeBatch, line: Collec
   if (!resolved.ok) {
     if (resolved.reason === 'need_amount') return refused(t('amount_required'));
     if (resolved.reason === 'months_invalid') return refused(t('months_invalid'));
+    if (resolved.reason === 'period_mismatch') return refused(t('pay_period_mismatch', { amount: line.amountFen ?? 0, months: line.months ?? 0, fee: plan.amount_fen, plan: plan.name }));
     return refused(t('pay_not_whole_months', { amount: line.amountFen ?? 0, fee: plan.amount_fen, plan: plan.name }));
   }
   const method = line.method ? line.method.slice(0, 40) : null;

@@ -1,7 +1,8 @@
 import type { Ticket } from '../src/db/database.js';
 import { userText } from '../src/i18n/user-text.js';
 import { categoryNamed, isTicketCategory } from '../src/tickets/categories.js';
-import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
+import { actorLabel, categoryLabel, ownerLabel, staffLabelRoles } from '../src/tickets/describe.js';
+import { isStaff } from '../src/ledger/permissions.js';
 import { localTime } from '../src/time/local-time.js';
 import { canChangeTicket } from '../src/tickets/permissions.js';
 import { photoCount } from '../src/tickets/photos.js';
@@ -104,14 +105,11 @@ async function lookUp(ctx: CommandContext, ticket: Ticket): Promise<void> {
     .where('e.ticket_id', '=', ticket.id)
     .orderBy('e.id')
     .execute();
-  const staffIds = new Set(
-    (await ctx.tx.selectFrom('roles').select('member_id').where('estate_id', '=', ctx.estate.id).where('role', 'in', ['grid_worker', 'admin']).execute()).map((r) => r.member_id),
-  );
+  const staffRoles = await staffLabelRoles(ctx.tx, ctx.estate.id);
+  const readerIsStaff = isStaff(ctx.roles);
   for (const e of events) {
     const d = e.detail as Record<string, unknown>;
-    // Staff are named; residents never are.
-    const actor =
-      e.actor_member_id === null ? t('ticket_actor_system') : staffIds.has(e.actor_member_id) ? (e.display_name ?? t('ticket_actor_resident')) : t('ticket_actor_resident');
+    const actor = actorLabel(t, { memberId: e.actor_member_id, displayName: e.display_name }, staffRoles, readerIsStaff);
     const what = t('ticket_event', {
       kind: e.kind,
       actor,

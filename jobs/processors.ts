@@ -21,6 +21,7 @@ import { resolveTicket } from './resolve-ticket.js';
 import { ticketSlaSweep } from './ticket-sla-sweep.js';
 import { claimInvitation } from './claim-invitation.js';
 import { noteChat } from './note-chat.js';
+import { noteMember } from './note-member.js';
 import { recordDeliveries, recordDelivery } from './record-delivery.js';
 import { showStatus } from './show-status.js';
 import { issueLoginLinkJob } from './issue-login-link.js';
@@ -73,6 +74,7 @@ export const processors = {
   'record-delivery': recordDelivery,
   'record-deliveries': recordDeliveries,
   'note-chat': noteChat,
+  'note-member': noteMember,
   claim: claimInvitation,
   login: issueLoginLinkJob,
   void: voidPayment,

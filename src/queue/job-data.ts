@@ -32,6 +32,17 @@ export interface DeliveryJob {
   at: string;
   /** Only for replies the handler sent without an outbox row (usage errors): catalogue text. */
   text: string | null;
+  /** The platform refused a private chat the member has not opened: point them to it from a group. */
+  privateClosed?: boolean;
+}
+
+/** What the adapter saw of a member (see 'note-member'). */
+export interface MemberNote {
+  platform: Platform;
+  userId: string;
+  /** They wrote to the bot privately. */
+  isPrivate: boolean;
+  displayName: string | null;
 }
 
 /** A scheduled ticket SLA sweep; the scheduler's job id tells runs apart, the SLA marks make each run idempotent. */
@@ -55,6 +66,11 @@ export type JobData = { [K in CommandIntent]: CommandJob } & {
   'record-delivery': DeliveryJob;
   'record-deliveries': { items: DeliveryJob[] };
   'note-chat': { platform: Platform; chatId: string; title: string | null };
+  /**
+   * A member seen by the adapter: a private message opens the private chat; the display name the
+   * platform gave is kept for staff eyes. The one job that carries a name: removed once it has run.
+   */
+  'note-member': MemberNote;
   /** The weekly public notice, and the catch-up tick that posts a missed one late. */
   'post-weekly-notice': EstateRunJob;
   'daily-tally': EstateRunJob;
@@ -68,7 +84,7 @@ export type JobData = { [K in CommandIntent]: CommandJob } & {
 };
 
 /** Job names that are not chat commands (deliveries, scheduled runs). Keep in step with JobData. */
-export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep', 'council-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
+export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'note-member', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep', 'council-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
 
 export type JobName = keyof JobData;
 
@@ -95,4 +111,8 @@ export interface OutboundJob {
   text: string;
   /** Platform user ids to @mention where the platform can. */
   mentions: string[];
+  /** For each mention, the line of `text` it belongs to (a split message keeps it in that part). */
+  mentionLines?: number[] | null;
+  /** Why a message without an outbox row was sent (it becomes the row's reason when its delivery is recorded). */
+  note?: string;
 }

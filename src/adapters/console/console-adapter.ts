@@ -1,3 +1,4 @@
+import { translator } from '../../i18n/translator.js';
 import type { IncomingMessage } from '../../messages/incoming-message.js';
 import type { SendPort } from '../../outbound/send-port.js';
 import type { Adapter } from '../adapter.js';
@@ -29,7 +30,8 @@ export class ConsoleAdapter implements Adapter {
     this.port = {
       maxLength: 100_000,
       send: async (_chatId, text, mentions) => {
-        const at = mentions.map((id) => `@${this.names.get(id) ?? id}`).join(' ');
+        // A member not seen in this session (the bot restarted) is shown as a neighbour, never by the internal id.
+        const at = mentions.map((id) => `@${this.names.get(id) ?? translator('zh-Hans').t('mention_fallback')}`).join(' ');
         this.write(`linli: ${at ? at + ' ' : ''}${text}\n`);
       },
     };
