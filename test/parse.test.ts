@@ -559,6 +559,18 @@ async function runCli(args: string[], input?: string | string[]): Promise<{ code
 }
 
 describe('linli parse', () => {
+  it('refuses unknown flags with the usage (exit 2); text that starts with "-" comes after "--"', async () => {
+    for (const args of [['--zone3'], ['--json', '已交60元'], ['-', 'extra'], ['--']]) {
+      const { code, out } = await runCli(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(out).toMatch(/usage: linli parse/);
+    }
+    expect((await runCli(['--help'])).code).toBe(0);
+    const { code, out } = await runCli(['--', '-已交60元']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ intent: 'pay', amountFen: 6000 });
+  });
+
   it('prints one JSON object and a newline for an argument', async () => {
     const { code, out } = await runCli(['已交60元 8-2-301']);
     expect(code).toBe(0);
