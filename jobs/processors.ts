@@ -21,6 +21,7 @@ import { resolveTicket } from './resolve-ticket.js';
 import { ticketSlaSweep } from './ticket-sla-sweep.js';
 import { claimInvitation } from './claim-invitation.js';
 import { noteChat } from './note-chat.js';
+import { noteMember } from './note-member.js';
 import { recordDeliveries, recordDelivery } from './record-delivery.js';
 import { showStatus } from './show-status.js';
 import { handleAppeal } from './handle-appeal.js';
@@ -32,6 +33,23 @@ import { scoringTick } from './scoring-tick.js';
 import { showScoringRules } from './show-scoring-rules.js';
 import { showUnitScore } from './show-unit-score.js';
 import { issueLoginLinkJob } from './issue-login-link.js';
+import { amendPayment, voidPayment } from './correct-payment.js';
+import { rebookCollection } from './collect-payment.js';
+import { showReceipt } from './show-receipt.js';
+import { listPending } from './list-pending.js';
+import { castBallot } from './cast-ballot.js';
+import { councilSweep } from './council-sweep.js';
+import { enterPaperBallot } from './enter-paper-ballot.js';
+import { listNotVoted } from './list-not-voted.js';
+import { openDecision } from './open-decision.js';
+import { openPoll } from './open-poll.js';
+import { propose } from './propose.js';
+import { recordMinutes } from './record-minutes.js';
+import { recordResolution } from './record-resolution.js';
+import { reportProgress } from './report-progress.js';
+import { scheduleMeeting } from './schedule-meeting.js';
+import { setRelation } from './set-relation.js';
+import { supportProposal } from './support-proposal.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
 /** A processor for each job name: the compiler checks none is missing. */
@@ -64,6 +82,7 @@ export const processors = {
   'record-delivery': recordDelivery,
   'record-deliveries': recordDeliveries,
   'note-chat': noteChat,
+  'note-member': noteMember,
   claim: claimInvitation,
   scoring_rules: showScoringRules,
   score: recordScores,
@@ -74,4 +93,22 @@ export const processors = {
   publish_scores: publishScores,
   'scoring-tick': scoringTick,
   login: issueLoginLinkJob,
+  void: voidPayment,
+  amend: amendPayment,
+  rebook: rebookCollection,
+  receipt: showReceipt,
+  pending: listPending,
+  propose,
+  support: supportProposal,
+  meeting: scheduleMeeting,
+  minutes: recordMinutes,
+  resolution: recordResolution,
+  progress: reportProgress,
+  vote: openDecision,
+  poll: openPoll,
+  ballot: castBallot,
+  paper: enterPaperBallot,
+  notvoted: listNotVoted,
+  relation: setRelation,
+  'council-sweep': councilSweep,
 } satisfies Processors;

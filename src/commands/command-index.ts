@@ -22,7 +22,7 @@ function readerOf(row: (typeof COMMAND_TABLE)[RecognisedIntent]): AnyReader {
   const other = row.otherwise;
   if (other === undefined) return read;
   const fallback = COMMAND_TABLE[other].read as AnyReader;
-  return (msg, rest, how) => read(msg, rest, how) ?? fallback(msg, rest, { intent: other, bare: how.bare });
+  return (msg, rest, how) => read(msg, rest, how) ?? fallback(msg, rest, { ...how, intent: other });
 }
 
 /** Every keyword of the table in folded form, longest first (登记缴费 before 登记). */
@@ -56,7 +56,7 @@ export function readKeyword(msg: ParseInput, start: number): ParsedCommand | nul
   const end = start + entry.word.length;
   // Latin keywords must end at a word boundary: "helpful" is not "help".
   if (/[a-z]$/.test(entry.word) && /[a-z0-9]/.test(msg.folded[end] ?? '')) return null;
-  return entry.read(msg, restAt(msg, end, false), entry);
+  return entry.read(msg, restAt(msg, end, false), { intent: entry.intent, bare: entry.bare, word: entry.word });
 }
 
 const SLASH_RE = /\/([a-z]{1,32})(?:@[a-z0-9_.]{1,64})?(?![a-z@])/y;
@@ -68,7 +68,7 @@ export function readSlash(msg: ParseInput, start: number): ParsedCommand {
   const named = m === null ? undefined : SLASH_NAMES.get(m[1]);
   if (m === null || named === undefined) return NO_COMMAND;
   const end = start + m[0].length;
-  return named.read(msg, restAt(msg, end, true), { intent: named.intent, bare: true }) ?? NO_COMMAND;
+  return named.read(msg, restAt(msg, end, true), { intent: named.intent, bare: true, word: m[1] }) ?? NO_COMMAND;
 }
 
 /** A command said without a keyword (已交60元, 我是8栋2单元301的), or null. */

@@ -42,10 +42,10 @@ export function readRef(msg: ParseInput, rest: Rest, how: ReadHow<RefIntent>, le
 }
 
 /** Intents whose argument is a ref. */
-export type RefIntent = 'confirm' | 'reject' | 'accept' | 'resolve' | 'cancel' | 'rate' | 'tickets';
+export type RefIntent = 'confirm' | 'reject' | 'accept' | 'resolve' | 'cancel' | 'rate' | 'tickets' | 'void' | 'amend' | 'receipt';
 
 /** confirm / accept / cancel: a ref and nothing else that matters. */
-export function refOnly<I extends 'confirm' | 'accept' | 'cancel'>(letters: string): ArgumentReader<I> {
+export function refOnly<I extends 'confirm' | 'accept' | 'cancel' | 'receipt'>(letters: string): ArgumentReader<I> {
   return (msg, rest, how) => {
     const read = readRef(msg, rest, how, letters);
     if (read === null || 'error' in read) return read;
@@ -54,7 +54,7 @@ export function refOnly<I extends 'confirm' | 'accept' | 'cancel'>(letters: stri
 }
 
 /** reject / resolve (and 工单 T7 分类 漏水): a ref, then an optional free-text reason or note. */
-export function refWithNote<I extends 'reject' | 'resolve' | 'tickets'>(letters: string): ArgumentReader<I> {
+export function refWithNote<I extends 'reject' | 'resolve' | 'tickets' | 'void'>(letters: string): ArgumentReader<I> {
   return (msg, rest, how) => {
     const read = readRef(msg, rest, how, letters);
     if (read === null || 'error' in read) return read;

@@ -10,7 +10,7 @@ const LEADING = /^[\s,.:;、，。：；]+/;
 /** The arguments from `from` on, as clean and folded text, leading separators and trailing punctuation cut. */
 export function argsFrom(msg: ParseInput, from: number): ParseInput {
   const lead = LEADING.exec(msg.folded.slice(from))?.[0].length ?? 0;
-  return { clean: msg.clean.slice(from + lead).replace(TRAILING, ''), folded: msg.folded.slice(from + lead).replace(TRAILING, '') };
+  return { ...msg, clean: msg.clean.slice(from + lead).replace(TRAILING, ''), folded: msg.folded.slice(from + lead).replace(TRAILING, '') };
 }
 
 /** A unit code where the arguments start, and what follows it; null when none is there. */
