@@ -23,6 +23,21 @@ import { claimInvitation } from './claim-invitation.js';
 import { noteChat } from './note-chat.js';
 import { recordDeliveries, recordDelivery } from './record-delivery.js';
 import { showStatus } from './show-status.js';
+import { listVisits } from './list-visits.js';
+import { notePatrol } from './note-patrol.js';
+import { noteToTicket } from './note-to-ticket.js';
+import { patrolLocation } from './patrol-location.js';
+import { patrolSweep } from './patrol-sweep.js';
+import { recordVisit } from './record-visit.js';
+import { showPatrol } from './show-patrol.js';
+import { startPatrol } from './start-patrol.js';
+import { stopPatrol } from './stop-patrol.js';
+import { answerSurvey } from './answer-survey.js';
+import { chaseSurvey } from './chase-survey.js';
+import { createSurvey } from './create-survey.js';
+import { monthlyReport } from './monthly-report.js';
+import { surveyProgress } from './survey-progress.js';
+import { surveyResults } from './survey-results.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
 /** A processor for each job name: the compiler checks none is missing. */
@@ -56,4 +71,19 @@ export const processors = {
   'record-deliveries': recordDeliveries,
   'note-chat': noteChat,
   claim: claimInvitation,
+  'patrol-start': startPatrol,
+  'patrol-stop': stopPatrol,
+  'patrol-status': showPatrol,
+  'patrol-note': notePatrol,
+  'to-ticket': noteToTicket,
+  visit: recordVisit,
+  visits: listVisits,
+  'patrol-location': patrolLocation,
+  'patrol-sweep': patrolSweep,
+  'survey-new': createSurvey,
+  'survey-answer': answerSurvey,
+  'survey-progress': surveyProgress,
+  'survey-results': surveyResults,
+  'survey-chase': chaseSurvey,
+  report: monthlyReport,
 } satisfies Processors;

@@ -8,6 +8,7 @@ import {
   type ParsedCommand,
 } from './parsed-command.js';
 import { findRoomCode, findRoomCodes } from './room-code.js';
+import { parseGridCommand } from '../grid/parse-grid-command.js';
 
 /**
  * The message as two aligned strings: `clean` keeps what the user wrote (free text is
@@ -53,6 +54,8 @@ function parse(text: string): ParsedCommand {
   if (clean === '') return emptyCommand();
   const msg: Msg = { clean, folded: foldText(clean) };
   const start = skipLeadIn(msg.folded);
+  const grid = parseGridCommand(msg.clean, msg.folded, start);
+  if (grid !== null) return grid;
   if (msg.folded[start] === '/') return parseSlash(msg, start);
   const byKeyword = parseKeyword(msg, start);
   if (byKeyword !== null) return byKeyword;

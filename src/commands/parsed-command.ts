@@ -2,7 +2,11 @@
 export const INTENTS = [
   'help', 'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
   'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
-  'urge', 'tally', 'notice', 'claim', 'none',
+  'urge', 'tally', 'notice', 'claim',
+  // The grid worker's day and the committee (src/grid, src/survey, src/performance).
+  'patrol-start', 'patrol-stop', 'patrol-status', 'patrol-note', 'to-ticket', 'visit', 'visits',
+  'survey-new', 'survey-answer', 'survey-progress', 'survey-results', 'survey-chase', 'report',
+  'none',
 ] as const;
 
 export type Intent = (typeof INTENTS)[number];
@@ -32,7 +36,7 @@ export interface ParsedCommand {
   /** Integer fen. */
   amountFen: number | null;
   months: number | null;
-  /** Normalised upper-case reference: 'P12', 'B3', 'T7', 'R2'. */
+  /** Normalised upper-case reference: 'P12', 'B3', 'T7', 'R2', 'S2'. */
   ref: string | null;
   rating: number | null;
   /** Free text: complaint body, reject reason, resolve note, collect method, reminder spec, tickets filter. */

@@ -4,7 +4,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json<T> = ColumnType<T, string, string>;
 
-export type RoleName = 'head' | 'grid_worker' | 'admin';
+export type RoleName = 'head' | 'grid_worker' | 'admin' | 'panelist' | 'property' | 'committee';
 export type PaymentKind = 'claim' | 'collection' | 'correction';
 
 export interface EstatesTable {
@@ -57,6 +57,10 @@ export interface RolesTable {
   role: RoleName;
   zone_id: number | null;
   building_id: number | null;
+  /** For role 'property': the company the member works for. */
+  property_company_id: Generated<number | null>;
+  /** For role 'committee': the party they sit for ('community', 'grid', 'residents', 'property'). */
+  party: Generated<string | null>;
   created_at: CreatedAt;
 }
 export interface ChatGroupsTable {
@@ -168,6 +172,8 @@ export interface TicketsTable {
   source_key: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Routed to a property-service company (its categories, its SLA). */
+  property_company_id: Generated<number | null>;
 }
 export interface TicketReportersTable {
   id: Generated<number>;
@@ -272,6 +278,99 @@ export interface InvitationsTable {
   used_by: number | null;
 }
 
+export interface PropertyCompaniesTable {
+  id: Generated<number>;
+  estate_id: number;
+  name: string;
+  /** Ticket category codes it serves. */
+  categories: Json<string[]>;
+  accept_minutes: number | null;
+  resolve_minutes: number | null;
+  /** Last month of a trial period (先尝后买), 'YYYY-MM'. */
+  trial_until: string | null;
+  created_at: CreatedAt;
+}
+export interface PatrolSettingsTable {
+  estate_id: number;
+  target_minutes: Generated<number>;
+  reminder_enabled: Generated<boolean>;
+  /** 'H:MM' in the estate's zone. */
+  reminder_time: Generated<string>;
+  /** Weekdays (0 = Sunday) with no reminder. */
+  days_off: ColumnType<number[], string | undefined, string>;
+  auto_close_minutes: Generated<number>;
+}
+export interface PatrolsTable {
+  id: Generated<number>;
+  estate_id: number;
+  member_id: number;
+  zone_id: number | null;
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+  auto_closed: Generated<boolean>;
+  origin_platform: string;
+  origin_chat_id: string;
+  source_key: string;
+}
+export interface PatrolPointsTable {
+  id: Generated<number>;
+  patrol_id: number;
+  latitude_e6: number;
+  longitude_e6: number;
+  label: string | null;
+  source_key: string;
+  created_at: Timestamp;
+}
+export interface FieldNotesTable {
+  id: Generated<number>;
+  estate_id: number;
+  member_id: number;
+  kind: 'patrol' | 'visit';
+  patrol_id: number | null;
+  household_id: number | null;
+  text: string;
+  ticket_id: number | null;
+  source_key: string;
+  created_at: Timestamp;
+}
+export interface PatrolRemindersTable {
+  member_id: number;
+  day: string;
+  created_at: Timestamp;
+}
+export interface SurveysTable {
+  id: Generated<number>;
+  estate_id: number;
+  title: string;
+  questions: Json<import('../survey/survey-definition.js').SurveyQuestion[]>;
+  free_text: string | null;
+  zone_id: number | null;
+  building_id: number | null;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  property_company_id: number | null;
+  created_by: number | null;
+  source_key: string | null;
+  created_at: Timestamp;
+}
+export interface SurveyAnswersTable {
+  id: Generated<number>;
+  survey_id: number;
+  household_id: number;
+  member_id: number;
+  scores: Json<number[]>;
+  free_text: string | null;
+  via: 'chat' | 'door';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface SurveyChasesTable {
+  survey_id: number;
+  member_id: number;
+  day: string;
+  created_at: Timestamp;
+}
+
 /** The application's view of the schema in migrations/. */
 export interface Database {
   estates: EstatesTable;
@@ -302,6 +401,15 @@ export interface Database {
   ticket_events: TicketEventsTable;
   ticket_photos: TicketPhotosTable;
   ticket_sla_marks: TicketSlaMarksTable;
+  property_companies: PropertyCompaniesTable;
+  patrol_settings: PatrolSettingsTable;
+  patrols: PatrolsTable;
+  patrol_points: PatrolPointsTable;
+  field_notes: FieldNotesTable;
+  patrol_reminders: PatrolRemindersTable;
+  surveys: SurveysTable;
+  survey_answers: SurveyAnswersTable;
+  survey_chases: SurveyChasesTable;
 }
 
 export type Estate = Selectable<EstatesTable>;
@@ -314,3 +422,6 @@ export type NewPayment = Insertable<PaymentsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type Ticket = Selectable<TicketsTable>;
 export type Reminder = Selectable<RemindersTable>;
+export type Patrol = Selectable<PatrolsTable>;
+export type Survey = Selectable<SurveysTable>;
+export type PropertyCompany = Selectable<PropertyCompaniesTable>;

@@ -10,11 +10,15 @@ import { noticesZhHans } from './catalog-notices-zh-hans.js';
 import { reliabilityEn } from './catalog-reliability-en.js';
 import { reliabilityZhHans } from './catalog-reliability-zh-hans.js';
 import { zhHans } from './catalog-zh-hans.js';
+import { gridEn } from './catalog-grid-en.js';
+import { gridZhHans } from './catalog-grid-zh-hans.js';
+import { surveyEn } from './catalog-survey-en.js';
+import { surveyZhHans } from './catalog-survey-zh-hans.js';
 
 // Each feature keeps its messages in its own catalogue pair (zh-Hans + en, same keys);
 // they are merged here. zh-Hant is converted from zh-Hans.
-export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans, ...noticesZhHans, ...invitationsZhHans };
-export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn, ...noticesEn, ...invitationsEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
+export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans, ...noticesZhHans, ...invitationsZhHans, ...gridZhHans, ...surveyZhHans };
+export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn, ...noticesEn, ...invitationsEn, ...gridEn, ...surveyEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
 
 export type CatalogKey = keyof typeof ZH_HANS;
 export type Catalog = typeof ZH_HANS;

@@ -63,10 +63,14 @@ export type JobData = { [K in CommandIntent]: CommandJob } & {
   'attach-photo': CommandJob;
   /** The ticket SLA sweep (scheduled): reminders and escalations. */
   'ticket-sla-sweep': TicketSweepJob;
+  /** A location sent without a command: kept with its sender's open patrol. */
+  'patrol-location': CommandJob;
+  /** The patrol sweep (scheduled): automatic closes and the afternoon reminder. */
+  'patrol-sweep': EstateRunJob;
 };
 
 /** Job names that are not chat commands (deliveries, scheduled runs). Keep in step with JobData. */
-export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
+export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep', 'patrol-location', 'patrol-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
 
 export type JobName = keyof JobData;
 
@@ -75,6 +79,8 @@ export const COMMAND_INTENTS = [
   'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
   'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
   'urge', 'tally', 'notice', 'claim',
+  'patrol-start', 'patrol-stop', 'patrol-status', 'patrol-note', 'to-ticket', 'visit', 'visits',
+  'survey-new', 'survey-answer', 'survey-progress', 'survey-results', 'survey-chase', 'report',
 ] as const satisfies readonly CommandIntent[];
 
 /**

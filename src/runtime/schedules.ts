@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { noticeSchedules, reminderSchedules } from '../notices/schedules.js';
 import type { JobData, JobName } from '../queue/job-data.js';
 import { ticketSchedules } from '../tickets/schedule.js';
+import { patrolSchedules } from '../grid/patrol-schedule.js';
 
 /** One BullMQ job scheduler, derived from what Postgres holds (so a fresh Redis gets it back). */
 export interface ScheduleSpec<N extends JobName = JobName> {
@@ -22,7 +23,7 @@ export interface ScheduleSpec<N extends JobName = JobName> {
 export type ScheduleProvider = (db: Kysely<Database>) => Promise<ScheduleSpec[]>;
 
 /** Every feature's provider; a feature adds its own here. */
-export const scheduleProviders: ScheduleProvider[] = [noticeSchedules, reminderSchedules, ticketSchedules];
+export const scheduleProviders: ScheduleProvider[] = [noticeSchedules, reminderSchedules, ticketSchedules, patrolSchedules];
 
 /** Upsert one job scheduler (idempotent). */
 export async function upsertSchedule(queue: Queue, s: ScheduleSpec): Promise<void> {

@@ -1,0 +1,13 @@
+import { cleanText, foldText } from '../commands/normalize.js';
+import { findRoomCodes } from '../commands/room-code.js';
+import { userText } from '../i18n/user-text.js';
+import { maskPhones } from '../log.js';
+
+/** A resident's free-text answer as staff may read it: no phone numbers, no room codes, no mentions. */
+export function maskFreeText(text: string, max = 200): string {
+  const clean = cleanText(maskPhones(text));
+  const spans = findRoomCodes(foldText(clean)).sort((a, b) => b.start - a.start);
+  let out = clean;
+  for (const s of spans) out = out.slice(0, s.start) + '***' + out.slice(s.end);
+  return userText(out, max);
+}
