@@ -34,12 +34,18 @@ export const listTickets = commandProcessor('tickets', async (ctx) => {
 async function listing(ctx: CommandContext): Promise<void> {
   const { t } = ctx.i18n;
   const all = ALL_WORDS.includes((ctx.job.command.text ?? '').trim().toLowerCase());
-  const admin = ctx.roles.some((r) => r.role === 'admin');
+  // The committee sees every ticket of the estate, as the admins do.
+  const admin = ctx.roles.some((r) => r.role === 'admin' || r.role === 'committee');
+  const property = ctx.roles.some((r) => r.role === 'property');
   const zones = ctx.roles.filter((r) => r.role === 'grid_worker' && r.zoneId !== null).map((r) => r.zoneId!);
   const base = () => {
     let q = ctx.tx.selectFrom('tickets').where('estate_id', '=', ctx.estate.id);
     if (admin) return q;
     if (zones.length > 0) return q.where((eb) => eb.or([eb('zone_id', 'in', zones), eb('owner_member_id', '=', ctx.member.id)]));
+    if (property) {
+      const companies = ctx.tx.selectFrom('roles').select('property_company_id').where('member_id', '=', ctx.member.id).where('role', '=', 'property');
+      return q.where((eb) => eb.or([eb('property_company_id', 'in', companies), eb('owner_member_id', '=', ctx.member.id)]));
+    }
     return q.where('id', 'in', ctx.tx.selectFrom('ticket_reporters').select('ticket_id').where('member_id', '=', ctx.member.id));
   };
   const scoped = () => (all ? base() : base().where('status', 'in', IN_PLAY));
@@ -75,6 +81,7 @@ async function listing(ctx: CommandContext): Promise<void> {
 /** May see a ticket's detail: whoever may change it, its reporters, and the head of its building. */
 async function canSee(ctx: CommandContext, ticket: Ticket): Promise<boolean> {
   if (canChangeTicket(ctx.roles, ctx.member.id, ticket)) return true;
+  if (ctx.roles.some((r) => r.role === 'committee')) return true;
   if (ctx.roles.some((r) => r.role === 'head' && r.buildingId !== null && r.buildingId === ticket.building_id)) return true;
   const reporter = await ctx.tx.selectFrom('ticket_reporters').select('id').where('ticket_id', '=', ticket.id).where('member_id', '=', ctx.member.id).executeTakeFirst();
   return reporter !== undefined;
@@ -105,7 +112,7 @@ async function lookUp(ctx: CommandContext, ticket: Ticket): Promise<void> {
     .orderBy('e.id')
     .execute();
   const staffIds = new Set(
-    (await ctx.tx.selectFrom('roles').select('member_id').where('estate_id', '=', ctx.estate.id).where('role', 'in', ['grid_worker', 'admin']).execute()).map((r) => r.member_id),
+    (await ctx.tx.selectFrom('roles').select('member_id').where('estate_id', '=', ctx.estate.id).where('role', 'in', ['grid_worker', 'admin', 'property', 'committee']).execute()).map((r) => r.member_id),
   );
   for (const e of events) {
     const d = e.detail as Record<string, unknown>;

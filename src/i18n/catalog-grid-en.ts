@@ -42,4 +42,5 @@ export const gridEn = {
   report_company: (p: { name: string; tickets: number; resolved: number; onTime: number; rating: string | null; survey: string | null }) =>
     `${p.name}: ${p.tickets} tickets · ${p.onTime}/${p.resolved} resolved on time · rating ${p.rating ?? '—'} · survey ${p.survey ?? '—'}`,
   report_none: () => '(no grid workers)',
+  ticket_owner_property: (p: { company: string }) => `the property-service company ${p.company}`,
 };

@@ -43,4 +43,5 @@ export const gridZhHans = {
   report_company: (p: { name: string; tickets: number; resolved: number; onTime: number; rating: string | null; survey: string | null }) =>
     `${p.name}：工单${p.tickets} · 按时办结${p.onTime}/${p.resolved} · 评价${p.rating ?? '—'} · 满意度${p.survey ?? '—'}`,
   report_none: () => '（本月没有网格员）',
+  ticket_owner_property: (p: { company: string }) => `物业服务公司 ${p.company}`,
 };
