@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/database.js';
-import { currentMonth } from '../src/i18n/month.js';
+import { currentMonth } from '../src/time/month.js';
 import { translator } from '../src/i18n/translator.js';
 import { balance } from '../src/ledger/balance.js';
 import { mainFeePlan } from '../src/ledger/fee-plan.js';

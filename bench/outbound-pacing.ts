@@ -47,6 +47,7 @@ export async function runPacing(spec: QueueBackendSpec, db: Kysely<Database>, op
   });
   try {
     const jobs: OutboundJob[] = Array.from({ length: opts.messages }, (_, i) => ({
+      platform: 'telegram',
       outboxKey: `pace-${i}-r1`,
       chatId: `-100${900000 + (i % opts.groups)}`,
       outboxId: null,
@@ -54,7 +55,7 @@ export async function runPacing(spec: QueueBackendSpec, db: Kysely<Database>, op
       mentions: [],
     }));
     const t0 = performance.now();
-    await queueOutbound(p.factory).enqueue('telegram', jobs);
+    await queueOutbound(p.factory).enqueue(jobs);
     const limitMs = ((opts.messages / 30) * 1000 * 3) / opts.scale + 30_000;
     while (p.sent.length < opts.messages && performance.now() - t0 < limitMs) await new Promise((r) => setTimeout(r, 20));
     const realSeconds = (performance.now() - t0) / 1000;

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/db/database.js';
-import { monthFromIndex, monthIndex, currentMonth } from '../src/i18n/month.js';
+import { monthFromIndex, monthIndex, currentMonth } from '../src/time/month.js';
 
 /** Size of the generated city. */
 export interface CitySize {

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { Queue } from 'bullmq';
-import type { OutboundPort } from '../jobs/worker-deps.js';
+import type { OutboundPort } from '../src/outbox/outbound-port.js';
 import type { CommandJob } from '../src/queue/job-data.js';
+import type { JobsQueue } from '../src/queue/jobs-queue.js';
 import { chatKey, commandJobId } from '../src/queue/job-ids.js';
 import { COMMAND_JOB_OPTIONS } from '../src/queue/job-options.js';
 import type { HandlerPorts } from './handle-message.js';
 
 /** Handler ports on BullMQ: commands to the jobs queue, answers to the outbound queue. */
-export function queuePorts(jobs: Queue, outbound: OutboundPort): HandlerPorts {
+export function queuePorts(jobs: JobsQueue, outbound: OutboundPort): HandlerPorts {
   // Groups already noted by this process, with the name they had: one job per new group or rename.
   const noted = new Map<string, string | null>();
   return {
@@ -22,7 +22,7 @@ export function queuePorts(jobs: Queue, outbound: OutboundPort): HandlerPorts {
       await jobs.add(name, data, { ...COMMAND_JOB_OPTIONS, jobId: commandJobId(data.key) });
     },
     answer: async (msg, key, text) => {
-      await outbound.enqueue(msg.platform, [{ outboxKey: key, chatId: msg.chatId, outboxId: null, text, mentions: [] }]);
+      await outbound.enqueue([{ platform: msg.platform, outboxKey: key, chatId: msg.chatId, outboxId: null, text, mentions: [] }]);
     },
   };
 }

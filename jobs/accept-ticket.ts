@@ -1,6 +1,6 @@
 import { tellReporters } from '../src/tickets/audience.js';
 import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
-import { localTime } from '../src/tickets/local-time.js';
+import { localTime } from '../src/time/local-time.js';
 import { NoticeBatch } from '../src/tickets/notify.js';
 import { addEvent, ticketRef } from '../src/tickets/repository.js';
 import { commandProcessor } from './run-command.js';

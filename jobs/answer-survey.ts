@@ -1,4 +1,4 @@
-import { boundHouseholds, findHousehold, type HouseholdRef } from '../src/ledger/households.js';
+import { boundHouseholds, findHousehold, type HouseholdRef } from '../src/members/households.js';
 import { canManage } from '../src/ledger/permissions.js';
 import { maskPhones } from '../src/log.js';
 import { readSurveyAnswer } from '../src/survey/survey-answer.js';

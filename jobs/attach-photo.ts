@@ -1,6 +1,7 @@
 import { translator } from '../src/i18n/translator.js';
 import type { CommandJob } from '../src/queue/job-data.js';
-import { flushPending, writeNotices } from '../src/tickets/outbox.js';
+import { handOverPending } from '../src/outbox/hand-over-pending.js';
+import { writeReplies } from '../src/outbox/write-outbox.js';
 import { attachImages, photoCount, PHOTO_WINDOW_MS } from '../src/tickets/photos.js';
 import { ticketRef } from '../src/tickets/repository.js';
 import { IN_PLAY } from '../src/tickets/statuses.js';
@@ -33,8 +34,8 @@ export async function attachPhoto(data: CommandJob, deps: WorkerDeps, _info?: Jo
     if (added === 0) return true; // a re-run: the reply is already in the outbox
     const { t } = translator(data.locale);
     const text = t('ticket_photo_attached', { ref: ticketRef(recent.id), count: await photoCount(tx, recent.id) });
-    await writeNotices(tx, data.key, [{ to: { platform: data.platform, chatId: data.chatId }, text, mentions: [] }], now);
+    await writeReplies(tx, data.key, [{ to: { platform: data.platform, chatId: data.chatId }, text, mentions: [] }], now);
     return true;
   });
-  if (attached) await flushPending(deps, deps.db, `${data.key}-r`, new Date(now.getTime() - 24 * 3600_000));
+  if (attached) await handOverPending(deps, { prefix: `${data.key}-r`, since: new Date(now.getTime() - 24 * 3600_000) });
 }

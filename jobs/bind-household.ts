@@ -1,4 +1,4 @@
-import { findHousehold } from '../src/ledger/households.js';
+import { findHousehold } from '../src/members/households.js';
 import { commandProcessor } from './run-command.js';
 
 /** 绑定 8-2-301: a resident asks to be bound to a household; staff confirm the B-ref. */

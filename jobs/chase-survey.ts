@@ -1,6 +1,6 @@
 import { isStaff } from '../src/ledger/permissions.js';
 import type { Platform } from '../src/messages/incoming-message.js';
-import { localDayKey } from '../src/notices/zoned-time.js';
+import { localDayKey } from '../src/time/zoned-time.js';
 import { answersOf, findSurvey, householdsInScope, surveyIsOpen, surveyRef } from '../src/survey/survey-repository.js';
 import { commandProcessor } from './run-command.js';
 

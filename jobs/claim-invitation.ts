@@ -1,10 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../src/db/database.js';
-import { translator, type Translator } from '../src/i18n/translator.js';
-import type { CommandJob } from '../src/queue/job-data.js';
-import type { Outgoing } from './command-context.js';
-import { recordCommand, runOnce, upsertGroup, upsertMember, writeOutbox } from './run-command.js';
-import type { WorkerDeps } from './worker-deps.js';
+import type { Translator } from '../src/i18n/translator.js';
+import { commandProcessor } from './run-command.js';
 
 async function scopeWords(tx: Transaction<Database>, zoneId: number | null, buildingId: number | null, i18n: Translator): Promise<string | null> {
   if (buildingId !== null) {
@@ -22,30 +19,23 @@ async function scopeWords(tx: Transaction<Database>, zoneId: number | null, buil
  * 邀请码 K7P2Q9MX: a one-time code from `linli invite` gives its sender a role, or links the group
  * it is sent in. This is how an admin reaches a platform user id without knowing it: the code is
  * handed over in person, and whoever sends it is the one. It runs before any estate is known
- * (an unlinked group, a private chat), so it resolves member and chat itself; once per message.
+ * (an unlinked group, a private chat), so the estate comes from the code, not the chat.
  */
-export function claimInvitation(data: CommandJob, deps: WorkerDeps): Promise<void> {
-  const i18n = translator(data.locale);
-  const { t } = i18n;
-  return runOnce(data, deps, async (tx, now) => {
-    if (!(await recordCommand(tx, data.key, 'claim', now))) return null;
-    const out: Outgoing[] = [];
-    const reply = (text: string) => out.push({ to: { platform: data.platform, chatId: data.chatId }, text, mentions: [] });
-    const member = await upsertMember(tx, data.platform, data.senderId);
+export const claimInvitation = commandProcessor(
+  'claim',
+  async (ctx) => {
+    const { tx, now, member, i18n } = ctx;
+    const { t } = i18n;
+    const data = ctx.job;
+    const reply = (text: string) => ctx.reply(text);
     // Locked, so two people racing with one code: the first wins, the second is told it is used.
     const inv = await tx.selectFrom('invitations').selectAll().where('code', '=', data.command.text ?? '').forUpdate().executeTakeFirst();
-    if (!inv || inv.used_at !== null || new Date(inv.expires_at) <= now) {
-      reply(t('claim_invalid'));
-      return writeOutbox(tx, data.key, out, now);
-    }
+    if (!inv || inv.used_at !== null || new Date(inv.expires_at) <= now) return reply(t('claim_invalid'));
     const estate = await tx.selectFrom('estates').select(['id', 'name']).where('id', '=', inv.estate_id).executeTakeFirstOrThrow();
     const scope = await scopeWords(tx, inv.zone_id, inv.building_id, i18n);
     if (inv.kind === 'group') {
-      if (data.isPrivate) {
-        reply(t('claim_group_in_private'));
-        return writeOutbox(tx, data.key, out, now);
-      }
-      const group = await upsertGroup(tx, data.platform, data.chatId);
+      if (!ctx.group) return reply(t('claim_group_in_private'));
+      const group = ctx.group;
       // A linked group is moved (to another estate, or a narrower scope) only by an admin of the
       // estate it is in: a code that leaked must not let a stranger re-scope a working group.
       if (group.estate_id !== null) {
@@ -56,10 +46,7 @@ export function claimInvitation(data: CommandJob, deps: WorkerDeps): Promise<voi
           .where('estate_id', '=', group.estate_id)
           .where('role', '=', 'admin')
           .executeTakeFirst();
-        if (!admin) {
-          reply(t('claim_group_already_linked'));
-          return writeOutbox(tx, data.key, out, now);
-        }
+        if (!admin) return reply(t('claim_group_already_linked'));
       }
       await tx
         .updateTable('chat_groups')
@@ -77,17 +64,12 @@ export function claimInvitation(data: CommandJob, deps: WorkerDeps): Promise<voi
       reply(t('claim_role_ok', { estate: estate.name, role, scope }));
     }
     await tx.updateTable('invitations').set({ used_at: now, used_by: member.id }).where('id', '=', inv.id).execute();
-    await tx
-      .insertInto('audit_log')
-      .values({
-        estate_id: estate.id,
-        actor_member_id: member.id,
-        action: inv.kind === 'group' ? 'invitation.link-group' : 'invitation.role',
-        subject: `invitation ${inv.id}`,
-        detail: JSON.stringify({ key: data.key, role: inv.role, zoneId: inv.zone_id, buildingId: inv.building_id, chat: inv.kind === 'group' ? `${data.platform}:${data.chatId}` : null }),
-        created_at: now,
-      })
-      .execute();
-    return writeOutbox(tx, data.key, out, now);
-  });
-}
+    await ctx.auditIn(estate.id, inv.kind === 'group' ? 'invitation.link-group' : 'invitation.role', `invitation ${inv.id}`, {
+      role: inv.role,
+      zoneId: inv.zone_id,
+      buildingId: inv.building_id,
+      chat: inv.kind === 'group' ? `${data.platform}:${data.chatId}` : null,
+    });
+  },
+  { beforeLink: true },
+);

@@ -1,5 +1,5 @@
 import { mainFeePlan, monthsFor } from '../src/ledger/fee-plan.js';
-import { boundHouseholds, findHousehold } from '../src/ledger/households.js';
+import { boundHouseholds, findHousehold } from '../src/members/households.js';
 import { insertPayment } from '../src/ledger/insert-payment.js';
 import { commandProcessor } from './run-command.js';
 

@@ -1,5 +1,5 @@
 import { mainFeePlan, monthsFor } from '../src/ledger/fee-plan.js';
-import { findHousehold } from '../src/ledger/households.js';
+import { findHousehold } from '../src/members/households.js';
 import { householdBalance } from '../src/ledger/paid-through.js';
 import { canManage, isStaff } from '../src/ledger/permissions.js';
 import { insertPayment } from '../src/ledger/insert-payment.js';

@@ -1,42 +1,34 @@
 import type { Transaction } from 'kysely';
-import type { ChatGroup, Database, Estate, Member, RoleName } from '../src/db/database.js';
+import type { ChatGroup, Database, Estate, Member } from '../src/db/database.js';
+import type { HeldRole } from '../src/members/held-role.js';
 import type { Translator } from '../src/i18n/translator.js';
 import type { ChatAddress } from '../src/messages/incoming-message.js';
 import type { Scope } from '../src/ledger/paid-months.js';
 import type { CommandJob } from '../src/queue/job-data.js';
 
-/** A role the member holds in the estate the command runs in (looked up, never taken from the job). */
-export interface HeldRole {
-  role: RoleName;
-  zoneId: number | null;
-  buildingId: number | null;
-}
-
-/** An outgoing message produced by a command, written to the outbox in the command's transaction. */
-export interface Outgoing {
-  to: ChatAddress;
-  text: string;
-  /** Platform user ids to @mention where the platform can. */
-  mentions: string[];
-}
-
-/** Everything a command processor needs, inside the command's one transaction. */
-export interface CommandContext {
+/** What a command has before its chat is known to belong to an estate (an invitation claim). */
+export interface ArrivalContext {
   tx: Transaction<Database>;
   job: CommandJob;
   now: Date;
   member: Member;
-  estate: Estate;
   /** The group the message came from; null in a private chat. */
   group: ChatGroup | null;
-  /** What the chat covers: the group's scope, or in private the member's own reach. */
-  scope: Scope;
-  roles: HeldRole[];
   i18n: Translator;
   /** Reply in the chat the command came from. */
   reply(text: string, mentions?: string[]): void;
   /** Send to another chat (a notification). */
   send(to: ChatAddress, text: string, mentions?: string[]): void;
+  /** Record an action in an estate's audit log. */
+  auditIn(estateId: number, action: string, subject: string, detail?: Record<string, unknown>): Promise<void>;
+}
+
+/** Everything a command processor needs, inside the command's one transaction. */
+export interface CommandContext extends ArrivalContext {
+  estate: Estate;
+  /** What the chat covers: the group's scope, or in private the member's own reach. */
+  scope: Scope;
+  roles: HeldRole[];
   /** Record a staff action in the audit log. */
   audit(action: string, subject: string, detail?: Record<string, unknown>): Promise<void>;
 }

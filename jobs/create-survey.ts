@@ -3,7 +3,7 @@ import type { Translator } from '../src/i18n/translator.js';
 import { parseSurveyDefinition } from '../src/survey/survey-definition.js';
 import { lastMinute, surveyClosesAt } from '../src/survey/survey-period.js';
 import { householdsInScope, surveyRef } from '../src/survey/survey-repository.js';
-import { localTime } from '../src/tickets/local-time.js';
+import { localTime } from '../src/time/local-time.js';
 import type { Platform } from '../src/messages/incoming-message.js';
 import type { CommandContext } from './command-context.js';
 import { commandProcessor } from './run-command.js';

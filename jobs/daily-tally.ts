@@ -4,11 +4,12 @@ import { isStaff } from '../src/ledger/permissions.js';
 import type { Platform } from '../src/messages/incoming-message.js';
 import { estateSchedules } from '../src/notices/notice-settings.js';
 import { buildTally, loadTallyData } from '../src/notices/tally-data.js';
-import { localDayKey, startOfLocalDay } from '../src/notices/zoned-time.js';
+import { localDayKey, startOfLocalDay } from '../src/time/zoned-time.js';
 import type { EstateRunJob } from '../src/queue/job-data.js';
 import { outboxKey } from '../src/queue/job-ids.js';
 import { commandProcessor } from './run-command.js';
-import { enqueuePending, writeScheduledOutbox } from './scheduled-outbox.js';
+import { handOverPending } from '../src/outbox/hand-over-pending.js';
+import { writeScheduled } from '../src/outbox/write-outbox.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 /**
@@ -44,10 +45,10 @@ export async function dailyTally(data: EstateRunJob, deps: WorkerDeps): Promise<
         if (!fresh) return;
         const tally = await loadTallyData(tx, e.estateId, { id: w.zoneId, name: w.zoneName }, day, from, now);
         const text = buildTally(tally, translator(estate.locale as Locale).t);
-        await writeScheduledOutbox(tx, key, { to: { platform: w.platform as Platform, chatId: w.platform_user_id }, text, mentions: [] }, now);
+        await writeScheduled(tx, key, { to: { platform: w.platform as Platform, chatId: w.platform_user_id }, text, mentions: [] }, now);
       });
     }
-    await enqueuePending(deps, keys);
+    await handOverPending(deps, { keys });
   }
 }
 

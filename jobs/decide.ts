@@ -1,4 +1,4 @@
-import { findHousehold } from '../src/ledger/households.js';
+import { findHousehold } from '../src/members/households.js';
 import { householdBalance } from '../src/ledger/paid-through.js';
 import { userText } from '../src/i18n/user-text.js';
 import { canManage, isStaff } from '../src/ledger/permissions.js';

@@ -4,7 +4,7 @@ import { maskPhones } from '../src/log.js';
 import { tellOwner } from '../src/tickets/audience.js';
 import { classifyComplaint } from '../src/tickets/categories.js';
 import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
-import { localTime } from '../src/tickets/local-time.js';
+import { localTime } from '../src/time/local-time.js';
 import { isMeaningfulComplaint } from '../src/tickets/meaningful.js';
 import { NoticeBatch } from '../src/tickets/notify.js';
 import { attachImages } from '../src/tickets/photos.js';

@@ -1,11 +1,12 @@
 import type { Locale } from '../src/commands/locale.js';
 import { translator } from '../src/i18n/translator.js';
 import type { Platform } from '../src/messages/incoming-message.js';
-import { lastFiring } from '../src/notices/reminder-schedule.js';
+import { lastFiring } from '../src/time/reminder-schedule.js';
 import { reminderSchedulerId } from '../src/notices/schedules.js';
 import type { ReminderJob } from '../src/queue/job-data.js';
 import { outboxKey } from '../src/queue/job-ids.js';
-import { enqueuePending, writeScheduledOutbox } from './scheduled-outbox.js';
+import { handOverPending } from '../src/outbox/hand-over-pending.js';
+import { writeScheduled } from '../src/outbox/write-outbox.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 /** Fired this long after its time, a reminder says it is late. */
@@ -41,11 +42,11 @@ export async function fireReminder(data: ReminderJob, deps: WorkerDeps): Promise
     if (fresh) {
       const estate = await tx.selectFrom('estates').select('locale').where('id', '=', r.estate_id).executeTakeFirstOrThrow();
       const text = translator(estate.locale as Locale).t('reminder_text', { message: r.message, late });
-      await writeScheduledOutbox(tx, key, { to: { platform: r.platform as Platform, chatId: r.chat_id }, text, mentions: [] }, now);
+      await writeScheduled(tx, key, { to: { platform: r.platform as Platform, chatId: r.chat_id }, text, mentions: [] }, now);
       if (once) await tx.updateTable('reminders').set({ status: 'done' }).where('id', '=', r.id).execute();
     }
     return { key, retire: once };
   });
-  if (outcome.key) await enqueuePending(deps, [outcome.key]);
+  if (outcome.key) await handOverPending(deps, { keys: [outcome.key] });
   if (outcome.retire) await deps.schedules?.remove(reminderSchedulerId(data.reminderId));
 }

@@ -1,6 +1,6 @@
 import { isStaff } from '../src/ledger/permissions.js';
-import { nextFiring } from '../src/notices/reminder-schedule.js';
-import { when } from '../src/notices/when-words.js';
+import { nextFiring } from '../src/time/reminder-schedule.js';
+import { when } from '../src/time/when-words.js';
 import { commandProcessor } from './run-command.js';
 
 /** 提醒列表 / /reminders: staff see this chat's active reminders with their next times. */

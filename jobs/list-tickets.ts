@@ -2,7 +2,7 @@ import type { Ticket } from '../src/db/database.js';
 import { userText } from '../src/i18n/user-text.js';
 import { categoryNamed, isTicketCategory } from '../src/tickets/categories.js';
 import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
-import { localTime } from '../src/tickets/local-time.js';
+import { localTime } from '../src/time/local-time.js';
 import { canChangeTicket } from '../src/tickets/permissions.js';
 import { photoCount } from '../src/tickets/photos.js';
 import { buildingCode } from '../src/tickets/place.js';

@@ -1,7 +1,7 @@
-import { currentMonth } from '../src/i18n/month.js';
+import { currentMonth } from '../src/time/month.js';
 import { balance } from '../src/ledger/balance.js';
 import { mainFeePlan } from '../src/ledger/fee-plan.js';
-import { compareRoomCodes } from '../src/ledger/households.js';
+import { compareRoomCodes } from '../src/members/households.js';
 import { paidMonthsByHousehold, type Scope } from '../src/ledger/paid-months.js';
 import { isStaff } from '../src/ledger/permissions.js';
 import type { CommandContext } from './command-context.js';

@@ -1,8 +1,8 @@
 import { noteRef, visitsOf } from '../src/grid/field-notes.js';
 import { userText } from '../src/i18n/user-text.js';
-import { findHousehold } from '../src/ledger/households.js';
+import { findHousehold } from '../src/members/households.js';
 import { canManage } from '../src/ledger/permissions.js';
-import { localTime } from '../src/tickets/local-time.js';
+import { localTime } from '../src/time/local-time.js';
 import { ticketRef } from '../src/tickets/repository.js';
 import { commandProcessor } from './run-command.js';
 

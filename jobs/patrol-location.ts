@@ -1,6 +1,7 @@
 import { translator } from '../src/i18n/translator.js';
 import type { CommandJob } from '../src/queue/job-data.js';
-import { flushPending, writeNotices } from '../src/tickets/outbox.js';
+import { handOverPending } from '../src/outbox/hand-over-pending.js';
+import { writeReplies } from '../src/outbox/write-outbox.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
 /**
@@ -24,8 +25,8 @@ export async function patrolLocation(data: CommandJob, deps: WorkerDeps, _info?:
     if (added.length === 0) return true; // a re-run: the reply is already in the outbox
     const count = await tx.selectFrom('patrol_points').select((e) => e.fn.countAll<string>().as('n')).where('patrol_id', '=', patrol.id).executeTakeFirstOrThrow();
     const { t } = translator(data.locale);
-    await writeNotices(tx, data.key, [{ to: { platform: data.platform, chatId: data.chatId }, text: t('patrol_location_saved', { count: Number(count.n) }), mentions: [] }], now);
+    await writeReplies(tx, data.key, [{ to: { platform: data.platform, chatId: data.chatId }, text: t('patrol_location_saved', { count: Number(count.n) }), mentions: [] }], now);
     return true;
   });
-  if (said) await flushPending(deps, deps.db, `${data.key}-r`, new Date(now.getTime() - 24 * 3600_000));
+  if (said) await handOverPending(deps, { prefix: `${data.key}-r`, since: new Date(now.getTime() - 24 * 3600_000) });
 }

@@ -7,10 +7,11 @@ import { reachMember } from '../src/grid/reach-member.js';
 import { todayMinutes } from '../src/grid/today-minutes.js';
 import { translator } from '../src/i18n/translator.js';
 import type { ChatAddress, Platform } from '../src/messages/incoming-message.js';
-import { localDayKey, localParts } from '../src/notices/zoned-time.js';
+import { localDayKey, localParts } from '../src/time/zoned-time.js';
 import type { EstateRunJob } from '../src/queue/job-data.js';
-import { localTime } from '../src/tickets/local-time.js';
-import { flushPending, writeNotices } from '../src/tickets/outbox.js';
+import { localTime } from '../src/time/local-time.js';
+import { handOverPending } from '../src/outbox/hand-over-pending.js';
+import { writeScheduled } from '../src/outbox/write-outbox.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
 /** Outbox keys of the sweep start with this (fixed per patrol, or per grid worker and day). */
@@ -30,7 +31,7 @@ export async function patrolSweep(data: EstateRunJob, deps: WorkerDeps, _info?: 
     await closeOverdue(deps, estate, now);
     await remind(deps, estate, now);
   }
-  await flushPending(deps, deps.db, KEY_PREFIX, new Date(now.getTime() - 24 * 3600_000));
+  await handOverPending(deps, { prefix: KEY_PREFIX, since: new Date(now.getTime() - 24 * 3600_000) });
 }
 
 async function closeOverdue(deps: WorkerDeps, estate: Estate, now: Date): Promise<void> {
@@ -52,7 +53,7 @@ async function closeOverdue(deps: WorkerDeps, estate: Estate, now: Date): Promis
       if (to === null) return;
       const { t } = translator(estate.locale as Locale);
       const text = t('patrol_auto_closed', { since: localTime(closed.started_at, estate.time_zone), minutes: s.autoCloseMinutes });
-      await writeNotices(tx, `${KEY_PREFIX}close-${closed.id}`, [{ to, text, mentions: [m.platformUserId] }], now);
+      await writeScheduled(tx, `${KEY_PREFIX}close-${closed.id}`, { to, text, mentions: [m.platformUserId] }, now);
     });
   }
 }
@@ -89,7 +90,7 @@ async function remind(deps: WorkerDeps, estate: Estate, now: Date): Promise<void
       const where = await reachMember(tx, m, estate.id);
       if (where === null) return;
       const text = t('patrol_reminder', { today: await todayMinutes(tx, m.id, estate.time_zone, now, s.autoCloseMinutes), target: s.targetMinutes });
-      await writeNotices(tx, `${KEY_PREFIX}remind-${m.id}-${day}`, [{ to: where, text, mentions: [m.platformUserId] }], now);
+      await writeScheduled(tx, `${KEY_PREFIX}remind-${m.id}-${day}`, { to: where, text, mentions: [m.platformUserId] }, now);
     });
   }
 }

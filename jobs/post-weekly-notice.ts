@@ -8,7 +8,8 @@ import { loadEstateNoticeData } from '../src/notices/notice-data.js';
 import { noticePeriod, noticeSlot, weekKey } from '../src/notices/week.js';
 import type { EstateRunJob } from '../src/queue/job-data.js';
 import { outboxKey } from '../src/queue/job-ids.js';
-import { enqueuePending, writeScheduledOutbox } from './scheduled-outbox.js';
+import { handOverPending } from '../src/outbox/hand-over-pending.js';
+import { writeScheduled } from '../src/outbox/write-outbox.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 /** Posted this long after its scheduled time, a notice says it is late. */
@@ -61,7 +62,7 @@ export async function postWeeklyNotice(data: EstateRunJob, deps: WorkerDeps): Pr
       .where('n.week', '=', week)
       .where('o.status', '=', 'pending')
       .execute();
-    await enqueuePending(deps, pending.map((p) => p.outbox_key));
+    await handOverPending(deps, { keys: pending.map((p) => p.outbox_key) });
   }
 }
 
@@ -75,6 +76,6 @@ async function postOne(deps: WorkerDeps, group: ChatGroup, week: string, slot: D
       .returning('id')
       .executeTakeFirst();
     if (!fresh) return;
-    await writeScheduledOutbox(tx, key, { to: { platform: group.platform as Platform, chatId: group.chat_id }, text, mentions: [] }, now);
+    await writeScheduled(tx, key, { to: { platform: group.platform as Platform, chatId: group.chat_id }, text, mentions: [] }, now);
   });
 }

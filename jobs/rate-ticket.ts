@@ -1,7 +1,7 @@
 import { maskPhones } from '../src/log.js';
 import { userText } from '../src/i18n/user-text.js';
 import { tellOwner } from '../src/tickets/audience.js';
-import { localTime } from '../src/tickets/local-time.js';
+import { localTime } from '../src/time/local-time.js';
 import { NoticeBatch } from '../src/tickets/notify.js';
 import { canRateTicket } from '../src/tickets/permissions.js';
 import { addEvent, lockTicket, ticketRef } from '../src/tickets/repository.js';

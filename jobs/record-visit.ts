@@ -1,7 +1,7 @@
 import { addFieldNote, noteRef } from '../src/grid/field-notes.js';
 import { localMonthBounds } from '../src/grid/local-day.js';
-import { currentMonth } from '../src/i18n/month.js';
-import { findHousehold } from '../src/ledger/households.js';
+import { currentMonth } from '../src/time/month.js';
+import { findHousehold } from '../src/members/households.js';
 import { canManage } from '../src/ledger/permissions.js';
 import { maskPhones } from '../src/log.js';
 import { commandProcessor } from './run-command.js';

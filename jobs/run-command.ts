@@ -1,69 +1,35 @@
-import { sql, type Transaction } from 'kysely';
-import type { ChatGroup, Database, Estate, Member } from '../src/db/database.js';
+import type { Transaction } from 'kysely';
+import type { Database, Estate } from '../src/db/database.js';
 import { translator } from '../src/i18n/translator.js';
 import type { CommandJob, OutboundJob } from '../src/queue/job-data.js';
-import { outboxKey } from '../src/queue/job-ids.js';
-import { loadCommandScene } from './command-scene.js';
-import type { CommandContext, HeldRole, Outgoing } from './command-context.js';
+import { handOverPending } from '../src/outbox/hand-over-pending.js';
+import type { OutgoingMessage } from '../src/outbox/outgoing-message.js';
+import { writeReplies } from '../src/outbox/write-outbox.js';
+import { loadCommandScene } from '../src/members/command-scene.js';
+import type { ArrivalContext, CommandContext } from './command-context.js';
+import { estateOfMember } from '../src/members/estate-of-member.js';
+import { rolesOf } from '../src/members/roles-of.js';
+import { upsertGroup } from '../src/members/upsert-group.js';
+import { upsertMember } from '../src/members/upsert-member.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
-import type { Platform } from '../src/messages/incoming-message.js';
 
 /** The body of one command, run inside its transaction. */
 export type CommandHandler = (ctx: CommandContext) => Promise<void>;
 
-/** Find or create the member behind a platform user id. */
-export async function upsertMember(tx: Transaction<Database>, platform: string, platformUserId: string): Promise<Member> {
-  // Nearly every command comes from a known member: one round trip, not two.
-  const known = await tx.selectFrom('members').selectAll().where('platform', '=', platform).where('platform_user_id', '=', platformUserId).executeTakeFirst();
-  if (known) return known;
-  await tx
-    .insertInto('members')
-    .values({ platform, platform_user_id: platformUserId, display_name: null })
-    .onConflict((c) => c.columns(['platform', 'platform_user_id']).doNothing())
-    .execute();
-  return tx.selectFrom('members').selectAll().where('platform', '=', platform).where('platform_user_id', '=', platformUserId).executeTakeFirstOrThrow();
-}
-
-/** Find or create the chat group a message came from. */
-export async function upsertGroup(tx: Transaction<Database>, platform: string, chatId: string): Promise<ChatGroup> {
-  const known = await tx.selectFrom('chat_groups').selectAll().where('platform', '=', platform).where('chat_id', '=', chatId).executeTakeFirst();
-  if (known) return known;
-  await tx
-    .insertInto('chat_groups')
-    .values({ platform, chat_id: chatId, title: null, estate_id: null, zone_id: null, building_id: null, unlinked_notice_at: null })
-    .onConflict((c) => c.columns(['platform', 'chat_id']).doNothing())
-    .execute();
-  return tx.selectFrom('chat_groups').selectAll().where('platform', '=', platform).where('chat_id', '=', chatId).executeTakeFirstOrThrow();
-}
-
-/** The roles a member holds in an estate. */
-export async function rolesOf(tx: Transaction<Database>, memberId: number, estateId: number): Promise<HeldRole[]> {
-  const rows = await tx.selectFrom('roles').select(['role', 'zone_id', 'building_id']).where('member_id', '=', memberId).where('estate_id', '=', estateId).execute();
-  return rows.map((r) => ({ role: r.role, zoneId: r.zone_id, buildingId: r.building_id }));
-}
-
-/** In a private chat, the estate is where the member holds a role or a bound household. */
-async function estateOfMember(tx: Transaction<Database>, memberId: number): Promise<number | null> {
-  const role = await tx.selectFrom('roles').select('estate_id').where('member_id', '=', memberId).orderBy('id').executeTakeFirst();
-  if (role) return role.estate_id;
-  const bound = await tx
-    .selectFrom('bindings as bi')
-    .innerJoin('households as h', 'h.id', 'bi.household_id')
-    .select('h.estate_id')
-    .where('bi.member_id', '=', memberId)
-    .where('bi.status', '=', 'confirmed')
-    .orderBy('bi.id')
-    .executeTakeFirst();
-  return bound?.estate_id ?? null;
-}
+/** The body of a command that runs before its chat is linked to an estate. */
+export type ArrivalHandler = (ctx: ArrivalContext) => Promise<void>;
 
 /**
  * Wrap a command body so it takes effect once: one transaction records the message key,
  * resolves chat, member, estate and roles, runs the body, and writes its replies to the outbox;
  * then the replies go to the outbound queue (jobIds from outbox keys, so a retry re-sends nothing new).
+ * With `beforeLink`, the body runs once member and chat are known, before any estate is
+ * (an unlinked group, a private chat of someone the bot does not know yet).
  */
-export function commandProcessor(name: string, body: CommandHandler) {
-  return (data: CommandJob, deps: WorkerDeps, _info?: JobInfo): Promise<void> =>
+export function commandProcessor(name: string, body: CommandHandler): CommandProcessor;
+export function commandProcessor(name: string, body: ArrivalHandler, opts: { beforeLink: true }): CommandProcessor;
+export function commandProcessor(name: string, body: CommandHandler | ArrivalHandler, opts: { beforeLink?: boolean } = {}): CommandProcessor {
+  return (data, deps) =>
     runOnce(data, deps, async (tx, now) => {
       const i18n = translator(data.locale);
       const scene = await loadCommandScene(tx, {
@@ -76,13 +42,33 @@ export function commandProcessor(name: string, body: CommandHandler) {
       });
       if (!scene.fresh) return null;
 
-      const out: Outgoing[] = [];
+      const out: OutgoingMessage[] = [];
       const here = { platform: data.platform, chatId: data.chatId };
       const member = scene.member ?? (await upsertMember(tx, data.platform, data.senderId));
-      let group: ChatGroup | null = null;
+      const group = data.isPrivate ? null : (scene.group ?? (await upsertGroup(tx, data.platform, data.chatId)));
+      const arrival: ArrivalContext = {
+        tx,
+        job: data,
+        now,
+        member,
+        group,
+        i18n,
+        reply: (text, mentions = []) => out.push({ to: here, text, mentions }),
+        send: (to, text, mentions = []) => out.push({ to, text, mentions }),
+        auditIn: async (estateId, action, subject, detail = {}) => {
+          await tx
+            .insertInto('audit_log')
+            .values({ estate_id: estateId, actor_member_id: member.id, action, subject, detail: JSON.stringify({ ...detail, key: data.key }), created_at: now })
+            .execute();
+        },
+      };
+      if (opts.beforeLink) {
+        await (body as ArrivalHandler)(arrival);
+        return await writeReplies(tx, data.key, out, now);
+      }
+
       let estateId: number | null;
-      if (!data.isPrivate) {
-        group = scene.group ?? (await upsertGroup(tx, data.platform, data.chatId));
+      if (group) {
         estateId = group.estate_id;
         if (estateId === null) {
           // Say it once per chat, then stay quiet there until an admin links it.
@@ -93,14 +79,14 @@ export function commandProcessor(name: string, body: CommandHandler) {
             .where('unlinked_notice_at', 'is', null)
             .returning('id')
             .executeTakeFirst();
-          if (first) out.push({ to: here, text: i18n.t('group_unlinked'), mentions: [] });
-          return await writeOutbox(tx, data.key, out, now);
+          if (first) arrival.reply(i18n.t('group_unlinked'));
+          return await writeReplies(tx, data.key, out, now);
         }
       } else {
         estateId = await estateOfMember(tx, member.id);
         if (estateId === null) {
-          out.push({ to: here, text: i18n.t('private_no_estate'), mentions: [] });
-          return await writeOutbox(tx, data.key, out, now);
+          arrival.reply(i18n.t('private_no_estate'));
+          return await writeReplies(tx, data.key, out, now);
         }
       }
       // The scene already holds estate and roles when the member and a linked group were known.
@@ -108,30 +94,21 @@ export function commandProcessor(name: string, body: CommandHandler) {
       const estate: Estate = known ? scene.estate! : await tx.selectFrom('estates').selectAll().where('id', '=', estateId).executeTakeFirstOrThrow();
       const roles = known ? scene.roles : await rolesOf(tx, member.id, estate.id);
       const ctx: CommandContext = {
-        tx,
-        job: data,
-        now,
-        member,
+        ...arrival,
         estate,
-        group,
         scope: group
           ? { estateId: estate.id, zoneId: group.zone_id, buildingId: group.building_id }
           : { estateId: estate.id, zoneId: null, buildingId: null },
         roles,
-        i18n,
-        reply: (text, mentions = []) => out.push({ to: here, text, mentions }),
-        send: (to, text, mentions = []) => out.push({ to, text, mentions }),
-        audit: async (action, subject, detail = {}) => {
-          await tx
-            .insertInto('audit_log')
-            .values({ estate_id: estate.id, actor_member_id: member.id, action, subject, detail: JSON.stringify({ ...detail, key: data.key }), created_at: now })
-            .execute();
-        },
+        audit: (action, subject, detail) => arrival.auditIn(estate.id, action, subject, detail),
       };
-      await body(ctx);
-      return await writeOutbox(tx, data.key, out, now);
+      await (body as CommandHandler)(ctx);
+      return await writeReplies(tx, data.key, out, now);
     });
 }
+
+/** A command job's processor. */
+export type CommandProcessor = (data: CommandJob, deps: WorkerDeps, info?: JobInfo) => Promise<void>;
 
 /**
  * The exactly-once frame of every command job: `work` runs in one transaction and returns the
@@ -140,79 +117,13 @@ export function commandProcessor(name: string, body: CommandHandler) {
  * pending is handed over again (a retry after a crash between commit and enqueue). Outbound
  * jobIds come from outbox keys, so nothing is queued twice.
  */
-export async function runOnce(
+async function runOnce(
   data: CommandJob,
   deps: WorkerDeps,
-  work: (tx: Transaction<Database>, now: Date) => Promise<OutboxEntry[] | null>,
+  work: (tx: Transaction<Database>, now: Date) => Promise<OutboundJob[] | null>,
 ): Promise<void> {
   const now = deps.clock.now();
   const produced = await deps.db.transaction().execute((tx) => work(tx, now));
-  await enqueueOutbound(deps, produced ?? (await pendingOutbox(deps, data.key)));
-}
-
-/** Record that the command `key` took effect; false if it already had. For jobs outside `commandProcessor`. */
-export async function recordCommand(tx: Transaction<Database>, key: string, jobName: string, now: Date): Promise<boolean> {
-  const row = await tx
-    .insertInto('processed_commands')
-    .values({ key, job_name: jobName, created_at: now })
-    .onConflict((c) => c.column('key').doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-export interface OutboxEntry {
-  platform: Platform;
-  job: OutboundJob;
-}
-
-/**
- * Write outgoing messages to the outbox with keys `${key}-r<n>`, fixed by what happened, so a
- * re-run writes nothing new (rows already there are skipped). Returns the rows written.
- */
-export async function writeOutbox(tx: Transaction<Database>, key: string, out: Outgoing[], now: Date): Promise<OutboxEntry[]> {
-  if (out.length === 0) return [];
-  const rows = await tx
-    .insertInto('outbox')
-    .values(
-      out.map((o, i) => ({
-        key: outboxKey(key, i + 1),
-        platform: o.to.platform,
-        chat_id: o.to.chatId,
-        text: o.text,
-        mentions: JSON.stringify(o.mentions),
-        created_at: now,
-      })),
-    )
-    .onConflict((c) => c.column('key').doNothing())
-    .returning(['id', 'key', 'platform', 'chat_id', 'text', 'mentions'])
-    .execute();
-  return rows.map(toEntry);
-}
-
-/** An outbox row as the outbound port takes it. */
-export function toEntry(r: { id: string; key: string; platform: string; chat_id: string; text: string; mentions: string[] }): OutboxEntry {
-  return {
-    platform: r.platform as Platform,
-    job: { outboxKey: r.key, chatId: r.chat_id, outboxId: String(r.id), text: r.text, mentions: r.mentions },
-  };
-}
-
-/** Outbox rows of `key` (keys `${key}-r<n>`) still pending. */
-export async function pendingOutbox(deps: WorkerDeps, key: string): Promise<OutboxEntry[]> {
-  const rows = await deps.db
-    .selectFrom('outbox')
-    .select(['id', 'key', 'platform', 'chat_id', 'text', 'mentions'])
-    .where(sql<boolean>`starts_with(key, ${key + '-r'})`)
-    .where('status', '=', 'pending')
-    .orderBy('id')
-    .execute();
-  return rows.map(toEntry);
-}
-
-/** Hand outbox rows to the outbound queues, grouped by platform. */
-export async function enqueueOutbound(deps: WorkerDeps, rows: OutboxEntry[]): Promise<void> {
-  const byPlatform = new Map<Platform, OutboundJob[]>();
-  for (const r of rows) byPlatform.set(r.platform, [...(byPlatform.get(r.platform) ?? []), r.job]);
-  for (const [platform, jobs] of byPlatform) await deps.outbound.enqueue(platform, jobs);
+  if (produced === null) await handOverPending(deps, { prefix: `${data.key}-r` });
+  else if (produced.length > 0) await deps.outbound.enqueue(produced);
 }

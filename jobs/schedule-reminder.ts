@@ -1,7 +1,7 @@
 import { isStaff } from '../src/ledger/permissions.js';
-import { cronPattern, nextFiring, parseReminderSpec } from '../src/notices/reminder-schedule.js';
+import { cronPattern, nextFiring, parseReminderSpec } from '../src/time/reminder-schedule.js';
 import { reminderSpec } from '../src/notices/schedules.js';
-import { when } from '../src/notices/when-words.js';
+import { when } from '../src/time/when-words.js';
 import type { CommandJob } from '../src/queue/job-data.js';
 import { commandProcessor } from './run-command.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';

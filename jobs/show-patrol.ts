@@ -2,7 +2,7 @@ import { openPatrolOf } from '../src/grid/patrol-repository.js';
 import { patrolSettings } from '../src/grid/patrol-settings.js';
 import { todayMinutes } from '../src/grid/today-minutes.js';
 import { isStaff } from '../src/ledger/permissions.js';
-import { localTime } from '../src/tickets/local-time.js';
+import { localTime } from '../src/time/local-time.js';
 import { commandProcessor } from './run-command.js';
 
 /** 今日巡查 (/patrol): today's patrol minutes against the estate's target. */

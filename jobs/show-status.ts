@@ -1,5 +1,5 @@
 import { mainFeePlan } from '../src/ledger/fee-plan.js';
-import { boundHouseholds, findHousehold, type HouseholdRef } from '../src/ledger/households.js';
+import { boundHouseholds, findHousehold, type HouseholdRef } from '../src/members/households.js';
 import { householdBalance } from '../src/ledger/paid-through.js';
 import { canView } from '../src/ledger/permissions.js';
 import { commandProcessor } from './run-command.js';

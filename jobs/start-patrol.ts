@@ -2,7 +2,7 @@ import { patrolSettings } from '../src/grid/patrol-settings.js';
 import { startPatrol as openPatrol } from '../src/grid/patrol-repository.js';
 import { todayMinutes } from '../src/grid/today-minutes.js';
 import { isStaff } from '../src/ledger/permissions.js';
-import { localTime } from '../src/tickets/local-time.js';
+import { localTime } from '../src/time/local-time.js';
 import { commandProcessor } from './run-command.js';
 
 /** 开始巡查 (/patrol start): a grid worker sets off on a patrol of their grid. */

@@ -3,7 +3,7 @@ import { percent } from '../src/survey/survey-figures.js';
 import { lastMinute } from '../src/survey/survey-period.js';
 import { progressRows } from '../src/survey/survey-progress.js';
 import { answersOf, findSurvey, householdsInScope, surveyIsOpen, surveyRef } from '../src/survey/survey-repository.js';
-import { localTime } from '../src/tickets/local-time.js';
+import { localTime } from '../src/time/local-time.js';
 import { commandProcessor } from './run-command.js';
 
 /** Buildings listed in a progress reply; more are summed up by zone only. */

@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
-import type { Estate, TicketSlaMark } from '../src/db/database.js';
+import type { Estate, Ticket, TicketSlaMark } from '../src/db/database.js';
 import type { Locale } from '../src/commands/locale.js';
 import { translator } from '../src/i18n/translator.js';
 import type { TicketSweepJob } from '../src/queue/job-data.js';
 import { tellAdmins, tellCommittee, tellOwner } from '../src/tickets/audience.js';
 import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
-import { localTime } from '../src/tickets/local-time.js';
+import { localTime } from '../src/time/local-time.js';
 import { NoticeBatch } from '../src/tickets/notify.js';
-import { flushPending, writeNotices } from '../src/tickets/outbox.js';
+import { handOverPending } from '../src/outbox/hand-over-pending.js';
+import { writeReplies } from '../src/outbox/write-outbox.js';
 import { buildingCode } from '../src/tickets/place.js';
 import { addEvent, reporterCount, ticketRef } from '../src/tickets/repository.js';
 import { REMIND_AT_SHARE } from '../src/tickets/sla.js';
@@ -19,11 +20,8 @@ const BATCH = 500;
 /** Escalation levels: 1 when not accepted in time, 2 when not resolved in time. */
 const LEVEL: Partial<Record<TicketSlaMark, number>> = { accept_escalation: 1, resolve_escalation: 2 };
 
-interface Due {
-  id: number;
-  cycle: number;
-  mark: TicketSlaMark;
-}
+/** A row of the sweep's query, in the column types of the tickets table. */
+type Due = Pick<Ticket, 'id' | 'cycle'> & { mark: TicketSlaMark };
 
 /**
  * The scheduled SLA sweep: reminds owners before a ticket is due and escalates to the admins
@@ -35,7 +33,7 @@ export async function ticketSlaSweep(data: TicketSweepJob, deps: WorkerDeps, _in
   const due = await dueMarks(deps, data.estateId, now);
   for (const d of due) await applyMark(deps, d, now);
   // Also re-sends what a crash between a commit and its enqueue left pending.
-  await flushPending(deps, deps.db, KEY_PREFIX, new Date(now.getTime() - 24 * 3600_000));
+  await handOverPending(deps, { prefix: KEY_PREFIX, since: new Date(now.getTime() - 24 * 3600_000) });
 }
 
 /** Every (ticket, mark) whose time has come and that has not happened in the ticket's current cycle. */
@@ -102,6 +100,6 @@ async function applyMark(deps: WorkerDeps, d: Due, now: Date): Promise<void> {
       // A property company's ticket escalates to the committee as well as to the community.
       if (ticket.property_company_id !== null) await tellCommittee(tx, batch, ticket, text);
     }
-    await writeNotices(tx, `${KEY_PREFIX}${ticket.id}-c${d.cycle}-${d.mark}`, batch.all(), now);
+    await writeReplies(tx, `${KEY_PREFIX}${ticket.id}-c${d.cycle}-${d.mark}`, batch.all(), now);
   });
 }

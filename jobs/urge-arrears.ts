@@ -1,11 +1,11 @@
-import { currentMonth } from '../src/i18n/month.js';
+import { currentMonth } from '../src/time/month.js';
 import { balance } from '../src/ledger/balance.js';
 import { mainFeePlan } from '../src/ledger/fee-plan.js';
-import { compareRoomCodes } from '../src/ledger/households.js';
+import { compareRoomCodes } from '../src/members/households.js';
 import { paidMonthsByHousehold } from '../src/ledger/paid-months.js';
 import { isStaff } from '../src/ledger/permissions.js';
-import { when } from '../src/notices/when-words.js';
-import { localDayKey } from '../src/notices/zoned-time.js';
+import { when } from '../src/time/when-words.js';
+import { localDayKey } from '../src/time/zoned-time.js';
 import { scopeName } from './list-unpaid.js';
 import { commandProcessor } from './run-command.js';
 

@@ -2,20 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../src/clock.js';
 import type { Database } from '../src/db/database.js';
 import type { Logger } from '../src/log.js';
-import type { Platform } from '../src/messages/incoming-message.js';
-import type { OutboundJob } from '../src/queue/job-data.js';
-import type { ScheduleSpec } from '../src/runtime/schedules.js';
-
-/** Hands outgoing messages to the per-platform outbound queues (idempotent by outbox key). */
-export interface OutboundPort {
-  enqueue(platform: Platform, jobs: OutboundJob[]): Promise<void>;
-}
-
-/** Adds or removes one job scheduler (a reminder made or cancelled); Postgres stays the record. */
-export interface SchedulerPort {
-  upsert(spec: ScheduleSpec): Promise<void>;
-  remove(id: string): Promise<void>;
-}
+import type { OutboundPort } from '../src/outbox/outbound-port.js';
+import type { SchedulerPort } from '../src/queue/schedule-spec.js';
 
 /** What every processor gets: database, clock, outbound port, log. */
 export interface WorkerDeps {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_CHAT_ID, consoleUserId } from '../src/adapters/console/identity.js';
 import { runInviteCommand } from '../src/cli/invite-command.js';
 import { DEMO_ESTATE_CODE } from '../src/demo/seed-demo-estate.js';
-import { cronPattern, parseReminderSpec } from '../src/notices/reminder-schedule.js';
+import { cronPattern, parseReminderSpec } from '../src/time/reminder-schedule.js';
 import { messageKey } from '../src/queue/job-ids.js';
 import { ACTORS, NAMES, type Actor } from './support/actors.js';
 import { startPipeline, type Pipeline } from './support/pipeline.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleUserId } from '../src/adapters/console/identity.js';
 import { parseCommand } from '../src/commands/parse.js';
-import { findHousehold } from '../src/ledger/households.js';
+import { findHousehold } from '../src/members/households.js';
 import { commandJobId } from '../src/queue/job-ids.js';
 import { COMMAND_JOB_OPTIONS } from '../src/queue/job-options.js';
 import { JOBS_QUEUE, outboundQueue } from '../src/queue/queue-names.js';

@@ -35,8 +35,7 @@ describe('sending 100 messages through the real outbound queue and sender (scale
     const reports: DeliveryJob[] = [];
     const sender = startSender({ factory, platform: adapter.platform, port: adapter.port, reporter: { report: async (d) => void reports.push(d) }, log: silentLogger, pace: adapter.pace?.bind(adapter) });
     await queueOutbound(factory).enqueue(
-      adapter.platform,
-      Array.from({ length: n }, (_, i) => ({ outboxKey: `pace-${adapter.platform}-${i}`, chatId, outboxId: String(i), text: `消息 ${i}`, mentions: [] })),
+      Array.from({ length: n }, (_, i) => ({ platform: adapter.platform, outboxKey: `pace-${adapter.platform}-${i}`, chatId, outboxId: String(i), text: `消息 ${i}`, mentions: [] })),
     );
     for (let i = 0; i < 1500 && reports.length < n; i++) await new Promise((r) => setTimeout(r, 10));
     await sender.close();

@@ -3,7 +3,7 @@ import { cancelReminder } from '../jobs/cancel-reminder.js';
 import { fireReminder } from '../jobs/fire-reminder.js';
 import { listReminders } from '../jobs/list-reminders.js';
 import { scheduleReminder } from '../jobs/schedule-reminder.js';
-import { nextFiring, parseReminderSpec, cronPattern, type ReminderSchedule } from '../src/notices/reminder-schedule.js';
+import { nextFiring, parseReminderSpec, cronPattern, type ReminderSchedule } from '../src/time/reminder-schedule.js';
 import { clearDatabase, initTestDb, type TestDb } from './support/db.js';
 import { commandJob, recordingDeps, seedFixture, type Fixture } from './support/notices-fixture.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoryNamed, classifyComplaint } from '../src/tickets/categories.js';
-import { localTime } from '../src/tickets/local-time.js';
+import { localTime } from '../src/time/local-time.js';
 import { isMeaningfulComplaint } from '../src/tickets/meaningful.js';
 import { NoticeBatch, notifyAddress } from '../src/tickets/notify.js';
 import { buildingInText } from '../src/tickets/place.js';

@@ -1,4 +1,4 @@
-import { addDays, localParts, zonedTime } from '../notices/zoned-time.js';
+import { addDays, localParts, zonedTime } from '../time/zoned-time.js';
 
 /** The local day containing `at` in `tz`: its start and the next day's start, as instants. */
 export function localDayBounds(at: Date, tz: string): { from: Date; to: Date } {

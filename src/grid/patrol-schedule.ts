@@ -1,4 +1,4 @@
-import type { ScheduleProvider } from '../runtime/schedules.js';
+import type { ScheduleProvider } from '../queue/schedule-spec.js';
 
 /** How often the patrol sweep runs: automatic closes and reminders are at most this late. */
 export const PATROL_SWEEP_EVERY_MS = 5 * 60_000;

@@ -1,5 +1,5 @@
-import type { LocalTime } from '../tickets/local-time.js';
-import type { MonthName } from './month.js';
+import type { LocalTime } from '../time/local-time.js';
+import type { MonthName } from '../time/month.js';
 
 const hm = (m: number) => (m >= 60 ? `${Math.floor(m / 60)} h${m % 60 > 0 ? ` ${m % 60} min` : ''}` : `${m} min`);
 const against = (today: number, target: number) =>

@@ -1,5 +1,5 @@
-import { clockTime, type When } from '../notices/when-words.js';
-import type { ReminderSchedule } from '../notices/reminder-schedule.js';
+import { clockTime, type When } from '../time/when-words.js';
+import type { ReminderSchedule } from '../time/reminder-schedule.js';
 import type { noticesZhHans } from './catalog-notices-zh-hans.js';
 import { yuan } from './money.js';
 

@@ -1,7 +1,7 @@
-import { clockTime, type When } from '../notices/when-words.js';
-import type { ReminderSchedule } from '../notices/reminder-schedule.js';
+import { clockTime, type When } from '../time/when-words.js';
+import type { ReminderSchedule } from '../time/reminder-schedule.js';
 import { yuan } from './money.js';
-import type { MonthName } from './month.js';
+import type { MonthName } from '../time/month.js';
 
 const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const REL = { today: '今天', tomorrow: '明天', day_after: '后天' } as const;

@@ -1,5 +1,5 @@
 import type { SurveyQuestion } from '../survey/survey-definition.js';
-import type { LocalTime } from '../tickets/local-time.js';
+import type { LocalTime } from '../time/local-time.js';
 
 const questionLines = (qs: SurveyQuestion[], free: string | null) =>
   qs.map((q, i) => `${i + 1}. ${q.text}` + (q.kind === 'scale' ? '（1-5分）' : `（${q.options.map((o, k) => `${k + 1}${o}`).join(' ')}）`)).join('\n') +

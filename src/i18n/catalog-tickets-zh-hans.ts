@@ -1,6 +1,6 @@
 import type { TicketStatus } from '../db/database.js';
 import type { TicketCategory } from '../tickets/categories.js';
-import type { LocalTime } from '../tickets/local-time.js';
+import type { LocalTime } from '../time/local-time.js';
 
 const CATEGORY: Record<TicketCategory, string> = {
   flying_wire: '飞线充电',

@@ -1,5 +1,5 @@
 import { yuan } from './money.js';
-import type { MonthName } from './month.js';
+import type { MonthName } from '../time/month.js';
 
 /** Simplified Chinese: the source catalogue; zh-Hant is converted from it. */
 export const zhHans = {

@@ -1,4 +1,4 @@
-import { monthFromIndex, monthIndex } from '../i18n/month.js';
+import { monthFromIndex, monthIndex } from '../time/month.js';
 
 /** Where a household stands on one fee plan in a given month. */
 export interface Balance {

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database, FeePlan } from '../db/database.js';
-import { currentMonth, monthName, type MonthName } from '../i18n/month.js';
+import { currentMonth, monthName, type MonthName } from '../time/month.js';
 import { balance, type Balance } from './balance.js';
 import { paidMonthsByHousehold } from './paid-months.js';
 

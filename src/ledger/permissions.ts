@@ -1,4 +1,4 @@
-import type { HeldRole } from '../../jobs/command-context.js';
+import type { HeldRole } from '../members/held-role.js';
 
 /** A household's place in the estate, for permission checks. */
 export interface Place {

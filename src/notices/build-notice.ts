@@ -1,7 +1,7 @@
 import type { Translator } from '../i18n/translator.js';
-import { monthName } from '../i18n/month.js';
+import { monthName } from '../time/month.js';
 import type { NoticeData } from './notice-data.js';
-import { when } from './when-words.js';
+import { when } from '../time/when-words.js';
 
 /**
  * The public notice as text: room codes and sums only (no names, no phone numbers — the data

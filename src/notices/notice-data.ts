@@ -1,13 +1,13 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { COUNTED_AT, IS_COUNTED } from '../ledger/counted.js';
 import type { Database, Estate } from '../db/database.js';
-import { currentMonth } from '../i18n/month.js';
+import { currentMonth } from '../time/month.js';
 import { balance } from '../ledger/balance.js';
 import { mainFeePlan } from '../ledger/fee-plan.js';
-import { compareRoomCodes } from '../ledger/households.js';
+import { compareRoomCodes } from '../members/households.js';
 import type { Scope } from '../ledger/paid-months.js';
 import { ticketCountsByPlace, ticketCountsIn, type TicketCounts } from './ticket-counts.js';
-import { zonedTime, localParts } from './zoned-time.js';
+import { zonedTime, localParts } from '../time/zoned-time.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, Reminder } from '../db/database.js';
-import type { ScheduleSpec } from '../runtime/schedules.js';
+import type { ScheduleSpec } from '../queue/schedule-spec.js';
 import { estateSchedules } from './notice-settings.js';
-import { onceAt } from './reminder-schedule.js';
+import { onceAt } from '../time/reminder-schedule.js';
 import { noticeCron } from './week.js';
 
 /** How often the catch-up tick looks for a weekly notice missed while the bot was down. */

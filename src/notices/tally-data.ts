@@ -34,11 +34,11 @@ export async function loadTallyData(db: Db, estateId: number, zone: { id: number
   const waitingSince = new Date(to.getTime() - 48 * 3_600_000);
   const row = await inZone
     .select([
-      sql<string>`count(*) filter (where p.kind = 'claim' and p.created_at >= ${from} and p.created_at < ${to})`.as('received'),
-      sql<string>`count(*) filter (where d.decision = 'confirmed' and d.decided_at >= ${from} and d.decided_at < ${to})`.as('confirmed'),
-      sql<string>`count(*) filter (where d.decision = 'rejected' and d.decided_at >= ${from} and d.decided_at < ${to})`.as('rejected'),
-      sql<string>`count(*) filter (where p.kind = 'collection' and p.created_at >= ${from} and p.created_at < ${to})`.as('collected'),
-      sql<string>`count(*) filter (where p.kind = 'claim' and d.payment_id is null and p.created_at < ${waitingSince})`.as('waiting'),
+      sql<number>`(count(*) filter (where p.kind = 'claim' and p.created_at >= ${from} and p.created_at < ${to}))::int`.as('received'),
+      sql<number>`(count(*) filter (where d.decision = 'confirmed' and d.decided_at >= ${from} and d.decided_at < ${to}))::int`.as('confirmed'),
+      sql<number>`(count(*) filter (where d.decision = 'rejected' and d.decided_at >= ${from} and d.decided_at < ${to}))::int`.as('rejected'),
+      sql<number>`(count(*) filter (where p.kind = 'collection' and p.created_at >= ${from} and p.created_at < ${to}))::int`.as('collected'),
+      sql<number>`(count(*) filter (where p.kind = 'claim' and d.payment_id is null and p.created_at < ${waitingSince}))::int`.as('waiting'),
     ])
     .executeTakeFirstOrThrow();
   const plan = await mainFeePlan(db, estateId);
@@ -47,11 +47,11 @@ export async function loadTallyData(db: Db, estateId: number, zone: { id: number
   return {
     zone: zone.name,
     day,
-    received: Number(row.received),
-    confirmed: Number(row.confirmed),
-    rejected: Number(row.rejected),
-    collected: Number(row.collected),
-    waiting: Number(row.waiting),
+    received: row.received,
+    confirmed: row.confirmed,
+    rejected: row.rejected,
+    collected: row.collected,
+    waiting: row.waiting,
     fen: money.reduce((s, r) => s + r.fen, 0),
     tickets,
   };

@@ -23,12 +23,12 @@ export async function ticketCounts(db: Db, scope: Scope, from: Date, to: Date): 
     .$if(scope.zoneId !== null, (q) => q.where('t.zone_id', '=', scope.zoneId!))
     .$if(scope.buildingId !== null, (q) => q.where('t.building_id', '=', scope.buildingId!))
     .select([
-      sql<string>`count(*) filter (where t.created_at >= ${from} and t.created_at < ${to})`.as('opened'),
-      sql<string>`count(*) filter (where exists (select 1 from ticket_events e where e.ticket_id = t.id and e.kind = 'resolved' and e.created_at >= ${from} and e.created_at < ${to}))`.as('resolved'),
-      sql<string>`count(*) filter (where (t.status = 'open' and t.accept_due_at <= ${to}) or (t.status = 'accepted' and t.resolve_due_at <= ${to}))`.as('overdue'),
+      sql<number>`(count(*) filter (where t.created_at >= ${from} and t.created_at < ${to}))::int`.as('opened'),
+      sql<number>`(count(*) filter (where exists (select 1 from ticket_events e where e.ticket_id = t.id and e.kind = 'resolved' and e.created_at >= ${from} and e.created_at < ${to})))::int`.as('resolved'),
+      sql<number>`(count(*) filter (where (t.status = 'open' and t.accept_due_at <= ${to}) or (t.status = 'accepted' and t.resolve_due_at <= ${to})))::int`.as('overdue'),
     ])
     .executeTakeFirstOrThrow();
-  return { opened: Number(row.opened), resolved: Number(row.resolved), overdue: Number(row.overdue) };
+  return { opened: row.opened, resolved: row.resolved, overdue: row.overdue };
 }
 
 /** Ticket counts of one place (a ticket's own zone and building) of an estate. */
@@ -49,13 +49,13 @@ export async function ticketCountsByPlace(db: Db, estateId: number, from: Date, 
     .select([
       't.zone_id as zoneId',
       't.building_id as buildingId',
-      sql<string>`count(*) filter (where t.created_at >= ${from} and t.created_at < ${to})`.as('opened'),
-      sql<string>`count(*) filter (where exists (select 1 from ticket_events e where e.ticket_id = t.id and e.kind = 'resolved' and e.created_at >= ${from} and e.created_at < ${to}))`.as('resolved'),
-      sql<string>`count(*) filter (where (t.status = 'open' and t.accept_due_at <= ${to}) or (t.status = 'accepted' and t.resolve_due_at <= ${to}))`.as('overdue'),
+      sql<number>`(count(*) filter (where t.created_at >= ${from} and t.created_at < ${to}))::int`.as('opened'),
+      sql<number>`(count(*) filter (where exists (select 1 from ticket_events e where e.ticket_id = t.id and e.kind = 'resolved' and e.created_at >= ${from} and e.created_at < ${to})))::int`.as('resolved'),
+      sql<number>`(count(*) filter (where (t.status = 'open' and t.accept_due_at <= ${to}) or (t.status = 'accepted' and t.resolve_due_at <= ${to})))::int`.as('overdue'),
     ])
     .groupBy(['t.zone_id', 't.building_id'])
     .execute();
-  return rows.map((r) => ({ zoneId: r.zoneId, buildingId: r.buildingId, opened: Number(r.opened), resolved: Number(r.resolved), overdue: Number(r.overdue) }));
+  return rows.map((r) => ({ zoneId: r.zoneId, buildingId: r.buildingId, opened: r.opened, resolved: r.resolved, overdue: r.overdue }));
 }
 
 /** The counts of a scope, summed from an estate's `ticketCountsByPlace` (the scope's estate's). */

@@ -1,5 +1,5 @@
-import { lastFiring, type ReminderSchedule } from './reminder-schedule.js';
-import { localParts } from './zoned-time.js';
+import { lastFiring, type ReminderSchedule } from '../time/reminder-schedule.js';
+import { localParts } from '../time/zoned-time.js';
 
 /** When an estate's weekly notice goes out: weekday (0 = Sunday) and wall-clock time. */
 export interface NoticeTime {

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { OutboundPort } from '../../jobs/worker-deps.js';
+import type { OutboundPort } from '../outbox/outbound-port.js';
 import type { Platform } from '../messages/incoming-message.js';
 import type { OutboundJob } from '../queue/job-data.js';
 import { outboundJobId } from '../queue/job-ids.js';
@@ -17,9 +17,12 @@ export function queueOutbound(factory: QueueFactory): OutboundPort & { queue(pla
   };
   return {
     queue,
-    enqueue: async (platform, jobs) => {
-      if (jobs.length === 0) return;
-      await queue(platform).addBulk(jobs.map((data) => ({ name: 'send', data, opts: { ...OUTBOUND_JOB_OPTIONS, jobId: outboundJobId(data.outboxKey) } })));
+    enqueue: async (jobs) => {
+      const byPlatform = new Map<Platform, OutboundJob[]>();
+      for (const j of jobs) byPlatform.set(j.platform, [...(byPlatform.get(j.platform) ?? []), j]);
+      for (const [platform, some] of byPlatform) {
+        await queue(platform).addBulk(some.map((data) => ({ name: 'send', data, opts: { ...OUTBOUND_JOB_OPTIONS, jobId: outboundJobId(data.outboxKey) } })));
+      }
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Platform } from '../messages/incoming-message.js';
 import type { QueueFactory } from '../queue/backend.js';
 import type { DeliveryJob, OutboundJob } from '../queue/job-data.js';
 import { deliveryJobId } from '../queue/job-ids.js';
+import type { JobsQueue } from '../queue/jobs-queue.js';
 import { COMMAND_JOB_OPTIONS } from '../queue/job-options.js';
 import { outboundQueue } from '../queue/queue-names.js';
 import { PermanentSendError, RateLimitedError, type SendPort } from './send-port.js';
@@ -100,7 +101,7 @@ export function queueReporter(
   jobsQueue: string,
   opts: { maxBatch?: number; delayMs?: number; log?: Logger } = {},
 ): DeliveryReporter & { flush(): Promise<void> } {
-  const q = factory.queue(jobsQueue);
+  const q: JobsQueue = factory.queue(jobsQueue);
   const maxBatch = opts.maxBatch ?? 200;
   const delayMs = opts.delayMs ?? 25;
   let buffer: DeliveryJob[] = [];

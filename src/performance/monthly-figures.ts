@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { localMonthBounds } from '../grid/local-day.js';
 import { patrolMinutes } from '../grid/patrol-minutes.js';
 import { patrolSettings } from '../grid/patrol-settings.js';
-import { localDayKey } from '../notices/zoned-time.js';
+import { localDayKey } from '../time/zoned-time.js';
 import { averageHundredths, questionResults, surveyScore } from '../survey/survey-figures.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

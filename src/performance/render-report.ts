@@ -1,5 +1,5 @@
 import type { Translator } from '../i18n/translator.js';
-import { monthName } from '../i18n/month.js';
+import { monthName } from '../time/month.js';
 import { hundredths } from '../survey/survey-figures.js';
 import type { MonthlyFigures } from './monthly-figures.js';
 

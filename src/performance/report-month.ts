@@ -1,5 +1,5 @@
 import { foldText } from '../commands/normalize.js';
-import { currentMonth, monthFromIndex, monthIndex } from '../i18n/month.js';
+import { currentMonth, monthFromIndex, monthIndex } from '../time/month.js';
 
 /** The month a report asks for: '2026-11', '2026年11月', '11月' (this year's, or last year's if later than now), 上月; default this month. Null when unreadable. */
 export function reportMonth(text: string | null, now: Date, tz: string): string | null {

@@ -84,10 +84,12 @@ export const COMMAND_INTENTS = [
 ] as const satisfies readonly CommandIntent[];
 
 /**
- * An outgoing message job. Its text is what the bot says in a chat: catalogue text with room
+ * An outbox row handed to the outbound queue. Its text is what the bot says in a chat: catalogue text with room
  * codes, amounts and refs, never a resident's name or phone number (those are never rendered).
  */
 export interface OutboundJob {
+  /** Which platform's outbound queue it goes to. */
+  platform: Platform;
   outboxKey: string;
   chatId: string;
   /** Outbox row id; null for handler replies that have no outbox row yet. */

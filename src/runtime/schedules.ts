@@ -1,38 +1,22 @@
-import type { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
-import type { SchedulerPort } from '../../jobs/worker-deps.js';
 import type { Database } from '../db/database.js';
 import { noticeSchedules, reminderSchedules } from '../notices/schedules.js';
-import type { JobData, JobName } from '../queue/job-data.js';
+import type { JobsQueue } from '../queue/jobs-queue.js';
+import type { ScheduleProvider, ScheduleSpec, SchedulerPort } from '../queue/schedule-spec.js';
 import { ticketSchedules } from '../tickets/schedule.js';
 import { patrolSchedules } from '../grid/patrol-schedule.js';
-
-/** One BullMQ job scheduler, derived from what Postgres holds (so a fresh Redis gets it back). */
-export interface ScheduleSpec<N extends JobName = JobName> {
-  /** Scheduler id; also the prefix of the jobs it makes. Starts with 'sched-'. */
-  id: string;
-  name: N;
-  data: JobData[N];
-  /** Cron pattern (with tz) or a fixed interval in ms. */
-  repeat: { pattern: string; tz: string } | { every: number };
-  /** Also run once when a worker starts (a catch-up tick: what was missed while down is done now). */
-  atStart?: boolean;
-}
-
-/** Lists the schedulers a feature needs, from the database. */
-export type ScheduleProvider = (db: Kysely<Database>) => Promise<ScheduleSpec[]>;
 
 /** Every feature's provider; a feature adds its own here. */
 export const scheduleProviders: ScheduleProvider[] = [noticeSchedules, reminderSchedules, ticketSchedules, patrolSchedules];
 
 /** Upsert one job scheduler (idempotent). */
-export async function upsertSchedule(queue: Queue, s: ScheduleSpec): Promise<void> {
+export async function upsertSchedule(queue: JobsQueue, s: ScheduleSpec): Promise<void> {
   const repeat = 'every' in s.repeat ? { every: s.repeat.every } : { pattern: s.repeat.pattern, tz: s.repeat.tz };
   await queue.upsertJobScheduler(s.id, repeat, { name: s.name, data: s.data, opts: { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 30 * 24 * 3600 } } });
 }
 
 /** The scheduler port processors use to add or drop one scheduler on the jobs queue. */
-export function queueSchedulerPort(queue: Queue): SchedulerPort {
+export function queueSchedulerPort(queue: JobsQueue): SchedulerPort {
   return { upsert: (s) => upsertSchedule(queue, s), remove: async (id) => void (await queue.removeJobScheduler(id)) };
 }
 
@@ -40,7 +24,7 @@ export function queueSchedulerPort(queue: Queue): SchedulerPort {
  * Make the queue's job schedulers match the providers: upsert each (idempotent, safe from
  * several workers at once) and remove 'sched-' schedulers nobody lists any more.
  */
-export async function syncSchedules(queue: Queue, db: Kysely<Database>, providers: ScheduleProvider[] = scheduleProviders): Promise<number> {
+export async function syncSchedules(queue: JobsQueue, db: Kysely<Database>, providers: ScheduleProvider[] = scheduleProviders): Promise<number> {
   const specs = (await Promise.all(providers.map((p) => p(db)))).flat();
   for (const s of specs) {
     await upsertSchedule(queue, s);

@@ -7,6 +7,7 @@ import type { Adapter } from '../adapters/adapter.js';
 import type { IncomingMessage } from '../messages/incoming-message.js';
 import { queueOutbound } from '../outbound/queue-outbound.js';
 import { queueReporter, startSender } from '../outbound/sender.js';
+import { jobsQueue } from '../queue/jobs-queue.js';
 import { JOBS_QUEUE } from '../queue/queue-names.js';
 import type { Services } from './services.js';
 
@@ -21,7 +22,7 @@ export interface Bot {
 /** Start the senders and adapters given. */
 export async function startBot(services: Services, adapters: Adapter[]): Promise<Bot> {
   const { factory, log } = services;
-  const jobs = factory.queue(JOBS_QUEUE);
+  const jobs = jobsQueue(factory);
   const outbound = queueOutbound(factory);
   // Flood control sits in front of the queues: a member's flood costs one warning, not N jobs.
   const ports = floodGuard(queuePorts(jobs, outbound), systemClock, {

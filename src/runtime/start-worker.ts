@@ -1,9 +1,9 @@
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import { processors } from '../../jobs/processors.js';
-import { enqueueOutbound } from '../../jobs/run-command.js';
 import type { WorkerDeps } from '../../jobs/worker-deps.js';
-import { translator } from '../i18n/translator.js';
+import { tellFailed } from '../outbox/tell-failed.js';
 import type { QueueFactory } from '../queue/backend.js';
+import { jobsQueue } from '../queue/jobs-queue.js';
 import { COMMAND_INTENTS, OTHER_JOB_NAMES, type CommandJob, type JobData, type JobName } from '../queue/job-data.js';
 import { JOBS_QUEUE } from '../queue/queue-names.js';
 import { syncSchedules } from './schedules.js';
@@ -34,23 +34,6 @@ export async function runJob(job: Pick<Job, 'id' | 'name' | 'data' | 'attemptsMa
   await processor(job.data, deps, { id: job.id ?? '', attemptsMade: job.attemptsMade });
 }
 
-/** The command failed for good: tell the member, once (the outbox key is fixed). */
-async function tellFailed(job: Job, deps: WorkerDeps): Promise<void> {
-  if (!(COMMAND_INTENTS as readonly string[]).includes(job.name)) return;
-  const data = job.data as CommandJob;
-  const key = `${data.key}-fail`;
-  const text = translator(data.locale).t('internal_error');
-  const row = await deps.db
-    .insertInto('outbox')
-    .values({ key, platform: data.platform, chat_id: data.chatId, text, mentions: '[]', created_at: deps.clock.now(), reason: `job failed: ${job.failedReason ?? ''}`.slice(0, 500) })
-    .onConflict((c) => c.column('key').doNothing())
-    .returning(['id', 'key', 'platform', 'chat_id', 'text'])
-    .executeTakeFirst();
-  if (row) {
-    await enqueueOutbound(deps, [{ platform: data.platform, job: { outboxKey: key, chatId: data.chatId, outboxId: String(row.id), text, mentions: [] } }]);
-  }
-}
-
 /** Start a worker on the jobs queue, after making the job schedulers match the database. */
 export async function startWorker(
   factory: QueueFactory,
@@ -59,7 +42,7 @@ export async function startWorker(
   opts: { lockMs?: number } = {},
 ): Promise<Worker<JobData[JobName]>> {
   checkProcessors();
-  const queue = factory.queue(JOBS_QUEUE);
+  const queue = jobsQueue(factory);
   const n = await syncSchedules(queue, deps.db);
   deps.log.debug(`job schedulers in place: ${n}`);
   if (factory.spec.kind === 'redis') {
@@ -83,7 +66,7 @@ export async function startWorker(
     if (!job) return;
     const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     deps.log.error(`job ${job.name} failed${final ? ' for good' : ', will retry'}`, { jobId: job.id, attempt: job.attemptsMade, error: err.message });
-    if (final) void tellFailed(job, deps).catch((e) => deps.log.error('could not tell the member about a failed job', { error: e }));
+    if (final && (COMMAND_INTENTS as readonly string[]).includes(job.name)) void tellFailed(deps, job.data as CommandJob, job.failedReason ?? '').catch((e) => deps.log.error('could not tell the member about a failed job', { error: e }));
   });
   worker.on('error', (err) => deps.log.error('worker error', { error: err.message }));
   return worker;

@@ -1,11 +1,11 @@
 import type { WorkerDeps } from '../../jobs/worker-deps.js';
 import { systemClock, type Clock } from '../clock.js';
 import { queueOutbound } from '../outbound/queue-outbound.js';
-import { JOBS_QUEUE } from '../queue/queue-names.js';
+import { jobsQueue } from '../queue/jobs-queue.js';
 import { queueSchedulerPort } from './schedules.js';
 import type { Services } from './services.js';
 
 /** Processor dependencies on real services. */
 export function workerDeps(services: Services, clock: Clock = systemClock): WorkerDeps {
-  return { db: services.db, clock, outbound: queueOutbound(services.factory), log: services.log, schedules: queueSchedulerPort(services.factory.queue(JOBS_QUEUE)) };
+  return { db: services.db, clock, outbound: queueOutbound(services.factory), log: services.log, schedules: queueSchedulerPort(jobsQueue(services.factory)) };
 }

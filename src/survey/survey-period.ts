@@ -1,4 +1,4 @@
-import { addDays, localParts, zonedTime } from '../notices/zoned-time.js';
+import { addDays, localParts, zonedTime } from '../time/zoned-time.js';
 import type { SurveyDefinition } from './survey-definition.js';
 
 /** Days a survey runs when its definition names no closing day. */

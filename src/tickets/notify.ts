@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { ChatAddress, Platform } from '../messages/incoming-message.js';
+import type { OutgoingMessage } from '../outbox/outgoing-message.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -22,19 +23,12 @@ export function notifyAddress(member: NotifyTarget, origin: ChatAddress): ChatAd
   return origin;
 }
 
-/** A message for one chat, with the members to @mention there. */
-export interface Notice {
-  to: ChatAddress;
-  text: string;
-  mentions: string[];
-}
-
 /**
  * Collects the messages of one step and merges those for the same chat into one message, so a
  * group sees one answer (with the right @mentions) rather than a reply and a notice back to back.
  */
 export class NoticeBatch {
-  private readonly byChat = new Map<string, Notice>();
+  private readonly byChat = new Map<string, OutgoingMessage>();
 
   add(to: ChatAddress, text: string, mentions: string[] = []): void {
     const k = `${to.platform}\u0000${to.chatId}`;
@@ -48,7 +42,7 @@ export class NoticeBatch {
   }
 
   /** The merged messages, in the order their chats were first used. */
-  all(): Notice[] {
+  all(): OutgoingMessage[] {
     return [...this.byChat.values()];
   }
 

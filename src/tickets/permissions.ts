@@ -1,4 +1,4 @@
-import type { HeldRole } from '../../jobs/command-context.js';
+import type { HeldRole } from '../members/held-role.js';
 import type { Ticket } from '../db/database.js';
 
 /** May accept, resolve or re-categorise a ticket: its owner, a grid worker of its zone, or an admin. */

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { cleanText, foldText, parseIntOrChinese } from '../commands/normalize.js';
 import { findRoomCode } from '../commands/room-code.js';
 import type { Database } from '../db/database.js';
-import { boundHouseholds } from '../ledger/households.js';
+import { boundHouseholds } from '../members/households.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

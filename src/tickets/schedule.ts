@@ -1,4 +1,4 @@
-import type { ScheduleProvider } from '../runtime/schedules.js';
+import type { ScheduleProvider } from '../queue/schedule-spec.js';
 
 /** How often the SLA sweep runs. Reminders and escalations are at most this late. */
 export const SWEEP_EVERY_MS = 60_000;

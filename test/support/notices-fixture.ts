@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/database.js';
 import type { CommandJob } from '../../src/queue/job-data.js';
-import type { OutboundPort, SchedulerPort, WorkerDeps } from '../../jobs/worker-deps.js';
+import type { WorkerDeps } from '../../jobs/worker-deps.js';
+import type { OutboundPort } from '../../src/outbox/outbound-port.js';
+import type { SchedulerPort } from '../../src/queue/schedule-spec.js';
 import { manualClock } from '../../src/clock.js';
 import { silentLogger } from '../../src/log.js';
 import { emptyCommand, type ParsedCommand } from '../../src/commands/parsed-command.js';
-import type { ScheduleSpec } from '../../src/runtime/schedules.js';
+import type { ScheduleSpec } from '../../src/queue/schedule-spec.js';
 
 /** Residents of the fixture estate: their names and phones must never reach a notice. */
 export const ROSTER = [
@@ -120,9 +122,9 @@ export function recordingDeps(db: Kysely<Database>, now: Date) {
   const removed: string[] = [];
   let failSends = false;
   const outbound: OutboundPort = {
-    enqueue: async (platform, jobs) => {
+    enqueue: async (jobs) => {
       if (failSends) throw new Error('outbound down');
-      for (const j of jobs) sent.push({ platform, outboxKey: j.outboxKey, chatId: j.chatId, text: j.text, mentions: j.mentions });
+      for (const j of jobs) sent.push({ platform: j.platform, outboxKey: j.outboxKey, chatId: j.chatId, text: j.text, mentions: j.mentions });
     },
   };
   const schedules: SchedulerPort = {

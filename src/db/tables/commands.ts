@@ -1,0 +1,31 @@
+import type { Generated } from 'kysely';
+import type { Json, Timestamp } from './column-types.js';
+
+// What commands leave behind: processed keys, the outbox, the audit log.
+
+export interface ProcessedCommandsTable {
+  key: string;
+  job_name: string;
+  created_at: Timestamp;
+}
+export interface OutboxTable {
+  id: Generated<string>;
+  key: string;
+  platform: string;
+  chat_id: string;
+  text: string;
+  mentions: Json<string[]>;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  reason: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+export interface AuditLogTable {
+  id: Generated<string>;
+  estate_id: number | null;
+  actor_member_id: number | null;
+  action: string;
+  subject: string;
+  detail: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}

@@ -1,0 +1,37 @@
+import type { Generated } from 'kysely';
+import type { CreatedAt, Timestamp } from './column-types.js';
+
+// The fee ledger: fee plans, payments and decisions on claims.
+
+export type PaymentKind = 'claim' | 'collection' | 'correction';
+
+export interface FeePlansTable {
+  id: Generated<number>;
+  estate_id: number;
+  name: string;
+  amount_fen: number;
+  /** First month the fee is due, 'YYYY-MM'. */
+  start_month: string;
+  created_at: CreatedAt;
+}
+export interface PaymentsTable {
+  id: Generated<number>;
+  estate_id: number;
+  household_id: number;
+  fee_plan_id: number;
+  kind: PaymentKind;
+  amount_fen: number;
+  months: number;
+  method: string | null;
+  member_id: number | null;
+  corrects_id: number | null;
+  source_key: string | null;
+  created_at: Timestamp;
+}
+export interface PaymentDecisionsTable {
+  payment_id: number;
+  decision: 'confirmed' | 'rejected';
+  decided_by: number | null;
+  reason: string | null;
+  decided_at: Timestamp;
+}

@@ -1,0 +1,63 @@
+import type { Generated } from 'kysely';
+import type { CreatedAt, Timestamp } from './column-types.js';
+
+// Chat members, their roles and bindings, chat groups and invitations.
+
+export type RoleName = 'head' | 'grid_worker' | 'admin' | 'panelist' | 'property' | 'committee';
+
+export interface MembersTable {
+  id: Generated<number>;
+  platform: string;
+  platform_user_id: string;
+  display_name: string | null;
+  created_at: CreatedAt;
+}
+export interface RolesTable {
+  id: Generated<number>;
+  member_id: number;
+  estate_id: number;
+  role: RoleName;
+  zone_id: number | null;
+  building_id: number | null;
+  /** For role 'property': the company the member works for. */
+  property_company_id: Generated<number | null>;
+  /** For role 'committee': the party they sit for ('community', 'grid', 'residents', 'property'). */
+  party: Generated<string | null>;
+  created_at: CreatedAt;
+}
+export interface ChatGroupsTable {
+  id: Generated<number>;
+  platform: string;
+  chat_id: string;
+  title: string | null;
+  estate_id: number | null;
+  zone_id: number | null;
+  building_id: number | null;
+  is_staff: Generated<boolean>;
+  unlinked_notice_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+export interface BindingsTable {
+  id: Generated<number>;
+  member_id: number;
+  household_id: number;
+  status: Generated<'pending' | 'confirmed' | 'rejected'>;
+  source_key: string | null;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  reason: string | null;
+  created_at: Timestamp;
+}
+export interface InvitationsTable {
+  id: Generated<number>;
+  code: string;
+  estate_id: number;
+  kind: 'role' | 'group';
+  role: RoleName | null;
+  zone_id: number | null;
+  building_id: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  used_by: number | null;
+}

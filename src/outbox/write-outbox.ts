@@ -1,0 +1,42 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { OutboundJob } from '../queue/job-data.js';
+import { outboxKey } from '../queue/job-ids.js';
+import type { OutgoingMessage } from './outgoing-message.js';
+import { toOutboundJob } from './pending-outbox.js';
+
+/**
+ * Write a command's replies (or a sweep's, a photo's) to the outbox with keys `${key}-r<n>`, fixed
+ * by what happened, so a re-run writes nothing new (rows already there are skipped). Returns the rows written.
+ */
+export async function writeReplies(tx: Transaction<Database>, key: string, out: OutgoingMessage[], now: Date): Promise<OutboundJob[]> {
+  if (out.length === 0) return [];
+  const rows = await tx
+    .insertInto('outbox')
+    .values(
+      out.map((o, i) => ({
+        key: outboxKey(key, i + 1),
+        platform: o.to.platform,
+        chat_id: o.to.chatId,
+        text: o.text,
+        mentions: JSON.stringify(o.mentions),
+        created_at: now,
+      })),
+    )
+    .onConflict((c) => c.column('key').doNothing())
+    .returning(['id', 'key', 'platform', 'chat_id', 'text', 'mentions'])
+    .execute();
+  return rows.map(toOutboundJob);
+}
+
+/**
+ * Write a scheduled run's message to the outbox under a key fixed by what it is (a group's week,
+ * a reminder's firing), so a second run writes nothing new.
+ */
+export async function writeScheduled(tx: Transaction<Database>, key: string, out: OutgoingMessage, now: Date): Promise<void> {
+  await tx
+    .insertInto('outbox')
+    .values({ key, platform: out.to.platform, chat_id: out.to.chatId, text: out.text, mentions: JSON.stringify(out.mentions), created_at: now })
+    .onConflict((c) => c.column('key').doNothing())
+    .execute();
+}
