@@ -2,7 +2,7 @@ import type { Locale } from '../src/commands/locale.js';
 import type { Estate } from '../src/db/database.js';
 import { localDayBounds } from '../src/grid/local-day.js';
 import { autoCloseAt } from '../src/grid/patrol-minutes.js';
-import { patrolSettings } from '../src/grid/patrol-settings.js';
+import { patrolSettings, REMINDER_WINDOW_MINUTES } from '../src/grid/patrol-settings.js';
 import { reachMember } from '../src/grid/reach-member.js';
 import { todayMinutes } from '../src/grid/today-minutes.js';
 import { translator } from '../src/i18n/translator.js';
@@ -20,7 +20,7 @@ const KEY_PREFIX = 'patrol-';
 /**
  * The scheduled patrol sweep: closes patrols left open past the estate's bound (marked
  * automatic, counted to the bound), and reminds each grid worker with no patrol yet today once,
- * after the estate's reminder time, except on its days off. Time comes from deps.clock; each
+ * in the hours after the estate's reminder time, except on its days off. Time comes from deps.clock; each
  * step's own row (the patrol's end, the reminder row) makes it happen once however often it runs.
  */
 export async function patrolSweep(data: EstateRunJob, deps: WorkerDeps, _info?: JobInfo): Promise<void> {
@@ -63,7 +63,8 @@ async function remind(deps: WorkerDeps, estate: Estate, now: Date): Promise<void
   if (!s.reminderEnabled) return;
   const local = localParts(now, estate.time_zone);
   if (s.daysOff.includes(local.dow)) return;
-  if (local.hour * 60 + local.minute < s.reminderHour * 60 + s.reminderMinute) return;
+  const sinceReminderTime = local.hour * 60 + local.minute - (s.reminderHour * 60 + s.reminderMinute);
+  if (sinceReminderTime < 0 || sinceReminderTime >= REMINDER_WINDOW_MINUTES) return;
   const day = localDayKey(now, estate.time_zone);
   const { from, to } = localDayBounds(now, estate.time_zone);
   const idle = await deps.db

@@ -101,6 +101,9 @@ describe('patrols (controlled clock)', () => {
     expect(who).toEqual(['李秀英', '陈志强', '杨桂芳', '赵德明', '黄丽华'].map(consoleUserId).sort());
     expect(reminded[0].text).toBe('今天还没有巡查记录（目标1小时）。出发时发“开始巡查”。');
 
+    p.clock.set(new Date('2026-12-02T12:00:00Z')); // Wednesday 20:00: past the reminder's window
+    await sweep();
+    expect((await outboxLike('patrol-remind-%')).length).toBe(5);
     p.clock.set(new Date('2026-12-05T09:00:00Z')); // Saturday 17:00: a day off
     await sweep();
     expect((await outboxLike('patrol-remind-%')).length).toBe(5);

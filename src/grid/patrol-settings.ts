@@ -16,6 +16,12 @@ export interface PatrolSettings {
   autoCloseMinutes: number;
 }
 
+/**
+ * The reminder goes out within this long after the reminder time: a worker that was down all
+ * afternoon does not remind anyone of the day's patrol at midnight.
+ */
+export const REMINDER_WINDOW_MINUTES = 180;
+
 /** The defaults, for an estate that has set nothing. */
 export const DEFAULT_PATROL_SETTINGS: Readonly<PatrolSettings> = Object.freeze({
   targetMinutes: 60,
