@@ -11,6 +11,7 @@ const USAGE = `linli — 邻里 group-chat bot
   linli import <file.csv> [--estate C]  import a roster of households
   linli groups                          list chats; linli groups link <chat> <estate> [--zone Z|--building B]
   linli invite <estate> --role R [--zone Z|--building B] | --group   a one-time code: 邀请码 <code> in the chat
+  linli report <estate> [--month YYYY-MM] [--csv]   monthly figures per grid worker and property company
 `;
 
 /** The command-line entry point; returns the exit code. */
@@ -69,6 +70,12 @@ export async function main(argv: string[]): Promise<number> {
       const { withDatabase } = await import('./cli/with-database.js');
       const { runInviteCommand } = await import('./cli/invite-command.js');
       return withDatabase(config, log, (db) => runInviteCommand(args, db, (l) => io.stdout.write(l + '\n')));
+    }
+    case 'report': {
+      const { withDatabase } = await import('./cli/with-database.js');
+      const { runReportCommand } = await import('./cli/report-command.js');
+      const { systemClock } = await import('./clock.js');
+      return withDatabase(config, log, (db) => runReportCommand(args, db, (l) => io.stdout.write(l + '\n'), systemClock));
     }
     default:
       io.stderr.write(`unknown command "${cmd}"\n${USAGE}`);

@@ -154,3 +154,17 @@ describe('the monthly report', () => {
     expect(await p.say('戴红霞', '月报 13月')).toEqual(['linli: 月份看不懂，请这样写：月报 2026-11']);
   });
 });
+
+describe('linli report', () => {
+  it('prints the month as CSV for a spreadsheet', async () => {
+    const { runReportCommand } = await import('../src/cli/report-command.js');
+    const lines: string[] = [];
+    const code = (await p.t.db.selectFrom('estates').select('code').executeTakeFirstOrThrow()).code;
+    expect(await runReportCommand([code, '--month', '2026-12', '--csv'], p.t.db, (l) => lines.push(l), p.clock)).toBe(0);
+    const rows = lines.join('\n').split('\n');
+    expect(rows[0]).toBe('month,kind,name,zone,days_on_target,days_patrolled,patrol_minutes,auto_closed,visits,accepted,tickets,resolved,resolved_on_time,rating,ratings,survey_score');
+    expect(rows).toContain('2026-12,grid_worker,刘雅玲,第三片区,1,1,70,0,1,0,,0,0,,0,');
+    expect(rows).toContain('2026-12,property,安居物业,,,,,,,,1,1,1,4.00,1,');
+    expect(await runReportCommand([code, '--month', 'x'], p.t.db, (l) => lines.push(l), p.clock)).toBe(2);
+  });
+});
