@@ -89,6 +89,11 @@ describe('patrols (controlled clock)', () => {
   });
 
   it('reminds each grid worker with no patrol yet, once, after the reminder time, and not on days off', async () => {
+    // Personal nudges go privately or to a staff group, never to a residents' group (the console's, here).
+    p.clock.set(new Date('2026-11-30T08:31:00Z')); // Monday 16:31
+    await sweep();
+    expect(await outboxLike('patrol-remind-%')).toEqual([]);
+    await p.t.db.updateTable('chat_groups').set({ is_staff: true }).execute();
     p.clock.set(new Date('2026-12-01T08:20:00Z')); // 16:20: not yet
     await sweep();
     expect(await outboxLike('patrol-remind-%')).toEqual([]);
@@ -116,6 +121,7 @@ describe('patrols (controlled clock)', () => {
     await setPatrolSettings(p.t.db, estate.id, { reminderEnabled: true });
     await sweep();
     expect((await outboxLike('patrol-remind-%')).length).toBe(12); // all seven on Monday
+    await p.t.db.updateTable('chat_groups').set({ is_staff: false }).execute();
   });
 });
 

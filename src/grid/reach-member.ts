@@ -7,8 +7,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * Where to tell a member something personal (a reminder, an automatic close): privately where
- * their platform allows, else `fallback`, else the estate's staff group on their platform,
- * else the estate's first group there (the console has only its one group). Null: nowhere.
+ * their platform allows, else `fallback` (the chat they started from), else the estate's staff
+ * group on their platform. Null: nowhere — a personal nudge is never posted to a residents' group.
  */
 export async function reachMember(
   db: Db,
@@ -22,10 +22,11 @@ export async function reachMember(
     .select(['platform', 'chat_id'])
     .where('estate_id', '=', estateId)
     .where('platform', '=', member.platform)
-    .orderBy('is_staff', 'desc')
+    .where('is_staff', '=', true)
     .orderBy('id')
     .executeTakeFirst();
   const origin = group ? { platform: group.platform as Platform, chatId: group.chat_id } : null;
-  if (origin === null) return notifyAddress(member, { platform: member.platform as Platform, chatId: member.platformUserId });
-  return notifyAddress(member, origin);
+  const to = notifyAddress(member, origin ?? { platform: member.platform as Platform, chatId: member.platformUserId });
+  // Without a private chat or a staff group, notifyAddress would fall back to the member's own id: nowhere to say it.
+  return origin === null && to.chatId === member.platformUserId && to.platform === 'console' ? null : to;
 }
