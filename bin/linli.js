@@ -3,7 +3,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+const { runCli } = await import('../src/cli.ts');
+process.exitCode = await runCli(process.argv.slice(2));
 // Open handles (a pool, a timer) must not keep a finished command alive.
 setImmediate(() => process.exit(process.exitCode ?? 0));

@@ -1,10 +1,11 @@
+import { commandAs } from '../src/commands/parsed-command.js';
 import { findHousehold } from '../src/members/households.js';
 import { commandProcessor } from './run-command.js';
 
 /** 绑定 8-2-301: a resident asks to be bound to a household; staff confirm the B-ref. */
 export const bindHousehold = commandProcessor('bind', async (ctx) => {
   const { t } = ctx.i18n;
-  const room = ctx.job.command.room!;
+  const { room } = commandAs(ctx.job.command, 'bind');
   const household = await findHousehold(ctx.tx, ctx.estate.id, room);
   if (!household) return ctx.reply(t('room_unknown', { room }));
   const existing = await ctx.tx

@@ -1,3 +1,4 @@
+import { commandAs } from '../src/commands/parsed-command.js';
 import { mainFeePlan, monthsFor } from '../src/ledger/fee-plan.js';
 import { findHousehold } from '../src/members/households.js';
 import { householdBalance } from '../src/ledger/paid-through.js';
@@ -8,9 +9,9 @@ import { commandProcessor } from './run-command.js';
 /** 收费 8-2-301 60 现金: staff record a payment they took; it counts at once. */
 export const collectPayment = commandProcessor('collect', async (ctx) => {
   const { t } = ctx.i18n;
-  const cmd = ctx.job.command;
+  const cmd = commandAs(ctx.job.command, 'collect');
   if (!isStaff(ctx.roles)) return ctx.reply(t('staff_only'));
-  const room = cmd.room!;
+  const room = cmd.room;
   const household = await findHousehold(ctx.tx, ctx.estate.id, room);
   if (!household) return ctx.reply(t('room_unknown', { room }));
   if (!canManage(ctx.roles, household)) return ctx.reply(t('not_your_zone', { room }));

@@ -1,3 +1,4 @@
+import { commandAs } from '../src/commands/parsed-command.js';
 import { findHousehold } from '../src/members/households.js';
 import { householdBalance } from '../src/ledger/paid-through.js';
 import { userText } from '../src/i18n/user-text.js';
@@ -104,7 +105,7 @@ async function decideBinding(ctx: CommandContext, id: number | null, ref: string
 
 function decide(decision: 'confirmed' | 'rejected') {
   return async (ctx: CommandContext) => {
-    const ref = ctx.job.command.ref!;
+    const { ref } = commandAs(ctx.job.command, 'confirm', 'reject');
     if (!isStaff(ctx.roles)) return ctx.reply(ctx.i18n.t('staff_only'));
     const { kind, id } = splitRef(ref);
     if (kind === 'P') return decidePayment(ctx, id, ref, decision);

@@ -38,6 +38,7 @@ import { createSurvey } from './create-survey.js';
 import { monthlyReport } from './monthly-report.js';
 import { surveyProgress } from './survey-progress.js';
 import { surveyResults } from './survey-results.js';
+import { issueLoginLinkJob } from './issue-login-link.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
 /** A processor for each job name: the compiler checks none is missing. */
@@ -86,4 +87,5 @@ export const processors = {
   'survey-results': surveyResults,
   'survey-chase': chaseSurvey,
   report: monthlyReport,
+  login: issueLoginLinkJob,
 } satisfies Processors;

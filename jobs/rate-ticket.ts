@@ -1,3 +1,4 @@
+import { commandAs } from '../src/commands/parsed-command.js';
 import { maskPhones } from '../src/log.js';
 import { userText } from '../src/i18n/user-text.js';
 import { tellOwner } from '../src/tickets/audience.js';
@@ -18,7 +19,7 @@ const REOPEN_AT_OR_BELOW = 2;
  */
 export const rateTicket = commandProcessor('rate', async (ctx) => {
   const { t } = ctx.i18n;
-  const ref = ctx.job.command.ref!;
+  const { ref } = commandAs(ctx.job.command, 'rate');
   const rating = ctx.job.command.rating;
   if (rating === null || !Number.isInteger(rating) || rating < 1 || rating > 5) return ctx.reply(t('rating_invalid'));
   const ticket = await lockTicket(ctx.tx, ctx.estate.id, ref);

@@ -1,3 +1,4 @@
+import { commandAs } from '../src/commands/parsed-command.js';
 import type { Ticket } from '../src/db/database.js';
 import { canChangeTicket } from '../src/tickets/permissions.js';
 import { lockTicket } from '../src/tickets/repository.js';
@@ -9,7 +10,7 @@ import type { CommandContext } from './command-context.js';
  */
 export async function ticketForStaff(ctx: CommandContext): Promise<Ticket | null> {
   const { t } = ctx.i18n;
-  const ref = ctx.job.command.ref!;
+  const { ref } = commandAs(ctx.job.command, 'accept', 'resolve');
   if (ctx.roles.every((r) => r.role === 'head')) {
     ctx.reply(t('staff_only'));
     return null;

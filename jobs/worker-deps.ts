@@ -13,6 +13,8 @@ export interface WorkerDeps {
   log: Logger;
   /** Absent where no queue is at hand (some tests): schedulers are rebuilt from Postgres at worker start. */
   schedules?: SchedulerPort;
+  /** The web surface's public address and sign-in link lifetime (for 登录); a default when absent. */
+  web?: { baseUrl: string; linkMinutes: number };
 }
 
 /** Facts about the BullMQ job being run. */

@@ -1,9 +1,11 @@
 import { ConfigError, loadConfig } from './config.js';
+import { DotEnvError, loadDotEnv } from './cli/load-dot-env.js';
+import type { RefusedFlags } from './cli/parse-flags.js';
 import { createLogger } from './log.js';
 
 const USAGE = `linli — 邻里 group-chat bot
 
-  linli start [--role all|bot|worker]   run the bot and/or workers (npm start)
+  linli start [--role all|bot|worker|web]   run the bot, workers and/or web server (npm start)
   linli console [--demo]                a group chat in the terminal (NAME: TEXT per line)
   linli parse "<text>" | -              show how a message is understood (JSON)
   linli migrate                         bring the database schema up to date
@@ -12,10 +14,47 @@ const USAGE = `linli — 邻里 group-chat bot
   linli groups                          list chats; linli groups link <chat> <estate> [--zone Z|--building B]
   linli invite <estate> --role R [--zone Z|--building B] | --group   a one-time code: 邀请码 <code> in the chat
   linli report <estate> [--month YYYY-MM] [--csv]   monthly figures per grid worker and property company
+  linli backup <file>                   a copy of every table (gzip'd JSON lines, checksummed)
+  linli restore <file>                  load a backup into an empty database
+
+  Settings come from the environment, and from ./.env when present (the environment wins).
+  <command> --help shows a command's flags.
 `;
 
+/**
+ * The command line of the commands that open a database, checked before it is opened: a bad
+ * flag costs no embedded Postgres start, and is refused the same way from every command.
+ */
+async function checkArgs(cmd: string, args: string[]): Promise<RefusedFlags | null> {
+  const check = async (): Promise<{ ok: true } | RefusedFlags> => {
+    switch (cmd) {
+      case 'groups':
+        return (await import('./cli/groups-command.js')).parseGroupsArgs(args);
+      case 'estates':
+        return (await import('./cli/estates-args.js')).parseEstatesArgs(args);
+      case 'invite':
+        return (await import('./cli/invite-command.js')).parseInviteArgs(args);
+      case 'import':
+        return (await import('./cli/import-command.js')).parseImportArgs(args);
+      case 'migrate': {
+        const { parseFlags } = await import('./cli/parse-flags.js');
+        return parseFlags(args, {}, { min: 0, max: 0 }, 'usage: linli migrate');
+      }
+      case 'backup':
+      case 'restore':
+        return (await import('./cli/backup-command.js')).parseBackupArgs(cmd, args);
+      case 'report':
+        return (await import('./cli/report-command.js')).parseReportArgs(args);
+      default:
+        return { ok: true };
+    }
+  };
+  const r = await check();
+  return r.ok ? null : r;
+}
+
 /** The command-line entry point; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], cwd: string = process.cwd()): Promise<number> {
   const [cmd = 'help', ...args] = argv;
   const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   if (cmd === 'parse') {
@@ -26,17 +65,24 @@ export async function main(argv: string[]): Promise<number> {
     io.stdout.write(USAGE);
     return 0;
   }
-  let config;
+  const refused = await checkArgs(cmd, args);
+  if (refused) {
+    (refused.code === 0 ? io.stdout : io.stderr).write(`${refused.text}\n`);
+    return refused.code;
+  }
+  let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig();
+    loadDotEnv(cwd);
+    config = loadConfig(process.env, cwd);
   } catch (e) {
-    if (e instanceof ConfigError) {
-      io.stderr.write(e.message + '\n');
+    if (e instanceof ConfigError || e instanceof DotEnvError) {
+      io.stderr.write(`${e.message}\n`);
       return 2;
     }
     throw e;
   }
   const log = createLogger(config.logLevel);
+  const out = (l: string) => io.stdout.write(`${l}\n`);
   switch (cmd) {
     case 'start': {
       const { runStartCommand } = await import('./cli/start-command.js');
@@ -54,28 +100,34 @@ export async function main(argv: string[]): Promise<number> {
     case 'import': {
       const { withDatabase } = await import('./cli/with-database.js');
       const { runImportCommand } = await import('./cli/import-command.js');
-      return withDatabase(config, log, (db) => runImportCommand(args, db, (l) => io.stdout.write(l + '\n')));
+      return withDatabase(config, log, (db) => runImportCommand(args, db, out));
     }
     case 'groups': {
       const { withDatabase } = await import('./cli/with-database.js');
       const { runGroupsCommand } = await import('./cli/groups-command.js');
-      return withDatabase(config, log, (db) => runGroupsCommand(args, db, (l) => io.stdout.write(l + '\n')));
+      return withDatabase(config, log, (db) => runGroupsCommand(args, db, out));
     }
     case 'estates': {
       const { withDatabase } = await import('./cli/with-database.js');
       const { runEstatesCommand } = await import('./cli/estates-command.js');
-      return withDatabase(config, log, (db) => runEstatesCommand(args, db, (l) => io.stdout.write(l + '\n'), config.timeZone));
+      return withDatabase(config, log, (db) => runEstatesCommand(args, db, out, config.timeZone));
     }
     case 'invite': {
       const { withDatabase } = await import('./cli/with-database.js');
       const { runInviteCommand } = await import('./cli/invite-command.js');
-      return withDatabase(config, log, (db) => runInviteCommand(args, db, (l) => io.stdout.write(l + '\n')));
+      return withDatabase(config, log, (db) => runInviteCommand(args, db, out));
+    }
+    case 'backup':
+    case 'restore': {
+      const { withDatabase } = await import('./cli/with-database.js');
+      const { runBackupCommand } = await import('./cli/backup-command.js');
+      return withDatabase(config, log, (db) => runBackupCommand(cmd, args, db, io));
     }
     case 'report': {
       const { withDatabase } = await import('./cli/with-database.js');
       const { runReportCommand } = await import('./cli/report-command.js');
       const { systemClock } = await import('./clock.js');
-      return withDatabase(config, log, (db) => runReportCommand(args, db, (l) => io.stdout.write(l + '\n'), systemClock));
+      return withDatabase(config, log, (db) => runReportCommand(args, db, out, systemClock));
     }
     default:
       io.stderr.write(`unknown command "${cmd}"\n${USAGE}`);
@@ -83,13 +135,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
-if (isMain) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e) => {
-      process.stderr.write(`linli: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exit(1);
-    },
-  );
+/** `main`, with any error that escaped it shown as one line (exit 1), never a stack trace. */
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (e) {
+    process.stderr.write(`linli: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
 }
+
+const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
+if (isMain) runCli(process.argv.slice(2)).then((code) => process.exit(code));

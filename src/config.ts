@@ -26,6 +26,14 @@ export interface Config {
   readonly telegramWebhookUrl: string | null;
   readonly telegramWebhookSecret: string | null;
   readonly telegramWebhookPort: number;
+  /** The staff's web surface: where it listens, and the address its links use. */
+  /** LINLI_WEB_ADDR was given: the piped console starts the web server only then. */
+  readonly webAddrSet: boolean;
+  readonly webHost: string;
+  readonly webPort: number;
+  readonly webBaseUrl: string;
+  readonly webLinkMinutes: number;
+  readonly webSessionHours: number;
 }
 
 /** A configuration value that cannot be used; the message names the key. */
@@ -104,6 +112,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (token && !/^\d+:[A-Za-z0-9_-]+$/.test(token)) {
     throw new ConfigError('TELEGRAM_BOT_TOKEN', 'does not look like a BotFather token (123456:ABC...)');
   }
+  const webAddr = str(env, 'LINLI_WEB_ADDR') ?? '127.0.0.1:8080';
+  const addr = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(webAddr);
+  if (!addr || Number(addr[2]) > 65535) throw new ConfigError('LINLI_WEB_ADDR', `must be host:port (e.g. 127.0.0.1:8080), got "${webAddr}"`);
+  const webBaseUrl = (url(env, 'LINLI_WEB_BASE_URL', ['https:', 'http:']) ?? `http://${webAddr}`).replace(/\/+$/, '');
   return Object.freeze({
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
@@ -123,5 +135,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     telegramWebhookUrl: webhookUrl,
     telegramWebhookSecret: webhookSecret,
     telegramWebhookPort: int(env, 'TELEGRAM_WEBHOOK_PORT', 8443, 1, 65535),
+    webAddrSet: str(env, 'LINLI_WEB_ADDR') !== null,
+    webHost: addr[1].replace(/^\[|\]$/g, ''),
+    webPort: Number(addr[2]),
+    webBaseUrl,
+    webLinkMinutes: int(env, 'LINLI_WEB_LINK_MINUTES', 10, 1, 60),
+    webSessionHours: int(env, 'LINLI_WEB_SESSION_HOURS', 8, 1, 24 * 7),
   });
 }

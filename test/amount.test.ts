@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmount, parsePeriod } from '../src/commands/amount.js';
-import { parseChineseNumber } from '../src/commands/normalize.js';
+import { parseChineseNumber } from '../src/text/numerals.js';
 
 describe('parseAmount', () => {
   const valid: [string, number][] = [

@@ -60,13 +60,14 @@ describe('linli console', () => {
     // --demo loads the estate once, however often it is given.
     const estates = await t.db.selectFrom('estates').select('code').execute();
     expect(estates).toEqual([{ code: 'juxinyuan' }]);
-  });
+    // Three CLI processes, each starting tsx: on a loaded machine that is more than the default 30 s.
+  }, 120_000);
 
   it('explains the line format and ignores ordinary chatter', async () => {
     const out = await linli(['console', '--demo'], 'no colon here\n向大叔: 今天天气真好\n', env);
     expect(out.stdout).toBe('');
     expect(out.stderr).toContain('NAME: TEXT');
-  });
+  }, 60_000);
 });
 
 describe('zero-config start', () => {

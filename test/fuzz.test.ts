@@ -38,12 +38,13 @@ describe('hostile input', () => {
     );
   });
 
-  it('handles 100 KB texts quickly', async () => {
+  // No regex backtracks on huge input: the test's timeout is the bound (speed is measured by npm run bench).
+  it('handles 100 KB texts', async () => {
     for (const t of ['投诉 ' + '楼道'.repeat(50_000), '已交' + '9'.repeat(100_000) + '元', '绑定 ' + '8-'.repeat(50_000), '@所有人 '.repeat(20_000)]) {
-      const { ports } = recordingPorts();
-      const t0 = Date.now();
-      await handleMessage(groupMessage('u1', t, 'm1'), ports);
-      expect(Date.now() - t0).toBeLessThan(1000);
+      const { calls, ports } = recordingPorts();
+      const r = await handleMessage(groupMessage('u1', t, 'm1'), ports);
+      expect(['ignored', 'answered', 'queued']).toContain(r);
+      expect(calls.length).toBeLessThanOrEqual(1);
     }
   });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseGridCommand } from '../src/grid/parse-grid-command.js';
 import { autoCloseAt, patrolMinutes, totalMinutes } from '../src/grid/patrol-minutes.js';
 import { reportMonth } from '../src/performance/report-month.js';
 import { readSurveyAnswer } from '../src/survey/survey-answer.js';
@@ -96,7 +95,15 @@ describe('grid commands', () => {
     expect(parseCommand('走访')).toMatchObject({ intent: 'visit', error: 'room_required' });
     expect(parseCommand('月报 2026-11')).toMatchObject({ intent: 'report', text: '2026-11' });
     expect(intent('月报怎么看')).toBe('none');
-    expect(parseGridCommand('投诉 x', '投诉 x', 0)).toBeNull();
+    expect(intent('投诉 楼道灯坏了')).toBe('complain');
+    expect(intent('/patrol_start')).toBe('patrol-start');
+    expect(intent('/patrol note 9栋消防通道堆了自行车')).toBe('patrol-note');
+    expect(intent('/survey progress S2')).toBe('survey-progress');
+    expect(intent('/patrolstop')).toBe('patrol-stop');
+    expect(intent('提醒答卷 S2')).toBe('survey-chase');
+    expect(parseCommand('问卷 S2 8-2-301 5 4 5 很好')).toMatchObject({ room: '8-2-301', text: '5 4 5 很好' });
+    expect(parseCommand('月报 十一月')).toMatchObject({ intent: 'report', text: '十一月' });
+    expect(parseCommand('问卷调查什么时候结束').intent).toBe('none');
   });
 
   it('reads report months', () => {
@@ -105,6 +112,7 @@ describe('grid commands', () => {
     expect(reportMonth('上月', now, 'Asia/Shanghai')).toBe('2026-11');
     expect(reportMonth('2026年10月', now, 'Asia/Shanghai')).toBe('2026-10');
     expect(reportMonth('11月', now, 'Asia/Shanghai')).toBe('2026-11');
+    expect(reportMonth('十一月', now, 'Asia/Shanghai')).toBe('2026-11');
     expect(reportMonth('13月', now, 'Asia/Shanghai')).toBeNull();
   });
 });

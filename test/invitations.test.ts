@@ -59,4 +59,32 @@ describe('invitations', () => {
     expect(await runInviteCommand(['nowhere', '--role', 'admin'], p.t.db, (l) => lines.push(l))).toBe(2);
     expect(lines.join('\n')).toMatch(/needs --zone[\s\S]*no estate with code "nowhere"/);
   });
+
+  it('take a scope only where the role has one: every role × scope flag', async () => {
+    const scopes: Record<string, string[]> = { none: [], zone: ['--zone', '3'], building: ['--building', '8'], both: ['--zone', '3', '--building', '8'] };
+    const roles: Record<string, string[]> = { grid_worker: ['--role', 'grid_worker'], head: ['--role', 'head'], admin: ['--role', 'admin'], group: ['--group'] };
+    const notBoth = 'give --zone or --building, not both';
+    // [exit code, first line]; a scope that contradicts the role is refused in exactly one line.
+    const expected: Record<string, Record<string, [number, string | RegExp]>> = {
+      grid_worker: { none: [2, 'a grid worker needs --zone'], zone: [0, /^invitation \(grid_worker of 聚心苑 第三片区\)/], building: [2, 'a grid worker serves a zone: give --zone, not --building'], both: [2, notBoth] },
+      head: { none: [2, 'a building head needs --building'], zone: [2, 'a building head serves a building: give --building, not --zone'], building: [0, /^invitation \(head of 聚心苑 8栋\)/], both: [2, notBoth] },
+      admin: { none: [0, /^invitation \(admin of 聚心苑\)/], zone: [2, 'an admin is estate-wide: drop --zone (for one zone, invite a grid worker)'], building: [2, 'an admin is estate-wide: drop --building (for one zone, invite a grid worker)'], both: [2, notBoth] },
+      group: { none: [0, /^invitation \(link a group to 聚心苑\)/], zone: [0, /^invitation \(link a group to 聚心苑 第三片区\)/], building: [0, /^invitation \(link a group to 聚心苑 8栋\)/], both: [2, notBoth] },
+    };
+    const rows = async () => (await p.t.db.selectFrom('invitations').select('id').execute()).length;
+    for (const [role, roleArgs] of Object.entries(roles)) {
+      for (const [scope, scopeArgs] of Object.entries(scopes)) {
+        const lines: string[] = [];
+        const before = await rows();
+        const code = await runInviteCommand(['juxinyuan', ...roleArgs, ...scopeArgs], p.t.db, (l) => lines.push(...l.split('\n')), p.clock.now());
+        const [wantCode, wantFirst] = expected[role][scope];
+        expect({ role, scope, code }).toEqual({ role, scope, code: wantCode });
+        if (typeof wantFirst === 'string') expect(lines[0]).toBe(wantFirst);
+        else expect(lines[0]).toMatch(wantFirst);
+        // A refused scope/role mismatch is one line; a missing flag adds the usage.
+        if (code === 2 && /serves|estate-wide|not both/.test(lines[0])) expect(lines).toHaveLength(1);
+        expect(await rows()).toBe(before + (code === 0 ? 1 : 0));
+      }
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldText } from '../src/commands/normalize.js';
-import { findRoomCode, parseRoomCode } from '../src/commands/room-code.js';
+import { foldText } from '../src/text/fold-text.js';
+import { findRoomCode, parseRoomCode } from '../src/text/room-code.js';
 
 describe('parseRoomCode', () => {
   const valid: [string, string][] = [

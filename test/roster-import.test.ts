@@ -181,7 +181,7 @@ describe('importRoster', () => {
     expect(await households(b)).toHaveLength(1);
   });
 
-  it('imports 10,000 rows in a few seconds, and again unchanged', async () => {
+  it('imports 10,000 rows, and again unchanged', async () => {
     const estateId = await newEstate();
     const lines = ['片区,楼栋,单元,房号,姓名,电话'];
     for (let i = 0; i < 10_000; i++) {
@@ -191,14 +191,9 @@ describe('importRoster', () => {
       lines.push(`${1 + Math.floor(building / 8)},${building},${unit},${room},住户${i},139${String(i).padStart(8, '0')}`);
     }
     const csv = lines.join('\r\n');
-    let started = Date.now();
     const r = await importRoster(t.db, estateId, csv);
-    const firstMs = Date.now() - started;
     expect(r).toEqual({ added: 10_000, updated: 0, unchanged: 0, errors: [] });
-    expect(firstMs).toBeLessThan(5000);
-    started = Date.now();
     expect(await importRoster(t.db, estateId, csv)).toEqual({ added: 0, updated: 0, unchanged: 10_000, errors: [] });
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
 

@@ -11,6 +11,9 @@ import { openServices } from '../runtime/services.js';
 import { startBot } from '../runtime/start-bot.js';
 import { startWorker } from '../runtime/start-worker.js';
 import { workerDeps } from '../runtime/worker-deps.js';
+import { systemClock } from '../clock.js';
+import { startWeb, webDepsFrom, type WebServer } from '../web/start-web.js';
+import { parseFlags } from './parse-flags.js';
 
 /** I/O of the console: a line source and a sink. */
 export interface ConsoleIo {
@@ -24,10 +27,12 @@ export interface ConsoleIo {
  * Lines are handled one at a time, each after the replies to the previous one are printed.
  */
 export async function runConsoleCommand(args: string[], config: Config, log: Logger, io: ConsoleIo): Promise<number> {
+  const parsed = parseFlags(args, { demo: 'boolean' }, { min: 0, max: 0 }, 'usage: linli console [--demo]');
+  if (!parsed.ok) return (io.stderr.write(`${parsed.text}\n`), parsed.code);
   const services = await openServices(config, log);
   const { db, factory } = services;
   try {
-    if (args.includes('--demo')) {
+    if (parsed.flags.demo) {
       const seeded = await seedDemoEstate(db, new Date());
       if (seeded.created) io.stderr.write('已载入演示小区 聚心苑 (demo estate loaded)\n');
     }
@@ -41,6 +46,16 @@ export async function runConsoleCommand(args: string[], config: Config, log: Log
     const jobs = factory.queue(JOBS_QUEUE);
     const outbound = factory.queue(outboundQueue('console'));
     const interactive = Boolean(io.stdin.isTTY);
+    // At the terminal, 登录 gives a link to open: the web server runs too. Piped runs (scripts,
+    // tests, many at once) leave the port alone unless LINLI_WEB_ADDR asks for it.
+    let web: WebServer | null = null;
+    if (interactive || config.webAddrSet) {
+      web = await startWeb(webDepsFrom(services, systemClock), config.webHost, config.webPort).catch((e: Error) => {
+        io.stderr.write(`${e.message}; the console runs without the web dashboard\n`);
+        return null;
+      });
+      if (web) io.stderr.write(`web dashboard: ${config.webBaseUrl} (send 登录 to get a sign-in link)\n`);
+    }
     if (interactive) io.stderr.write('邻里 console — type `名字: 消息`, e.g. `向大叔: 查询`. Ctrl-D to quit.\n');
     const rl = readline.createInterface({ input: io.stdin, terminal: false, crlfDelay: Infinity });
     for await (const line of rl) {
@@ -56,6 +71,7 @@ export async function runConsoleCommand(args: string[], config: Config, log: Log
     }
     // Let delivery records land before leaving, so the outbox is complete.
     await waitForEmpty(jobs, 10_000);
+    await web?.close();
     await bot.stop();
     await worker.close();
     return 0;

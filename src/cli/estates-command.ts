@@ -1,16 +1,8 @@
 import type { Kysely } from 'kysely';
 import { isTimeZone } from '../config.js';
 import type { Database } from '../db/database.js';
-import { TICKET_CATEGORIES, categoryNamed, isTicketCategory } from '../tickets/categories.js';
-
-const USAGE = `usage:
-  linli estates                                         list estates with their fee plans
-  linli estates add <code> <name> [--time-zone TZ]      a new estate (code: letters, digits, - or _)
-  linli estates fee <code> <plan> <yuan-per-month> --from YYYY-MM   set a fee plan (e.g. 卫生费 5 --from 2024-05)
-  linli estates schedule <code> [--notice <day> <HH:MM>] [--tally <HH:MM>]   weekly notice and daily tally times
-      (day: 周日..周六, sun..sat or 0..6; default 周日 20:00 and 21:00; workers apply it when they start)
-  linli estates sla <code> <category> --accept <time> --resolve <time>   a ticket category's deadlines
-      (category: ${TICKET_CATEGORIES.join(', ')} or its Chinese name; time: 30m, 4h, 2d)`;
+import { categoryNamed, isTicketCategory } from '../tickets/categories.js';
+import { parseEstatesArgs } from './estates-args.js';
 
 /** '30m' / '4h' / '2d' (or 分钟/小时/天) → minutes. */
 function minutes(s: string | undefined): number | null {
@@ -41,11 +33,6 @@ function clock(s: string | undefined): string | null {
   return `${m[1].padStart(2, '0')}:${m[2]}`;
 }
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 /** Yuan as typed ("5", "5.5", "0.50") to fen, or null. */
 function fen(yuan: string): number | null {
   if (!/^\d{1,6}(\.\d{1,2})?$/.test(yuan)) return null;
@@ -56,8 +43,10 @@ function fen(yuan: string): number | null {
 
 /** `linli estates`: list estates, add one, or set a fee plan. */
 export async function runEstatesCommand(args: string[], db: Kysely<Database>, out: (line: string) => void, defaultTimeZone = 'Asia/Shanghai'): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub === undefined || sub === 'list') {
+  const parsed = parseEstatesArgs(args);
+  if (!parsed.ok) return (out(parsed.text), parsed.code);
+  const req = parsed.request;
+  if (req.sub === 'list') {
     const estates = await db.selectFrom('estates').select(['id', 'code', 'name', 'time_zone']).orderBy('code').execute();
     if (estates.length === 0) out('no estates yet: linli estates add <code> <name>');
     for (const e of estates) {
@@ -68,10 +57,9 @@ export async function runEstatesCommand(args: string[], db: Kysely<Database>, ou
     }
     return 0;
   }
-  if (sub === 'add') {
-    const [code, name] = rest;
-    const tz = flag(rest, '--time-zone') ?? defaultTimeZone;
-    if (!code || !name || name.startsWith('--')) return (out(USAGE), 2);
+  if (req.sub === 'add') {
+    const { code, name } = req;
+    const tz = req.timeZone ?? defaultTimeZone;
     if (!/^[A-Za-z0-9_-]{1,40}$/.test(code)) return (out('the code may hold only letters, digits, - and _'), 2);
     if (!isTimeZone(tz)) return (out(`unknown time zone "${tz}"`), 2);
     const row = await db.insertInto('estates').values({ code, name, time_zone: tz }).onConflict((c) => c.column('code').doNothing()).returning('id').executeTakeFirst();
@@ -79,10 +67,8 @@ export async function runEstatesCommand(args: string[], db: Kysely<Database>, ou
     out(`estate ${code} (${name}, ${tz}) added; next: linli import <roster.csv> --estate ${code}, linli estates fee ${code} 卫生费 5 --from YYYY-MM`);
     return 0;
   }
-  if (sub === 'fee') {
-    const [code, plan, yuan] = rest;
-    const from = flag(rest, '--from');
-    if (!code || !plan || !yuan || !from) return (out(USAGE), 2);
+  if (req.sub === 'fee') {
+    const { code, plan, yuan, from } = req;
     const amount = fen(yuan);
     if (amount === null) return (out(`"${yuan}" is not an amount in yuan (e.g. 5 or 5.50)`), 2);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(from)) return (out(`--from must be a month as YYYY-MM, got "${from}"`), 2);
@@ -101,12 +87,11 @@ export async function runEstatesCommand(args: string[], db: Kysely<Database>, ou
     out(`fee plan ${plan}: ${yuan}元/月 from ${from} for estate ${code}`);
     return 0;
   }
-  if (sub === 'sla') {
-    const [code, name] = rest;
-    const category = name ? (isTicketCategory(name) ? name : categoryNamed(name)) : null;
-    const accept = minutes(flag(rest, '--accept'));
-    const resolve = minutes(flag(rest, '--resolve'));
-    if (!code || !name) return (out(USAGE), 2);
+  if (req.sub === 'sla') {
+    const { code, category: name } = req;
+    const category = isTicketCategory(name) ? name : categoryNamed(name);
+    const accept = minutes(req.accept);
+    const resolve = minutes(req.resolve);
     if (category === null) return (out(`unknown ticket category "${name}"`), 2);
     if (accept === null || resolve === null) return (out('--accept and --resolve take a time such as 30m, 4h or 2d'), 2);
     if (resolve < accept) return (out('--resolve must not be sooner than --accept'), 2);
@@ -120,13 +105,11 @@ export async function runEstatesCommand(args: string[], db: Kysely<Database>, ou
     out(`estate ${code}: ${category} tickets to be accepted within ${accept} min and resolved within ${resolve} min (new tickets)`);
     return 0;
   }
-  if (sub === 'schedule') {
-    const [code] = rest;
-    const i = rest.indexOf('--notice');
-    const day = i >= 0 ? weekday(rest[i + 1] ?? '') : undefined;
-    const noticeAt = i >= 0 ? clock(rest[i + 2]) : undefined;
-    const tallyAt = rest.includes('--tally') ? clock(flag(rest, '--tally')) : undefined;
-    if (!code || (i < 0 && tallyAt === undefined)) return (out(USAGE), 2);
+  {
+    const { code } = req;
+    const day = req.notice ? weekday(req.notice.day) : undefined;
+    const noticeAt = req.notice ? clock(req.notice.time) : undefined;
+    const tallyAt = req.tally !== undefined ? clock(req.tally) : undefined;
     if (day === null || noticeAt === null) return (out('--notice takes a day and a time, e.g. --notice 周日 20:00'), 2);
     if (tallyAt === null) return (out('--tally takes a time, e.g. --tally 21:00'), 2);
     const estate = await db.selectFrom('estates').select('id').where('code', '=', code).executeTakeFirst();
@@ -142,6 +125,4 @@ export async function runEstatesCommand(args: string[], db: Kysely<Database>, ou
     out(`estate ${code}: weekly notice ${names[now.weekday]} ${now.notice_time}, daily tally ${now.tally_time} (restart the workers to apply)`);
     return 0;
   }
-  out(USAGE);
-  return 2;
 }

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { ChatAddress, Platform } from '../messages/incoming-message.js';
+import { parseFlags, type RefusedFlags } from './parse-flags.js';
+import { terminalSafe } from './terminal-safe.js';
 
 const PLATFORMS: readonly Platform[] = ['console', 'wechat', 'telegram'];
 
@@ -74,15 +76,40 @@ async function resolveChat(db: Kysely<Database>, ref: string): Promise<{ chat: C
   return { chat, id: g?.id ?? null };
 }
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
+/** What `linli groups …` asks for, once its command line parsed. */
+export type GroupsRequest =
+  | { sub: 'list' }
+  | { sub: 'link'; ref: string; estate: string; zone?: string; building?: string }
+  | { sub: 'unlink'; ref: string };
+
+/** Parse `linli groups` arguments strictly; a refusal carries the text to show and the exit code. */
+export function parseGroupsArgs(args: readonly string[]): { ok: true; request: GroupsRequest } | RefusedFlags {
+  const [first, ...rest] = args;
+  const sub = first === undefined || first.startsWith('-') ? 'list' : first;
+  const tail = sub === first ? rest : args;
+  if (sub === 'list') {
+    const p = parseFlags(tail, {}, { min: 0, max: 0 }, USAGE);
+    return p.ok ? { ok: true, request: { sub } } : p;
+  }
+  if (sub === 'link') {
+    const p = parseFlags(tail, { zone: 'string', building: 'string' }, { min: 2, max: 2 }, USAGE);
+    if (!p.ok) return p;
+    const [ref, estate] = p.positionals;
+    return { ok: true, request: { sub, ref, estate, zone: p.flags.zone, building: p.flags.building } };
+  }
+  if (sub === 'unlink') {
+    const p = parseFlags(tail, {}, { min: 1, max: 1 }, USAGE);
+    return p.ok ? { ok: true, request: { sub, ref: p.positionals[0] } } : p;
+  }
+  return { ok: false, code: 2, text: `unknown subcommand "${sub}"\n${USAGE}` };
 }
 
 /** `linli groups [link|unlink]`: list chats, link one to an estate (zone, building), or unlink it. */
 export async function runGroupsCommand(args: string[], db: Kysely<Database>, out: (line: string) => void): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub === undefined || sub === 'list') {
+  const parsed = parseGroupsArgs(args);
+  if (!parsed.ok) return (out(parsed.text), parsed.code);
+  const req = parsed.request;
+  if (req.sub === 'list') {
     const rows = await db
       .selectFrom('chat_groups as g')
       .leftJoin('estates as e', 'e.id', 'g.estate_id')
@@ -94,34 +121,31 @@ export async function runGroupsCommand(args: string[], db: Kysely<Database>, out
     if (rows.length === 0) out('no chats yet: a chat appears here after its first command to the bot (or link one ahead by platform:chat-id)');
     for (const r of rows) {
       const scope = r.estate ? `${r.estate}${r.building ? ` building ${r.building}` : r.zone ? ` zone ${r.zone}` : ''}` : '(not linked)';
-      out(`#${r.id}\t${r.platform}:${r.chat_id}\t${scope}${r.title ? `\t${r.title}` : ''}`);
+      // Titles and chat ids come from the platform, so anyone who names a group chooses them.
+      out(`#${r.id}\t${r.platform}:${terminalSafe(r.chat_id)}\t${scope}${r.title ? `\t${terminalSafe(r.title)}` : ''}`);
     }
     return 0;
   }
-  if (sub === 'link' && rest.length >= 2) {
-    const [ref, estate] = rest;
+  if (req.sub === 'link') {
+    const { ref, estate } = req;
     const target = await resolveChat(db, ref);
     if (!target) {
       out(`no chat "${ref}"\n${USAGE}`);
       return 1;
     }
-    const r = await linkGroup(db, target.chat, estate, { zone: flag(rest, '--zone'), building: flag(rest, '--building') });
+    const r = await linkGroup(db, target.chat, estate, { zone: req.zone, building: req.building });
     if (!r.ok) {
       out(r.reason);
       return 1;
     }
-    out(`linked #${r.groupId} ${target.chat.platform}:${target.chat.chatId} → ${r.scope}`);
+    out(`linked #${r.groupId} ${target.chat.platform}:${terminalSafe(target.chat.chatId)} → ${r.scope}`);
     return 0;
   }
-  if (sub === 'unlink' && rest.length === 1) {
-    const target = await resolveChat(db, rest[0]);
-    if (!target?.id || !(await unlinkGroup(db, target.id))) {
-      out(`no chat "${rest[0]}"`);
-      return 1;
-    }
-    out(`unlinked #${target.id} ${target.chat.platform}:${target.chat.chatId}`);
-    return 0;
+  const target = await resolveChat(db, req.ref);
+  if (!target?.id || !(await unlinkGroup(db, target.id))) {
+    out(`no chat "${terminalSafe(req.ref)}"`);
+    return 1;
   }
-  out(USAGE);
-  return 2;
+  out(`unlinked #${target.id} ${target.chat.platform}:${terminalSafe(target.chat.chatId)}`);
+  return 0;
 }

@@ -2,9 +2,15 @@ import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { importRoster } from '../roster/import-roster.js';
+import { parseFlags } from './parse-flags.js';
 
 const USAGE = 'usage: linli import <file.csv> [--estate <code>]';
 const DEFAULT_ESTATE = { code: 'default', name: '小区', time_zone: 'Asia/Shanghai' } as const;
+
+/** Parse `linli import` arguments strictly. */
+export function parseImportArgs(args: readonly string[]) {
+  return parseFlags(args, { estate: 'string' }, { min: 1, max: 1 }, USAGE);
+}
 
 /**
  * `linli import <file.csv> [--estate <code>]`: loads a household roster. Prints counts and
@@ -12,52 +18,25 @@ const DEFAULT_ESTATE = { code: 'default', name: '小区', time_zone: 'Asia/Shang
  * every row was taken, 1 when some were refused or the import could not run, 2 on bad usage.
  */
 export async function runImportCommand(args: string[], db: Kysely<Database>, out: (line: string) => void): Promise<number> {
-  const parsed = parseArgs(args);
-  if ('error' in parsed) {
-    out(parsed.error);
-    out(USAGE);
-    return 2;
-  }
+  const parsed = parseImportArgs(args);
+  if (!parsed.ok) return (out(parsed.text), parsed.code);
+  const [file] = parsed.positionals;
 
   let text: string;
   try {
-    text = await readFile(parsed.file, 'utf8');
+    text = await readFile(file, 'utf8');
   } catch (e) {
-    out(`cannot read ${parsed.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    out(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     return 1;
   }
 
-  const estate = await chooseEstate(db, parsed.estate, out);
+  const estate = await chooseEstate(db, parsed.flags.estate ?? null, out);
   if (estate === null) return 1;
 
   const r = await importRoster(db, estate.id, text);
   out(`estate ${estate.code}: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.errors.length} refused`);
   for (const e of r.errors) out(`line ${e.line}: ${e.reason}`);
   return r.errors.length > 0 ? 1 : 0;
-}
-
-function parseArgs(args: string[]): { file: string; estate: string | null } | { error: string } {
-  let file: string | null = null;
-  let estate: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--estate') {
-      const v = args[++i];
-      if (v === undefined || v === '') return { error: '--estate needs an estate code' };
-      estate = v;
-    } else if (a.startsWith('--estate=')) {
-      estate = a.slice('--estate='.length);
-      if (estate === '') return { error: '--estate needs an estate code' };
-    } else if (a.startsWith('--')) {
-      return { error: `unknown option ${a}` };
-    } else if (file === null) {
-      file = a;
-    } else {
-      return { error: `one file at a time (got ${file} and ${a})` };
-    }
-  }
-  if (file === null) return { error: 'which file?' };
-  return { file, estate };
 }
 
 /** The estate named by --estate; else the only one; else a new 'default' when there is none. */

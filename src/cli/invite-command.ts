@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, RoleName } from '../db/database.js';
+import { parseFlags, type RefusedFlags } from './parse-flags.js';
 
 const USAGE = `usage:
   linli invite <estate> --role grid_worker --zone Z     a grid worker for zone Z
@@ -17,9 +18,39 @@ export function newInvitationCode(): string {
   return Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 }
 
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
+const ROLES: readonly RoleName[] = ['grid_worker', 'head', 'admin'];
+
+/** What `linli invite …` asks for, once its command line parsed and its role fits its scope. */
+export interface InviteRequest {
+  estateCode: string;
+  role: RoleName | undefined;
+  group: boolean;
+  zoneCode: string | undefined;
+  buildingCode: string | undefined;
+  days: number;
+}
+
+/** Parse `linli invite` arguments strictly, and refuse a scope that does not fit the role. */
+export function parseInviteArgs(args: readonly string[]): { ok: true; request: InviteRequest } | RefusedFlags {
+  const parsed = parseFlags(args, { role: 'string', group: 'boolean', zone: 'string', building: 'string', days: 'string' }, { min: 1, max: 1 }, USAGE);
+  if (!parsed.ok) return parsed;
+  const [estateCode] = parsed.positionals;
+  const { group, zone: zoneCode, building: buildingCode } = parsed.flags;
+  const role = parsed.flags.role as RoleName | undefined;
+  const days = /^\d{1,2}$/.test(parsed.flags.days ?? '7') ? Number(parsed.flags.days ?? 7) : Number.NaN;
+  const fail = (why: string): RefusedFlags => ({ ok: false, code: 2, text: `${why}\n${USAGE}` });
+  // A scope that does not fit the role is one line: the code would say one thing and grant another.
+  const refuse = (why: string): RefusedFlags => ({ ok: false, code: 2, text: why });
+  if (group === (role !== undefined)) return fail('give --role or --group');
+  if (role !== undefined && !ROLES.includes(role)) return fail(`unknown role "${role}"`);
+  if (zoneCode && buildingCode) return refuse('give --zone or --building, not both');
+  if (role === 'admin' && (zoneCode || buildingCode)) return refuse(`an admin is estate-wide: drop --${zoneCode ? 'zone' : 'building'} (for one zone, invite a grid worker)`);
+  if (role === 'grid_worker' && buildingCode) return refuse('a grid worker serves a zone: give --zone, not --building');
+  if (role === 'head' && zoneCode) return refuse('a building head serves a building: give --building, not --zone');
+  if (role === 'grid_worker' && !zoneCode) return fail('a grid worker needs --zone');
+  if (role === 'head' && !buildingCode) return fail('a building head needs --building');
+  if (!Number.isInteger(days) || days < 1 || days > 90) return fail('--days must be 1 to 90');
+  return { ok: true, request: { estateCode, role, group, zoneCode, buildingCode, days } };
 }
 
 /**
@@ -28,23 +59,13 @@ function flag(args: string[], name: string): string | undefined {
  * to find it, only to hand the code to the right person.
  */
 export async function runInviteCommand(args: string[], db: Kysely<Database>, out: (line: string) => void, now: Date = new Date()): Promise<number> {
-  const [estateCode] = args;
-  const role = flag(args, '--role') as RoleName | undefined;
-  const group = args.includes('--group');
-  const zoneCode = flag(args, '--zone');
-  const buildingCode = flag(args, '--building');
-  const days = Number(flag(args, '--days') ?? 7);
+  const parsed = parseInviteArgs(args);
+  if (!parsed.ok) return (out(parsed.text), parsed.code);
+  const { estateCode, role, group, zoneCode, buildingCode, days } = parsed.request;
   const fail = (why: string) => {
     out(`${why}\n${USAGE}`);
     return 2;
   };
-  if (!estateCode || estateCode.startsWith('--')) return fail('which estate?');
-  if (group === (role !== undefined)) return fail('give --role or --group');
-  if (role !== undefined && !['grid_worker', 'head', 'admin'].includes(role)) return fail(`unknown role "${role}"`);
-  if (role === 'grid_worker' && !zoneCode) return fail('a grid worker needs --zone');
-  if (role === 'head' && !buildingCode) return fail('a building head needs --building');
-  if (zoneCode && buildingCode) return fail('give --zone or --building, not both');
-  if (!Number.isInteger(days) || days < 1 || days > 90) return fail('--days must be 1 to 90');
 
   const estate = await db.selectFrom('estates').select(['id', 'name']).where('code', '=', estateCode).executeTakeFirst();
   if (!estate) return fail(`no estate with code "${estateCode}"`);

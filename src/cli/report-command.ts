@@ -7,18 +7,21 @@ import { figuresCsv } from '../performance/figures-csv.js';
 import { monthlyFigures } from '../performance/monthly-figures.js';
 import { renderReport } from '../performance/render-report.js';
 import { reportMonth } from '../performance/report-month.js';
+import { parseFlags } from './parse-flags.js';
 
 const USAGE = 'usage: linli report <estate> [--month YYYY-MM] [--csv]   monthly figures per grid worker and property company';
 
+/** Parse `linli report` arguments strictly (the month is checked against the estate's time zone later). */
+export function parseReportArgs(args: readonly string[]) {
+  return parseFlags(args, { month: 'string', csv: 'boolean' }, { min: 1, max: 1 }, USAGE);
+}
+
 /** `linli report <estate> [--month YYYY-MM] [--csv]`: the monthly report as text, or as CSV for a spreadsheet. */
 export async function runReportCommand(args: string[], db: Kysely<Database>, out: (s: string) => void, clock: Clock): Promise<number> {
-  const code = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--month');
-  const i = args.indexOf('--month');
-  const monthArg = i >= 0 ? (args[i + 1] ?? '') : null;
-  if (!code) {
-    out(USAGE);
-    return 2;
-  }
+  const parsed = parseReportArgs(args);
+  if (!parsed.ok) return (out(parsed.text), parsed.code);
+  const [code] = parsed.positionals;
+  const monthArg = parsed.flags.month ?? null;
   const estate = await db.selectFrom('estates').selectAll().where('code', '=', code).executeTakeFirst();
   if (!estate) {
     out(`linli: no estate "${code}" (linli estates lists them)`);
@@ -31,7 +34,7 @@ export async function runReportCommand(args: string[], db: Kysely<Database>, out
     return 2;
   }
   const figures = await monthlyFigures(db, estate, month, now);
-  if (args.includes('--csv')) out(figuresCsv(figures).replace(/\n$/, ''));
+  if (parsed.flags.csv) out(figuresCsv(figures).replace(/\n$/, ''));
   else out(renderReport(translator(estate.locale as Locale).t, figures, estate.name));
   return 0;
 }

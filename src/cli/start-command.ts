@@ -5,24 +5,30 @@ import { openServices } from '../runtime/services.js';
 import { startBot } from '../runtime/start-bot.js';
 import { startWorker } from '../runtime/start-worker.js';
 import { workerDeps } from '../runtime/worker-deps.js';
+import { systemClock } from '../clock.js';
+import { startWeb, webDepsFrom } from '../web/start-web.js';
 import { runConsoleCommand, type ConsoleIo } from './console-command.js';
+import { parseFlags } from './parse-flags.js';
+
+/** The roles `linli start --role` runs; `all` is every role in one process. */
+export const START_ROLES = ['all', 'bot', 'worker', 'web'] as const;
+export type StartRole = (typeof START_ROLES)[number];
+const USAGE = `usage: linli start [--role ${START_ROLES.join('|')}]`;
 
 /** Build the adapters the configuration names (WeChat, Telegram). */
 export type AdapterLoader = (config: Config, log: Logger) => Promise<Adapter[]>;
 
 /**
- * `linli start [--role all|bot|worker]`: run the bot, the workers, or both (the default).
+ * `linli start [--role all|bot|worker|web]`: run the bot, the workers, the web server, or all (the default).
  * With no chat platform configured, the bot role is the terminal console with the demo estate.
  */
 export async function runStartCommand(args: string[], config: Config, log: Logger, io: ConsoleIo, loadAdapters: AdapterLoader): Promise<number> {
-  const i = args.indexOf('--role');
-  const role = i >= 0 ? args[i + 1] : 'all';
-  if (!['all', 'bot', 'worker'].includes(role ?? '')) {
-    io.stderr.write('usage: linli start [--role all|bot|worker]\n');
-    return 2;
-  }
-  const adapters = role === 'worker' ? [] : await loadAdapters(config, log);
-  if (role !== 'worker' && adapters.length === 0) {
+  const parsed = parseFlags(args, { role: 'string' }, { min: 0, max: 0 }, USAGE);
+  if (!parsed.ok) return (io.stderr.write(`${parsed.text}\n`), parsed.code);
+  const role = (parsed.flags.role ?? 'all') as StartRole;
+  if (!START_ROLES.includes(role)) return (io.stderr.write(`unknown role "${role}"\n${USAGE}\n`), 2);
+  const adapters = role === 'worker' || role === 'web' ? [] : await loadAdapters(config, log);
+  if ((role === 'all' || role === 'bot') && adapters.length === 0) {
     if (role === 'bot') {
       io.stderr.write('no chat platform configured: set TELEGRAM_BOT_TOKEN or WECHATY_PUPPET (see .env.example)\n');
       return 2;
@@ -31,9 +37,10 @@ export async function runStartCommand(args: string[], config: Config, log: Logge
     return runConsoleCommand(['--demo'], config, log, io);
   }
   const services = await openServices(config, log);
-  const worker = role === 'bot' ? null : await startWorker(services.factory, workerDeps(services), config.workerConcurrency, { lockMs: config.jobLockMs });
+  const worker = role === 'bot' || role === 'web' ? null : await startWorker(services.factory, workerDeps(services), config.workerConcurrency, { lockMs: config.jobLockMs });
   const bot = adapters.length ? await startBot(services, adapters) : null;
-  log.info(`linli running (${role}; queues on ${services.factory.spec.kind}${adapters.length ? `; ${adapters.map((a) => a.platform).join(', ')}` : ''})`);
+  const web = role === 'all' || role === 'web' ? await startWeb(webDepsFrom(services, systemClock), config.webHost, config.webPort) : null;
+  log.info(`linli running (${role}; queues on ${services.factory.spec.kind}${adapters.length ? `; ${adapters.map((a) => a.platform).join(', ')}` : ''}${web ? `; web on ${web.url}` : ''})`);
   await new Promise<void>((resolve) => {
     const stop = (sig: string) => {
       log.info(`${sig}: finishing in-flight jobs, then stopping`);
@@ -46,6 +53,7 @@ export async function runStartCommand(args: string[], config: Config, log: Logge
   const deadline = new Promise((r) => setTimeout(r, 30_000).unref());
   await Promise.race([
     (async () => {
+      await web?.close();
       await bot?.stop();
       await worker?.close();
       await services.close();

@@ -1,4 +1,7 @@
-import { CN_NUMERAL_CHARS, cleanText, foldText, parseChineseNumber } from './normalize.js';
+import { cleanText } from '../text/clean-text.js';
+import { foldText } from '../text/fold-text.js';
+import { CN_NUMERAL_CHARS, parseChineseNumber } from '../text/numerals.js';
+import { ROOM_WORD_STARTS } from '../text/room-words.js';
 
 /** Largest amount a single payment may carry: 100 000 yuan. */
 export const MAX_AMOUNT_FEN = 100_000 * 100;
@@ -33,9 +36,7 @@ const AMOUNT_RE = new RegExp(
 );
 
 // A number followed by one of these counts something other than money (8栋, 3楼, 12月, 5次 …).
-const NOT_MONEY_AFTER = new Set(
-  '栋幢号楼层室户单口人次个天周岁年月日点分秒%位家辆只条斤米期届倍级遍下:/'.split(''),
-);
+const NOT_MONEY_AFTER = new Set([...ROOM_WORD_STARTS, ...'层户口人次个天周岁年月日点分秒%位家辆只条斤米期届倍级遍下:/']);
 
 /** Converts a decimal yuan string times a 万/千 multiplier to fen, exactly; null if impossible. */
 function decimalToFen(num: string, multiplier: number): number | null {

@@ -1,4 +1,5 @@
-import { cleanText, hasTraditional } from './normalize.js';
+import { cleanText } from '../text/clean-text.js';
+import { hasTraditional } from '../text/fold-text.js';
 
 /** The language a reply should be written in. */
 export type Locale = 'zh-Hans' | 'zh-Hant' | 'en';

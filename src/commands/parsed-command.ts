@@ -1,15 +1,66 @@
 /** What a chat message asks the bot to do; see DESIGN.md, "Command language". */
-export const INTENTS = [
-  'help', 'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
-  'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
-  'urge', 'tally', 'notice', 'claim',
-  // The grid worker's day and the committee (src/grid, src/survey, src/performance).
-  'patrol-start', 'patrol-stop', 'patrol-status', 'patrol-note', 'to-ticket', 'visit', 'visits',
-  'survey-new', 'survey-answer', 'survey-progress', 'survey-results', 'survey-chase', 'report',
-  'none',
-] as const;
 
-export type Intent = (typeof INTENTS)[number];
+/** Every key a parse carries, as `linli parse` prints it: null where it does not apply. */
+export interface CommandFields {
+  /** Normalised room code: '8-2-301' or '8-301'. */
+  room: string | null;
+  /** Integer fen. */
+  amountFen: number | null;
+  months: number | null;
+  /** Normalised upper-case reference: 'P12', 'B3', 'T7', 'R2', 'S2'. */
+  ref: string | null;
+  rating: number | null;
+  /** Free text: complaint body, reject reason, resolve note, collect method, reminder spec, tickets filter, invitation code, patrol note, visit, survey answers, report month. */
+  text: string | null;
+}
+
+/**
+ * What each intent is sure to carry when its arguments are good: the keys listed here are
+ * never null (a processor reads `room` of a bind without `!`); every other key may be.
+ * Adding an intent: one line here, one row in the command table (command-table.ts).
+ */
+export interface IntentGuarantees {
+  help: {};
+  bind: { room: string };
+  pay: {};
+  confirm: { ref: string };
+  reject: { ref: string };
+  collect: { room: string };
+  status: {};
+  unpaid: {};
+  complain: { text: string };
+  accept: { ref: string };
+  resolve: { ref: string };
+  rate: { ref: string; rating: number };
+  tickets: {};
+  remind: { text: string };
+  reminders: {};
+  cancel: { ref: string };
+  urge: {};
+  tally: {};
+  notice: {};
+  claim: { text: string };
+  login: {};
+  // The grid worker's day and the committee (src/grid, src/survey, src/performance).
+  'patrol-start': {};
+  'patrol-stop': {};
+  'patrol-status': {};
+  'patrol-note': { text: string };
+  'to-ticket': {};
+  visit: { room: string; text: string };
+  visits: { room: string };
+  'survey-new': { text: string };
+  'survey-answer': { ref: string };
+  'survey-progress': { ref: string };
+  'survey-results': { ref: string };
+  'survey-chase': { ref: string };
+  report: {};
+}
+
+/** An intent the parser recognises. */
+export type RecognisedIntent = keyof IntentGuarantees;
+
+export type Intent = RecognisedIntent | 'none';
 
 /** Why a recognised command cannot be carried out as written: the reason a user is told. */
 export const ERROR_CODES = [
@@ -28,28 +79,68 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** A recognised command whose arguments are good; for a union of intents, the union of their commands. */
+export type CommandOf<I extends RecognisedIntent> = I extends RecognisedIntent
+  ? { intent: I; error?: undefined } & Omit<CommandFields, keyof IntentGuarantees[I]> & IntentGuarantees[I]
+  : never;
+
+/** Any recognised command with good arguments, discriminated by `intent`. */
+export type Command = { [I in RecognisedIntent]: CommandOf<I> }[RecognisedIntent];
+
+/** A recognised command whose arguments are bad: the user is told `error`; keys read so far are kept. */
+export type UsageError = { intent: RecognisedIntent; error: ErrorCode } & CommandFields;
+
+/** Ordinary chatter: nothing for the bot to do. */
+export type NoCommand = { intent: 'none'; error?: undefined } & { [K in keyof CommandFields]: null };
+
 /** The parse of one message. Every key is always present; `error` only when arguments are bad. */
-export interface ParsedCommand {
-  intent: Intent;
-  /** Normalised room code: '8-2-301' or '8-301'. */
-  room: string | null;
-  /** Integer fen. */
-  amountFen: number | null;
-  months: number | null;
-  /** Normalised upper-case reference: 'P12', 'B3', 'T7', 'R2', 'S2'. */
-  ref: string | null;
-  rating: number | null;
-  /** Free text: complaint body, reject reason, resolve note, collect method, reminder spec, tickets filter. */
-  text: string | null;
-  error?: ErrorCode;
-}
+export type ParsedCommand = Command | UsageError | NoCommand;
+
+/** What a reader of one intent's arguments returns. */
+export type ParsedAs<I extends RecognisedIntent> = CommandOf<I> | UsageError;
 
 /** Longest free text accepted (complaint bodies, reasons, notes), in code points. */
 export const MAX_TEXT_LENGTH = 2000;
 
-/** A ParsedCommand with every field null. */
-export function emptyCommand(intent: Intent = 'none'): ParsedCommand {
-  return { intent, room: null, amountFen: null, months: null, ref: null, rating: null, text: null };
+const NO_FIELDS: { [K in keyof CommandFields]: null } = { room: null, amountFen: null, months: null, ref: null, rating: null, text: null };
+
+/** Ordinary chatter. */
+export const NO_COMMAND: NoCommand = Object.freeze({ intent: 'none', ...NO_FIELDS });
+
+/** A good command of `intent`: its guaranteed keys, and any others it read. */
+export function command<I extends RecognisedIntent>(
+  intent: I,
+  fields: IntentGuarantees[I] & Partial<CommandFields>,
+): CommandOf<I> {
+  // The one place the union is built: keys in the documented order, unset ones null.
+  return { intent, ...NO_FIELDS, ...fields } as unknown as CommandOf<I>;
+}
+
+/** A command of `intent` with bad arguments; `fields` are what was read before the error. */
+export function usageError(intent: RecognisedIntent, error: ErrorCode, fields: Partial<CommandFields> = {}): UsageError {
+  return { intent, ...NO_FIELDS, ...fields, error };
+}
+
+/** Every key of a parse with every field null: the base the tests compare with. */
+export function emptyCommand(intent: Intent = 'none'): { intent: Intent } & CommandFields {
+  return { intent, ...NO_FIELDS };
+}
+
+/** A job that carried a command of another intent than its processor handles: a bug, no retry helps. */
+export class WrongIntentError extends Error {
+  constructor(
+    readonly expected: readonly RecognisedIntent[],
+    readonly got: Intent,
+  ) {
+    super(`expected a ${expected.join(' or ')} command, got ${got}`);
+    this.name = 'WrongIntentError';
+  }
+}
+
+/** The command narrowed to the intents a processor handles; throws WrongIntentError otherwise. */
+export function commandAs<I extends RecognisedIntent>(cmd: ParsedCommand, ...intents: I[]): CommandOf<I> {
+  if (cmd.error !== undefined || !(intents as readonly Intent[]).includes(cmd.intent)) throw new WrongIntentError(intents, cmd.intent);
+  return cmd as unknown as CommandOf<I>;
 }
 
 /** JSON with the keys in the documented order (error last, only when present). */

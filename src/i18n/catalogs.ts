@@ -9,6 +9,8 @@ import { noticesEn } from './catalog-notices-en.js';
 import { noticesZhHans } from './catalog-notices-zh-hans.js';
 import { reliabilityEn } from './catalog-reliability-en.js';
 import { reliabilityZhHans } from './catalog-reliability-zh-hans.js';
+import { webEn } from './catalog-web-en.js';
+import { webZhHans } from './catalog-web-zh-hans.js';
 import { zhHans } from './catalog-zh-hans.js';
 import { gridEn } from './catalog-grid-en.js';
 import { gridZhHans } from './catalog-grid-zh-hans.js';
@@ -17,8 +19,8 @@ import { surveyZhHans } from './catalog-survey-zh-hans.js';
 
 // Each feature keeps its messages in its own catalogue pair (zh-Hans + en, same keys);
 // they are merged here. zh-Hant is converted from zh-Hans.
-export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans, ...noticesZhHans, ...invitationsZhHans, ...gridZhHans, ...surveyZhHans };
-export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn, ...noticesEn, ...invitationsEn, ...gridEn, ...surveyEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
+export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans, ...noticesZhHans, ...invitationsZhHans, ...webZhHans, ...gridZhHans, ...surveyZhHans };
+export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn, ...noticesEn, ...invitationsEn, ...webEn, ...gridEn, ...surveyEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
 
 export type CatalogKey = keyof typeof ZH_HANS;
 export type Catalog = typeof ZH_HANS;

@@ -78,7 +78,7 @@ export type JobName = keyof JobData;
 export const COMMAND_INTENTS = [
   'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
   'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
-  'urge', 'tally', 'notice', 'claim',
+  'urge', 'tally', 'notice', 'claim', 'login',
   'patrol-start', 'patrol-stop', 'patrol-status', 'patrol-note', 'to-ticket', 'visit', 'visits',
   'survey-new', 'survey-answer', 'survey-progress', 'survey-results', 'survey-chase', 'report',
 ] as const satisfies readonly CommandIntent[];

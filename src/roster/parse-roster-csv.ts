@@ -1,4 +1,8 @@
-import { cleanText, foldText, parseIntOrChinese } from '../commands/normalize.js';
+import { cleanText } from '../text/clean-text.js';
+import { foldText } from '../text/fold-text.js';
+import { chineseNumeral, CN_SMALL_NUMERAL_CHARS, parseIntOrChinese } from '../text/numerals.js';
+import { formatRoomCode, MAX_BUILDING, MAX_UNIT } from '../text/room-code.js';
+import { BUILDING_WORDS, BUILDING_WORDS_BEFORE_ROOM, ROOM_WORDS, ROSTER_UNIT_WORDS, wordsPattern } from '../text/room-words.js';
 
 /**
  * Reads a household roster (花名册) exported from a spreadsheet: one household a row,
@@ -52,10 +56,12 @@ for (const [field, names] of Object.entries(HEADER_ALIASES) as [Field, string[]]
   for (const n of names) HEADER_LOOKUP.set(n, field);
 }
 
-const MAX_BUILDING = 999;
-const MAX_UNIT = 99;
 const MAX_NAME_LENGTH = 40;
-const CN = '零〇一二两三四五六七八九十百';
+const CN = CN_SMALL_NUMERAL_CHARS;
+// A cell is one number with its word: 8栋 / 8号 / 8楼 are all building 8 in a building column.
+const BUILDING_CELL = new RegExp(`^(\\d+|[${CN}]+)(${wordsPattern(BUILDING_WORDS, BUILDING_WORDS_BEFORE_ROOM)})?$`);
+const UNIT_CELL = new RegExp(`^(\\d+|[${CN}]+)(${wordsPattern(ROSTER_UNIT_WORDS)})?$`);
+const ROOM_CELL = new RegExp(`^(\\d+)(${wordsPattern(ROOM_WORDS)})?$`);
 
 /** A CSV record: its cells and the line it starts on. */
 interface CsvRecord {
@@ -142,14 +148,14 @@ function number(s: string): number | null {
 
 /** '8', '８', '8栋', '8幢', '8号楼', '8#', '八栋' → 8. */
 function parseBuilding(cell: string): number | 'bad' {
-  const m = new RegExp(`^(\\d+|[${CN}]+)(号楼|栋|幢|座|#|号|楼)?$`).exec(cell);
+  const m = BUILDING_CELL.exec(cell);
   const n = m === null ? null : number(m[1]);
   return n === null ? 'bad' : n;
 }
 
 /** '2', '2单元', '二单元' → 2. */
 function parseUnit(cell: string): number | 'bad' {
-  const m = new RegExp(`^(\\d+|[${CN}]+)(单元|门|单)?$`).exec(cell);
+  const m = UNIT_CELL.exec(cell);
   const n = m === null ? null : number(m[1]);
   return n === null ? 'bad' : n;
 }
@@ -159,22 +165,8 @@ function parseZone(raw: string): { code: string; name: string } {
   const folded = fold(raw);
   const m = new RegExp(`^第?(\\d+|[${CN}]+)(片区|网格|区|片)?$`).exec(folded);
   const n = m === null ? null : number(m[1]);
-  if (n !== null && n > 0) return { code: String(n), name: m![2] !== undefined || folded.startsWith('第') ? cleanText(raw) : `第${chineseNumber(n)}片区` };
+  if (n !== null && n > 0) return { code: String(n), name: m![2] !== undefined || folded.startsWith('第') ? cleanText(raw) : `第${chineseNumeral(n)}片区` };
   return { code: cleanText(raw), name: cleanText(raw) };
-}
-
-const CN_DIGITS = '零一二三四五六七八九';
-/** 1..999 in Chinese numerals: 3 → 三, 12 → 十二, 21 → 二十一, 105 → 一百零五. */
-function chineseNumber(n: number): string {
-  if (n >= 1000) return String(n);
-  const h = Math.floor(n / 100);
-  const t = Math.floor((n % 100) / 10);
-  const o = n % 10;
-  let s = h > 0 ? CN_DIGITS[h] + '百' : '';
-  if (t > 0) s += (t === 1 && h === 0 ? '' : CN_DIGITS[t]) + '十';
-  else if (h > 0 && o > 0) s += '零';
-  if (o > 0) s += CN_DIGITS[o];
-  return s;
 }
 
 /**
@@ -258,7 +250,7 @@ function parseRow(line: number, get: (f: Field) => string | undefined): RosterRo
 
   const r = fold(get('room'));
   if (r === '') return bad('room is missing');
-  const rm = /^(\d+)(室|号|房)?$/.exec(r);
+  const rm = ROOM_CELL.exec(r);
   if (rm === null) return bad('room is not a number');
   const room = rm[1].replace(/^0+/, '');
   if (room === '' || room.length > 4) return bad('room must be 1 to 9999');
@@ -281,7 +273,7 @@ function parseRow(line: number, get: (f: Field) => string | undefined): RosterRo
     building: buildingCode,
     unit: unitCode,
     room,
-    roomCode: unitCode === null ? `${buildingCode}-${room}` : `${buildingCode}-${unitCode}-${room}`,
+    roomCode: formatRoomCode(buildingCode, unitCode, room),
     zone: zoneCell === '' ? null : parseZone(zoneCell),
     name: nameCell === '' ? null : nameCell,
     phone,

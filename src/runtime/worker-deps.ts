@@ -7,5 +7,12 @@ import type { Services } from './services.js';
 
 /** Processor dependencies on real services. */
 export function workerDeps(services: Services, clock: Clock = systemClock): WorkerDeps {
-  return { db: services.db, clock, outbound: queueOutbound(services.factory), log: services.log, schedules: queueSchedulerPort(jobsQueue(services.factory)) };
+  return {
+    db: services.db,
+    clock,
+    outbound: queueOutbound(services.factory),
+    log: services.log,
+    schedules: queueSchedulerPort(jobsQueue(services.factory)),
+    web: { baseUrl: services.config.webBaseUrl, linkMinutes: services.config.webLinkMinutes },
+  };
 }

@@ -1,5 +1,6 @@
-import { cleanText, foldText } from '../commands/normalize.js';
-import { findRoomCodes } from '../commands/room-code.js';
+import { cleanText } from '../text/clean-text.js';
+import { foldText } from '../text/fold-text.js';
+import { findRoomCodes } from '../text/room-code.js';
 import { userText } from '../i18n/user-text.js';
 import { maskPhones } from '../log.js';
 

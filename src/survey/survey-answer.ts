@@ -1,4 +1,4 @@
-import { foldText } from '../commands/normalize.js';
+import { foldText } from '../text/fold-text.js';
 import type { SurveyQuestion } from './survey-definition.js';
 
 /** A household's answers: one number per question (1–5, or the option's number), and optional free text. */

@@ -1,4 +1,7 @@
-import { cleanText, foldText } from '../commands/normalize.js';
+import { cleanText } from '../text/clean-text.js';
+import { foldText } from '../text/fold-text.js';
+import { parseIntOrChinese } from '../text/numerals.js';
+import { BUILDING_WORDS, numberPattern, wordsPattern } from '../text/room-words.js';
 
 /** One question: a 1–5 scale, or a choice among options (answered by number). */
 export type SurveyQuestion = { text: string; kind: 'scale' } | { text: string; kind: 'choice'; options: string[] };
@@ -24,10 +27,11 @@ const MAX_OPTIONS = 9;
 const QUESTION_START = /(?:^|\s)(\d{1,2})\s?[.、．)）]\s?/g;
 const FREE = /(?:意见|建议|其他意见|留言)\s?[:：]\s?/;
 const CLOSE = /截止\s?(?:(\d{4})\s?[-年./]\s?)?(\d{1,2})\s?[-月./]\s?(\d{1,2})\s?日?/;
-const SCOPE = /范围\s?[:：]?\s?(?:(\d{1,3})\s?(?:栋|号楼|幢)|第?(\d{1,2}|[一二三四五六七八九十]{1,3})\s?片区|(\d{1,2})\s?网格)/;
+// Building and zone numbers in digits or numerals (范围 八栋, 范围第三片区), read as the parser reads rooms.
+const SCOPE = new RegExp(
+  `范围\\s?[:：]?\\s?(?:(${numberPattern(3)})\\s?(?:${wordsPattern(BUILDING_WORDS)})|第?(${numberPattern(2, 3)})\\s?片区|(${numberPattern(2, 3)})\\s?网格)`,
+);
 const OPTIONS = /[[［【(（]([^\]］】)）]+)[\]］】)）]\s*$/;
-
-const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 /**
  * Read `新建问卷 <title> 1.<question> 2.<question>[A/B/C] 意见：<prompt> 截止12-15 范围3片区`.
@@ -48,7 +52,7 @@ export function parseSurveyDefinition(input: string): SurveyDefinition | { error
   let scope: SurveyDefinition['scope'] = null;
   const sc = SCOPE.exec(folded());
   if (sc) {
-    scope = sc[1] ? { kind: 'building', code: String(Number(sc[1])) } : { kind: 'zone', code: String(sc[2] ? (CN_NUM[sc[2]] ?? Number(sc[2])) : Number(sc[3])) };
+    scope = sc[1] ? { kind: 'building', code: String(parseIntOrChinese(sc[1])) } : { kind: 'zone', code: String(parseIntOrChinese(sc[2] ?? sc[3])) };
     text = (text.slice(0, sc.index) + ' ' + text.slice(sc.index + sc[0].length)).trim();
   }
   let freeText: string | null = null;

@@ -1,4 +1,5 @@
-import { cleanText, foldText } from '../commands/normalize.js';
+import { cleanText } from '../text/clean-text.js';
+import { foldText } from '../text/fold-text.js';
 
 /** What a ticket is about. Codes are stable (stored, and mapped to Open311 service codes). */
 export const TICKET_CATEGORIES = [

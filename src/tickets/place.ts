@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import { cleanText, foldText, parseIntOrChinese } from '../commands/normalize.js';
-import { findRoomCode } from '../commands/room-code.js';
+import { cleanText } from '../text/clean-text.js';
+import { foldText } from '../text/fold-text.js';
+import { findBuilding } from '../text/room-code.js';
 import type { Database } from '../db/database.js';
 import { boundHouseholds } from '../members/households.js';
 
@@ -12,19 +13,9 @@ export interface TicketPlace {
   zoneId: number | null;
 }
 
-const CN = '零〇一二两三四五六七八九十百';
-// 8栋 / 8号楼 / 8幢 / 八栋 / 8#楼 / building 8; not preceded by a digit (a phone or a date).
-const BUILDING_RE = new RegExp(`(?<![\\d.])(\\d{1,3}|[${CN}]{1,4})\\s?(?:号楼|栋|幢|座|#楼|#)|building\\s?(\\d{1,3})`);
-
 /** The building code a complaint names ('8栋楼道…' → '8'), from a room code or a building word. */
 export function buildingInText(text: string): string | null {
-  const folded = foldText(cleanText(text));
-  const room = findRoomCode(folded)?.room;
-  if (room) return room.split('-')[0];
-  const m = BUILDING_RE.exec(folded);
-  if (!m) return null;
-  const n = m[2] !== undefined ? Number(m[2]) : parseIntOrChinese(m[1]);
-  return n !== null && n >= 1 && n <= 999 ? String(n) : null;
+  return findBuilding(foldText(cleanText(text)));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { CN_ONE_TO_NINE, parseIntOrChinese } from '../text/numerals.js';
 import { addDays, daysInMonth, localParts, zonedTime } from './zoned-time.js';
 
 /** When a reminder fires, in the estate's wall clock. dow: 0 = Sunday. */
@@ -12,19 +13,15 @@ export type ReminderSpecError = 'time_unclear' | 'text_missing' | 'date_invalid'
 
 export type ParsedReminder = { ok: true; schedule: ReminderSchedule; message: string } | { ok: false; error: ReminderSpecError };
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const WEEKDAYS: Record<string, number> = { 日: 0, 天: 0, 七: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
 
 /** 1–99 from digits or Chinese numerals (十五, 二十一, 三十). */
 function number(s: string): number | null {
-  if (/^\d{1,2}$/.test(s)) return Number(s);
-  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
-  if (!m || s === '') return null;
-  if (!m[2]) return m[1] && !m[3] ? CN_DIGITS[m[1]] : null;
-  return (m[1] ? CN_DIGITS[m[1]] : 1) * 10 + (m[3] ? CN_DIGITS[m[3]] : 0);
+  const n = parseIntOrChinese(s);
+  return n !== null && n <= 99 ? n : null;
 }
 
-const NUM = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
+const NUM = `(\\d{1,2}|[${CN_ONE_TO_NINE}十]{1,3})`;
 const DAY_PART = '(?:(早上|上午|中午|下午|晚上|傍晚)\\s*)?';
 const TIME = new RegExp(`^${DAY_PART}${NUM}(?:[:：.](\\d{2})|点(?:(半)|${NUM}分?)?)`);
 

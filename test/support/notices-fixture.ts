@@ -148,7 +148,7 @@ export function commandJob(chatId: string, senderId: string, command: Partial<Pa
     senderId,
     receivedAt: at.toISOString(),
     locale: 'zh-Hans',
-    command: { ...emptyCommand(command.intent), ...command },
+    command: { ...emptyCommand(command.intent), ...command } as ParsedCommand,
     attachments: [],
   };
 }

@@ -4,12 +4,13 @@ import type { MessageEntity, Update, UserFromGetMe } from 'grammy/types';
 import { translator } from '../../i18n/translator.js';
 import type { Logger } from '../../log.js';
 import type { IncomingMessage } from '../../messages/incoming-message.js';
-import { telegramPacer, type PaceTimer } from '../../outbound/pacing.js';
+import { realTimer, telegramPacer, type PaceTimer } from '../../outbound/pacing.js';
 import type { SendPort } from '../../outbound/send-port.js';
 import type { Adapter } from '../adapter.js';
 import { MENU_LANGUAGES, botCommands } from './bot-commands.js';
 import { classifySendError } from './send-errors.js';
 import { toIncoming } from './to-incoming.js';
+import { startupRetry } from './startup-retry.js';
 import { RecentUpdates } from './update-dedup.js';
 
 /** How updates arrive: long polling (default), a webhook, or only through `handleUpdate` (tests). */
@@ -26,7 +27,7 @@ export interface TelegramAdapterOptions {
   apiRoot?: string;
   /** Every Bot API call passes these (tests capture outgoing calls here). */
   transformers?: Transformer[];
-  /** Time for the pacer (tests run it scaled). */
+  /** Time for the pacer and the start-up retries (tests run it scaled). */
   timer?: PaceTimer;
   /** Register the command menu at start. Default true. */
   setCommands?: boolean;
@@ -51,6 +52,8 @@ export class TelegramAdapter implements Adapter {
   constructor(private readonly opts: TelegramAdapterOptions) {
     this.bot = new Bot(opts.token, { botInfo: opts.botInfo, client: opts.apiRoot ? { apiRoot: opts.apiRoot } : undefined });
     for (const t of opts.transformers ?? []) this.bot.api.config.use(t);
+    // Installed last, so it wraps the others: a retried call passes them again.
+    this.bot.api.config.use(startupRetry({ log: opts.log, sleep: (opts.timer ?? realTimer).sleep }));
     this.pacer = telegramPacer(opts.timer);
     this.bot.use(async (ctx, next) => {
       // A repeated update id is dropped here; a failed one is released so its redelivery counts.
@@ -85,6 +88,8 @@ export class TelegramAdapter implements Adapter {
   async start(onMessage: (msg: IncomingMessage) => Promise<void>): Promise<void> {
     this.onMessage = onMessage;
     const { log, receive } = this.opts;
+    // getMe through our bounded retry: grammY's own init would retry a 5xx for ever.
+    if (!this.bot.isInited()) this.bot.botInfo = await this.bot.api.getMe();
     await this.bot.init();
     log.info(`telegram: bot @${this.bot.botInfo.username} (${this.bot.botInfo.id}), ${receive.mode}`);
     if (this.opts.setCommands !== false) await this.setCommands();

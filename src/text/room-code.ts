@@ -1,4 +1,7 @@
-import { cleanText, foldText, parseIntOrChinese } from './normalize.js';
+import { cleanText } from './clean-text.js';
+import { foldText } from './fold-text.js';
+import { parseIntOrChinese } from './numerals.js';
+import { BUILDING_WORDS, BUILDING_WORDS_BEFORE_ROOM, numberPattern, ROOM_WORDS, UNIT_WORDS, wordsPattern } from './room-words.js';
 
 /** A room code found in folded text; `room` is null when it has the shape but absurd numbers. */
 export interface RoomMatch {
@@ -7,23 +10,31 @@ export interface RoomMatch {
   end: number;
 }
 
-const CN = '零〇一二两三四五六七八九十百';
+/** Highest building and unit numbers a room code may have. */
+export const MAX_BUILDING = 999;
+export const MAX_UNIT = 99;
+
 // Bounded quantifiers only: each start position costs a constant, so a scan is linear.
 // Not preceded by a digit, letter, '.', '-', '#' or '/': keeps dates, phone numbers,
 // decimals and refs (P12) from being read as rooms.
 const ROOM_PATTERN =
-  `(?<![\\d.a-z\\-#/])(\\d{1,4}|[${CN}]{1,4})\\s?(号楼|栋|幢|座|#|-|号|楼)\\s?` +
-  `(?:(\\d{1,3}|[${CN}]{1,3})\\s?(单元|-)\\s?)?` +
-  `(\\d{1,6})(?!\\d)(?!\\s?-\\s?\\d)(?:\\s?(?:室|号|房))?`;
+  `(?<![\\d.a-z\\-#/])(${numberPattern(4)})\\s?(${wordsPattern(BUILDING_WORDS, BUILDING_WORDS_BEFORE_ROOM, ['-'])})\\s?` +
+  `(?:(${numberPattern(3)})\\s?(${wordsPattern(UNIT_WORDS, ['-'])})\\s?)?` +
+  `(\\d{1,6})(?!\\d)(?!\\s?-\\s?\\d)(?:\\s?(?:${wordsPattern(ROOM_WORDS)}))?`;
 
-const MAX_BUILDING = 999;
-const MAX_UNIT = 99;
+// 8栋 / 8号楼 / 八栋 / 8#楼 / building 8 on its own; not preceded by a digit (a phone or a date).
+const BUILDING_RE = new RegExp(`(?<![\\d.])(${numberPattern(3, 4)})\\s?(?:${wordsPattern(BUILDING_WORDS)})|building\\s?(\\d{1,3})`);
+
+/** The code of a household: '8-2-301', or '8-301' without a unit. */
+export function formatRoomCode(building: number | string, unit: number | string | null, room: string): string {
+  return unit === null ? `${building}-${room}` : `${building}-${unit}-${room}`;
+}
 
 function interpret(m: RegExpExecArray): RoomMatch | 'skip' {
   const [whole, b, bSep, u, , r] = m;
   if (u === undefined) {
     // 8号301 / 8楼301 read as a date or a floor, not a room; 8-01 is more likely a date.
-    if (bSep === '号' || bSep === '楼') return 'skip';
+    if (BUILDING_WORDS_BEFORE_ROOM.includes(bSep)) return 'skip';
     if (bSep === '-' && r.length < 3) return 'skip';
   }
   const start = m.index;
@@ -36,8 +47,7 @@ function interpret(m: RegExpExecArray): RoomMatch | 'skip' {
     (unit === null || (unit >= 1 && unit <= MAX_UNIT)) &&
     r.length <= 4 && roomDigits.length > 0;
   if (!ok) return { room: null, start, end };
-  const room = unit === null ? `${building}-${roomDigits}` : `${building}-${unit}-${roomDigits}`;
-  return { room, start, end };
+  return { room: formatRoomCode(building, unit, roomDigits), start, end };
 }
 
 /** Every room code in already-folded text (see foldText), left to right. */
@@ -70,4 +80,14 @@ export function parseRoomCode(text: string): string | null {
   if (m === null) return null;
   const hit = interpret(m);
   return hit === 'skip' ? null : hit.room;
+}
+
+/** The building a text names ('8栋楼道…' → '8'), from a room code or a building word; null if none. */
+export function findBuilding(folded: string): string | null {
+  const room = findRoomCode(folded)?.room;
+  if (room) return room.split('-')[0];
+  const m = BUILDING_RE.exec(folded);
+  if (!m) return null;
+  const n = m[2] !== undefined ? Number(m[2]) : parseIntOrChinese(m[1]);
+  return n !== null && n >= 1 && n <= MAX_BUILDING ? String(n) : null;
 }

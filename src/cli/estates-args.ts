@@ -1,0 +1,81 @@
+import { TICKET_CATEGORIES } from '../tickets/categories.js';
+import { parseFlags, type RefusedFlags } from './parse-flags.js';
+
+/** The usage of `linli estates`. */
+export const ESTATES_USAGE = `usage:
+  linli estates                                         list estates with their fee plans
+  linli estates add <code> <name> [--time-zone TZ]      a new estate (code: letters, digits, - or _)
+  linli estates fee <code> <plan> <yuan-per-month> --from YYYY-MM   set a fee plan (e.g. 卫生费 5 --from 2024-05)
+  linli estates schedule <code> [--notice <day> <HH:MM>] [--tally <HH:MM>]   weekly notice and daily tally times
+      (day: 周日..周六, sun..sat or 0..6; default 周日 20:00 and 21:00; workers apply it when they start)
+  linli estates sla <code> <category> --accept <time> --resolve <time>   a ticket category's deadlines
+      (category: ${TICKET_CATEGORIES.join(', ')} or its Chinese name; time: 30m, 4h, 2d)`;
+
+/** What `linli estates …` asks for, once its command line parsed (values still as typed). */
+export type EstatesRequest =
+  | { sub: 'list' }
+  | { sub: 'add'; code: string; name: string; timeZone?: string }
+  | { sub: 'fee'; code: string; plan: string; yuan: string; from: string }
+  | { sub: 'sla'; code: string; category: string; accept?: string; resolve?: string }
+  | { sub: 'schedule'; code: string; notice?: { day: string; time?: string }; tally?: string };
+
+type Parsed = { ok: true; request: EstatesRequest } | RefusedFlags;
+
+const refuse = (why: string): RefusedFlags => ({ ok: false, code: 2, text: `${why}\n${ESTATES_USAGE}` });
+
+/** Parse `linli estates` arguments strictly; a refusal carries the text to show and the exit code. */
+export function parseEstatesArgs(args: readonly string[]): Parsed {
+  const [first, ...rest] = args;
+  const sub = first === undefined || first.startsWith('-') ? 'list' : first;
+  const tail = sub === first ? rest : args;
+  switch (sub) {
+    case 'list': {
+      const p = parseFlags(tail, {}, { min: 0, max: 0 }, ESTATES_USAGE);
+      return p.ok ? { ok: true, request: { sub } } : p;
+    }
+    case 'add': {
+      const p = parseFlags(tail, { 'time-zone': 'string' }, { min: 2, max: 2 }, ESTATES_USAGE);
+      if (!p.ok) return p;
+      const [code, name] = p.positionals;
+      return { ok: true, request: { sub, code, name, timeZone: p.flags['time-zone'] } };
+    }
+    case 'fee': {
+      const p = parseFlags(tail, { from: 'string' }, { min: 3, max: 3 }, ESTATES_USAGE);
+      if (!p.ok) return p;
+      if (p.flags.from === undefined) return refuse('--from is required');
+      const [code, plan, yuan] = p.positionals;
+      return { ok: true, request: { sub, code, plan, yuan, from: p.flags.from } };
+    }
+    case 'sla': {
+      const p = parseFlags(tail, { accept: 'string', resolve: 'string' }, { min: 2, max: 2 }, ESTATES_USAGE);
+      if (!p.ok) return p;
+      const [code, category] = p.positionals;
+      return { ok: true, request: { sub, code, category, accept: p.flags.accept, resolve: p.flags.resolve } };
+    }
+    case 'schedule':
+      return parseSchedule(tail);
+    default:
+      return refuse(`unknown subcommand "${sub}"`);
+  }
+}
+
+/** `schedule <code> --notice <day> <HH:MM>`: --notice takes two words, the second a positional right after it. */
+function parseSchedule(tail: readonly string[]): Parsed {
+  const p = parseFlags(tail, { notice: 'string', tally: 'string' }, { min: 1, max: 2 }, ESTATES_USAGE);
+  if (!p.ok) return p;
+  const [code, second] = p.positionals;
+  const noticeEnd = p.flagEnd.notice;
+  let notice: { day: string; time?: string } | undefined;
+  if (p.flags.notice !== undefined) {
+    // `--notice "周日 20:00"` is one word with both; `--notice 周日 20:00` is two.
+    const [day, time, extra] = p.flags.notice.trim().split(/\s+/);
+    if (extra !== undefined) return refuse(`unexpected argument "${extra}"`);
+    if (time === undefined && second !== undefined && noticeEnd !== undefined && p.positionalAt[1] === noticeEnd + 1) notice = { day, time: second };
+    else if (second !== undefined) return refuse(`unexpected argument "${second}"`);
+    else notice = { day, time };
+  } else if (second !== undefined) {
+    return refuse(`unexpected argument "${second}"`);
+  }
+  if (notice === undefined && p.flags.tally === undefined) return refuse('give --notice <day> <HH:MM>, --tally <HH:MM>, or both');
+  return { ok: true, request: { sub: 'schedule', code, notice, tally: p.flags.tally } };
+}

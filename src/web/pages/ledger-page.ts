@@ -1,0 +1,117 @@
+import { html } from 'hono/html';
+import { parseRoomCode } from '../../text/room-code.js';
+import { yuan } from '../../i18n/money.js';
+import { currentMonth, monthName } from '../../time/month.js';
+import { balance } from '../../ledger/balance.js';
+import { mainFeePlan } from '../../ledger/fee-plan.js';
+import { compareRoomCodes } from '../../members/households.js';
+import { paidMonthsByHousehold } from '../../ledger/paid-months.js';
+import { canManage, canView } from '../../ledger/permissions.js';
+import type { Html } from '../page.js';
+import type { StaffContext } from '../staff-context.js';
+import { staffPage } from '../staff-page.js';
+import type { WebDeps } from '../web-deps.js';
+
+/** Ledger filters, as the query string gives them. */
+export interface LedgerFilter {
+  zone: string | undefined;
+  building: string | undefined;
+  room: string | undefined;
+  behind: boolean;
+}
+
+/** A room code typed any way the chat accepts (8栋2单元301, ８－２－３０１) → '8-2-301'; else the text. */
+export function normaliseRoom(text: string): string {
+  return parseRoomCode(text) ?? text.trim();
+}
+
+/**
+ * The ledger: every household the staff member may look at (canView, as 查询 checks it), with
+ * paid-through and arrears; names and phones only where they may manage the household (canManage).
+ */
+export async function ledgerPage(deps: WebDeps, staff: StaffContext, f: LedgerFilter): Promise<Html> {
+  const { t } = staff.i18n;
+  const en = staff.i18n.locale === 'en';
+  const estateId = staff.estate.id;
+  const [plan, zones, buildings] = await Promise.all([
+    mainFeePlan(deps.db, estateId),
+    deps.db.selectFrom('zones').select(['id', 'name', 'code']).where('estate_id', '=', estateId).orderBy('id').execute(),
+    deps.db.selectFrom('buildings').select(['id', 'code', 'zone_id']).where('estate_id', '=', estateId).execute(),
+  ]);
+  buildings.sort((a, b) => compareRoomCodes(a.code, b.code));
+  const zoneId = f.zone && /^\d+$/.test(f.zone) ? Number(f.zone) : null;
+  const building = f.building ? buildings.find((b) => b.code === f.building) ?? null : null;
+  const room = f.room?.trim() ? normaliseRoom(f.room) : null;
+  const form = html`<form method="get" action="/ledger" class="row">
+<select name="zone"><option value="">${t('web_col_zone')}: ${t('web_all')}</option>${zones.map((z) => html`<option value="${z.id}" ${z.id === zoneId ? 'selected' : ''}>${z.name}</option>`)}</select>
+<select name="building"><option value="">${t('web_col_building')}: ${t('web_all')}</option>${buildings.map((b) => html`<option value="${b.code}" ${b.code === building?.code ? 'selected' : ''}>${b.code}</option>`)}</select>
+<input name="room" value="${f.room ?? ''}" placeholder="${t('web_search_room')}" size="14">
+<label><input type="checkbox" name="behind" value="1" ${f.behind ? 'checked' : ''}> ${t('web_only_behind')}</label>
+<button type="submit">${t('web_filter')}</button></form>`;
+  if (!plan) return staffPage(staff, t('web_nav_ledger'), html`<h1>${t('web_nav_ledger')}</h1><p>${t('web_no_plan')}</p>`);
+
+  const month = currentMonth(deps.clock.now(), staff.estate.time_zone);
+  const paid = await paidMonthsByHousehold(deps.db, { estateId, zoneId, buildingId: building?.id ?? null }, plan.id);
+  const byBuilding = new Map(buildings.map((b) => [b.code, b.id]));
+  const rows = paid
+    .map((h) => ({ ...h, place: { zoneId: h.zoneId, buildingId: byBuilding.get(h.buildingCode)! }, bal: balance(plan, h.paidMonths, month) }))
+    .filter((h) => canView(staff.roles, h.place))
+    .filter((h) => room === null || h.roomCode === room || h.roomCode.startsWith(room + '-'))
+    .filter((h) => !f.behind || h.bal.owedMonths > 0)
+    .sort((a, b) => compareRoomCodes(a.roomCode, b.roomCode));
+  const managed = rows.filter((h) => canManage(staff.roles, h.place)).map((h) => h.householdId);
+  const people = managed.length
+    ? new Map((await deps.db.selectFrom('households').select(['id', 'resident_name', 'phone']).where('id', 'in', managed).execute()).map((p) => [p.id, p]))
+    : new Map<number, { resident_name: string | null; phone: string | null }>();
+  const zoneName = new Map(zones.map((z) => [z.id, z.name]));
+  const table = html`<div class="scroll"><table><thead><tr><th>${t('web_col_room')}</th><th>${t('web_col_zone')}</th><th>${t('web_col_paid_through')}</th><th>${t('web_col_owed')}</th><th>${t('web_col_name')}</th><th>${t('web_col_phone')}</th></tr></thead><tbody>
+${rows.map((h) => {
+  const p = people.get(h.householdId);
+  const through = h.bal.through ? (en ? monthName(h.bal.through).en : monthName(h.bal.through).zh) : t('web_never_paid');
+  return html`<tr><td><a href="/ledger/${encodeURIComponent(h.roomCode)}">${h.roomCode}</a></td><td>${h.zoneId === null ? '' : (zoneName.get(h.zoneId) ?? '')}</td><td>${through}</td><td class="${h.bal.owedMonths > 0 ? 'warn' : ''}">${t('web_owed', { months: h.bal.owedMonths, yuan: yuan(h.bal.owedFen) })}</td><td>${p?.resident_name ?? ''}</td><td>${p?.phone ?? ''}</td></tr>`;
+})}
+</tbody></table></div>`;
+  return staffPage(staff, t('web_nav_ledger'), html`<h1>${t('web_nav_ledger')} · ${plan.name}</h1>${form}<p class="muted">${t('web_households', { n: rows.length })}</p>${table}`);
+}
+
+/** One household: its account and every ledger row, for staff who may look at it. Null: not theirs, or none. */
+export async function householdPage(deps: WebDeps, staff: StaffContext, roomText: string): Promise<Html | null> {
+  const { t } = staff.i18n;
+  const en = staff.i18n.locale === 'en';
+  const room = normaliseRoom(roomText);
+  const h = await deps.db
+    .selectFrom('households as h')
+    .innerJoin('buildings as b', 'b.id', 'h.building_id')
+    .select(['h.id', 'h.room_code', 'h.resident_name', 'h.phone', 'b.id as building_id', 'b.zone_id'])
+    .where('h.estate_id', '=', staff.estate.id)
+    .where('h.room_code', '=', room)
+    .executeTakeFirst();
+  if (!h) return null;
+  const place = { zoneId: h.zone_id, buildingId: h.building_id };
+  if (!canView(staff.roles, place)) return null;
+  const plan = await mainFeePlan(deps.db, staff.estate.id);
+  const [paid] = plan ? await paidMonthsByHousehold(deps.db, { estateId: staff.estate.id, zoneId: null, buildingId: null }, plan.id, [h.id]) : [];
+  const bal = plan ? balance(plan, paid?.paidMonths ?? 0, currentMonth(deps.clock.now(), staff.estate.time_zone)) : null;
+  const payments = await deps.db
+    .selectFrom('payments as p')
+    .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
+    .select(['p.id', 'p.kind', 'p.amount_fen', 'p.months', 'p.method', 'p.created_at', 'd.decision', 'd.reason'])
+    .where('p.household_id', '=', h.id)
+    .where('p.estate_id', '=', staff.estate.id)
+    .orderBy('p.id', 'desc')
+    .limit(200)
+    .execute();
+  const fmt = (d: Date) => d.toLocaleString(en ? 'en-GB' : 'zh-CN', { timeZone: staff.estate.time_zone, dateStyle: 'medium', timeStyle: 'short' });
+  const who = canManage(staff.roles, place) ? html`<p>${h.resident_name ?? ''} ${h.phone ?? ''}</p>` : '';
+  const through = bal?.through ? (en ? monthName(bal.through).en : monthName(bal.through).zh) : t('web_never_paid');
+  return staffPage(
+    staff,
+    h.room_code,
+    html`<h1>${h.room_code}</h1>${who}
+${bal ? html`<div class="card">${t('web_col_paid_through')}: <strong>${through}</strong> · ${t('web_col_owed')}: <span class="${bal.owedMonths > 0 ? 'warn' : ''}">${t('web_owed', { months: bal.owedMonths, yuan: yuan(bal.owedFen) })}</span></div>` : ''}
+<h2>${t('web_history_title')}</h2>
+<div class="scroll"><table><thead><tr><th>${t('web_col_ref')}</th><th>${t('web_col_when')}</th><th>${t('web_col_kind')}</th><th>${t('web_col_amount')}</th></tr></thead><tbody>
+${payments.length === 0 ? html`<tr><td colspan="4" class="muted">${t('web_none')}</td></tr>` : payments.map((p) => html`<tr><td>P${p.id}</td><td>${fmt(p.created_at)}</td><td>${t('web_kind', { kind: p.kind, decision: p.decision })}${p.reason ? html` <span class="muted">${p.reason}</span>` : ''}</td><td>${t('web_yuan', { yuan: yuan(p.amount_fen) })} · ${t('web_months', { months: p.months })}</td></tr>`)}
+</tbody></table></div>`,
+  );
+}

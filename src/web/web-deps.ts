@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../log.js';
+import type { QueueFactory } from '../queue/backend.js';
+
+/** A readiness check beyond Postgres and the queues (a platform adapter's login, say). */
+export type ReadyCheck = () => Promise<{ ok: boolean; detail?: string }>;
+
+/** What the web server runs on: the same database and queues as every other role. */
+export interface WebDeps {
+  db: Kysely<Database>;
+  factory: QueueFactory;
+  clock: Clock;
+  log: Logger;
+  /** Public origin of the links (LINLI_WEB_BASE_URL); https there makes cookies Secure. */
+  baseUrl: string;
+  sessionHours: number;
+  /** Platforms whose outbound queues the queue view and /metrics show. */
+  platforms: readonly string[];
+  readyChecks?: Record<string, ReadyCheck>;
+  /** How long an action waits for its job before the page says "being processed" (ms). */
+  actionWaitMs?: number;
+}
