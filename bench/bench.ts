@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { manualClock } from '../src/clock.js';
 import { bullmqCeiling, postgresInsertCeiling } from './ceilings.js';
 import { defaultBackend, openBenchEnv } from './environment.js';
-import { messageSource, runOpenLoop, runThroughput, type OpenLoopResult } from './load.js';
+import { messageSource, runOpenLoop, runThroughput, type OpenLoopResult, type ThroughputResult } from './load.js';
 import { runNotices } from './notices.js';
 import { runPacing } from './outbound-pacing.js';
 import { startBenchPipeline } from './pipeline.js';
@@ -127,7 +127,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
 
     const clock = manualClock(NOW);
     const p = await startBenchPipeline({ spec: env.queueSpec, db: env.db, clock, workerConcurrency: s.concurrency, senderConcurrency: s.concurrency });
-    let e2e;
+    let e2e: ThroughputResult;
     let latency: OpenLoopResult;
     const saturation: OpenLoopResult[] = [];
     let costs: ReturnType<typeof topCosts>;

@@ -67,8 +67,10 @@ export function floodGuard(inner: HandlerPorts, clock: Clock, limits: FloodLimit
     sweep(now);
     const k = `${platform}\u0000${senderId}`;
     let b = buckets.get(k);
-    if (!b) buckets.set(k, (b = { tokens: limits.burst, at: now, warned: false, recent: [] }));
-    else refill(b, now);
+    if (!b) {
+      b = { tokens: limits.burst, at: now, warned: false, recent: [] };
+      buckets.set(k, b);
+    } else refill(b, now);
     if (b.recent.includes(key)) return 'ok';
     if (b.tokens > 0) {
       b.tokens--;
@@ -91,6 +93,7 @@ export function floodGuard(inner: HandlerPorts, clock: Clock, limits: FloodLimit
     stats,
     // Learning a group's name is not the member's doing and costs nothing per message.
     noteChat: inner.noteChat,
+    noteMember: inner.noteMember,
     enqueueCommand: async (name, data) => {
       const verdict = take(data.platform, data.senderId, data.key);
       if (verdict === 'ok') return inner.enqueueCommand(name, data);

@@ -1,6 +1,6 @@
 import { boundHouseholds, findHousehold, type HouseholdRef } from '../src/members/households.js';
 import { canManage } from '../src/ledger/permissions.js';
-import { maskPhones } from '../src/log.js';
+import { maskPersonalData } from '../src/privacy/mask.js';
 import { readSurveyAnswer } from '../src/survey/survey-answer.js';
 import { findSurvey, householdsInScope, saveAnswer, surveyIsOpen, surveyRef } from '../src/survey/survey-repository.js';
 import { surveyText } from './create-survey.js';
@@ -44,7 +44,7 @@ export const answerSurvey = commandProcessor('survey-answer', async (ctx) => {
     surveyId: survey.id,
     householdId: household.id,
     memberId: ctx.member.id,
-    answer: { ...answer, freeText: answer.freeText === null ? null : maskPhones(answer.freeText).slice(0, 1000) },
+    answer: { ...answer, freeText: answer.freeText === null ? null : maskPersonalData(answer.freeText).slice(0, 1000) },
     via,
     at: ctx.now,
   });

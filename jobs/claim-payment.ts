@@ -1,6 +1,8 @@
 import { mainFeePlan, monthsFor } from '../src/ledger/fee-plan.js';
 import { boundHouseholds, findHousehold } from '../src/members/households.js';
 import { insertPayment } from '../src/ledger/insert-payment.js';
+import { lockHousehold } from '../src/ledger/lock-household.js';
+import { pendingBinding } from '../src/members/pending-binding.js';
 import { commandProcessor } from './run-command.js';
 
 /** 已交60元: a resident claims a payment for a household bound to them; staff confirm the P-ref. */
@@ -19,7 +21,8 @@ export const claimPayment = commandProcessor('pay', async (ctx) => {
     }
     household = named;
   } else if (mine.length === 0) {
-    return ctx.reply(t('pay_no_household'));
+    const pending = await pendingBinding(ctx.tx, ctx.member.id, ctx.estate.id);
+    return ctx.reply(pending ? t('bind_still_pending', { ref: `B${pending.id}`, room: pending.roomCode }) : t('pay_no_household'));
   } else if (mine.length > 1) {
     return ctx.reply(t('pay_which_household', { rooms: mine.map((h) => h.roomCode).join('、') }));
   }
@@ -27,11 +30,15 @@ export const claimPayment = commandProcessor('pay', async (ctx) => {
   if (!resolved.ok) {
     if (resolved.reason === 'need_amount') return ctx.reply(t('pay_need_amount', { fee: plan.amount_fen, plan: plan.name }));
     if (resolved.reason === 'months_invalid') return ctx.reply(t('months_invalid'));
+    if (resolved.reason === 'period_mismatch') return ctx.reply(t('pay_period_mismatch', { amount: cmd.amountFen ?? 0, months: cmd.months ?? 0, fee: plan.amount_fen, plan: plan.name }));
     return ctx.reply(t('pay_not_whole_months', { amount: cmd.amountFen ?? 0, fee: plan.amount_fen, plan: plan.name }));
   }
+  // Two identical messages at once must not both pass the check below (issue 18 item 5).
+  await lockHousehold(ctx.tx, household.id);
   // An elderly resident often says it twice ("已交60元" … "我已交60元了"): the same amount for the
-  // same household, still waiting, within a day, is the same payment, not a second one.
-  const same = await ctx.tx
+  // same household, still waiting, within a day, is the same payment, not a second one, unless
+  // they say it is another (又交了30元).
+  const same = cmd.again === true ? undefined : await ctx.tx
     .selectFrom('payments as p')
     .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
     .select('p.id')

@@ -16,7 +16,7 @@ export interface ArrivalContext {
   group: ChatGroup | null;
   i18n: Translator;
   /** Reply in the chat the command came from. */
-  reply(text: string, mentions?: string[]): void;
+  reply(text: string, mentions?: string[], mentionLines?: number[]): void;
   /** Send to another chat (a notification). */
   send(to: ChatAddress, text: string, mentions?: string[]): void;
   /** Record an action in an estate's audit log. */

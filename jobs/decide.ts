@@ -5,16 +5,20 @@ import { userText } from '../src/i18n/user-text.js';
 import { canManage, isStaff } from '../src/ledger/permissions.js';
 import type { CommandContext } from './command-context.js';
 import { commandProcessor } from './run-command.js';
-
-const MAX_ID = 2_147_483_647;
+import { claimDuplicate } from '../src/ledger/duplicate-guard.js';
+import { holdEntry, takeHeldConfirmation } from '../src/ledger/ledger-holds.js';
+import { lockHousehold } from '../src/ledger/lock-household.js';
+import { parseRefId } from '../src/ledger/payment-ref.js';
+import { sendReceipt } from '../src/ledger/send-receipt.js';
+import { NoticeBatch } from '../src/ledger/tell-household.js';
 
 /** Split 'P12' into its kind and id; ids beyond Postgres integer are simply not found. */
 function splitRef(ref: string): { kind: string; id: number | null } {
-  const id = Number(ref.slice(1));
-  return { kind: ref[0], id: Number.isSafeInteger(id) && id > 0 && id <= MAX_ID ? id : null };
+  return { kind: ref[0], id: parseRefId(ref) };
 }
 
-async function decidePayment(ctx: CommandContext, id: number | null, ref: string, decision: 'confirmed' | 'rejected') {
+/** Decide one claim; returns the reply line (receipts for the household go into `batch`). */
+async function decidePayment(ctx: CommandContext, batch: NoticeBatch, id: number | null, ref: string, decision: 'confirmed' | 'rejected'): Promise<string> {
   const { t } = ctx.i18n;
   const payment =
     id === null
@@ -23,17 +27,31 @@ async function decidePayment(ctx: CommandContext, id: number | null, ref: string
           .selectFrom('payments as p')
           .innerJoin('households as h', 'h.id', 'p.household_id')
           .innerJoin('buildings as b', 'b.id', 'h.building_id')
-          .select(['p.id', 'p.kind', 'p.amount_fen', 'p.months', 'p.fee_plan_id', 'p.household_id', 'h.room_code', 'b.id as building_id', 'b.zone_id'])
+          .select(['p.id', 'p.kind', 'p.amount_fen', 'p.months', 'p.fee_plan_id', 'p.household_id', 'p.created_at', 'h.room_code', 'b.id as building_id', 'b.zone_id'])
           .where('p.id', '=', id)
           .where('p.estate_id', '=', ctx.estate.id)
           .executeTakeFirst();
-  if (!payment) return ctx.reply(t('ref_not_found', { ref }));
+  if (!payment) return t('ref_not_found', { ref });
   // Collections and corrections by staff count at once: there is nothing to decide.
-  if (payment.kind !== 'claim') return ctx.reply(t('already_confirmed', { ref }));
+  if (payment.kind !== 'claim') return t('already_confirmed', { ref });
   if (!canManage(ctx.roles, { zoneId: payment.zone_id, buildingId: payment.building_id })) {
-    return ctx.reply(t('not_your_zone', { room: payment.room_code }));
+    return t('not_your_zone', { room: payment.room_code });
   }
   const reason = decision === 'rejected' ? ctx.job.command.text : null;
+  await lockHousehold(ctx.tx, payment.household_id);
+  if (decision === 'confirmed') {
+    // A collection for the room in the last days may be this same money (issue 18 item 4):
+    // ask first; the same 确认 again within 30 minutes is the yes.
+    const undecided = !(await ctx.tx.selectFrom('payment_decisions').select('payment_id').where('payment_id', '=', payment.id).executeTakeFirst());
+    const dup = undecided ? await claimDuplicate(ctx.tx, { householdId: payment.household_id, planId: payment.fee_plan_id, claimCreatedAt: payment.created_at, now: ctx.now }) : null;
+    if (dup && !(await takeHeldConfirmation(ctx.tx, ctx.member.id, payment.id, ctx.now))) {
+      await holdEntry(ctx.tx, {
+        estate_id: ctx.estate.id, member_id: ctx.member.id, kind: 'confirm', household_id: payment.household_id, fee_plan_id: payment.fee_plan_id,
+        amount_fen: payment.amount_fen, months: payment.months, method: null, payment_id: payment.id, duplicate_of: dup.id, source_key: ctx.job.key, created_at: ctx.now,
+      });
+      return t('dup_confirm', { room: payment.room_code, ref: `P${dup.id}`, fen: dup.fen, claim: ref });
+    }
+  }
   // The primary key on payment_id makes the first decision the only one, even under races.
   const inserted = await ctx.tx
     .insertInto('payment_decisions')
@@ -43,17 +61,18 @@ async function decidePayment(ctx: CommandContext, id: number | null, ref: string
     .executeTakeFirst();
   if (!inserted) {
     const prior = await ctx.tx.selectFrom('payment_decisions').select('decision').where('payment_id', '=', payment.id).executeTakeFirstOrThrow();
-    return ctx.reply(t(prior.decision === 'confirmed' ? 'already_confirmed' : 'already_rejected', { ref }));
+    return t(prior.decision === 'confirmed' ? 'already_confirmed' : 'already_rejected', { ref });
   }
   await ctx.audit(decision === 'confirmed' ? 'payment.confirm' : 'payment.reject', ref, { reason });
   // The reason is the staff member's own words: quoted without mentions or control characters.
-  if (decision === 'rejected') return ctx.reply(t('pay_rejected', { ref, room: payment.room_code, reason: reason && userText(reason) }));
+  if (decision === 'rejected') return t('pay_rejected', { ref, room: payment.room_code, reason: reason && userText(reason) });
   const plan = await ctx.tx.selectFrom('fee_plans').selectAll().where('id', '=', payment.fee_plan_id).executeTakeFirstOrThrow();
   const bal = await householdBalance(ctx.tx, ctx.estate, plan, payment.household_id, ctx.now);
-  ctx.reply(t('pay_confirmed', { ref, room: payment.room_code, amount: payment.amount_fen, months: payment.months, through: bal.throughName! }));
+  await sendReceipt(ctx.tx, batch, ctx.estate, payment.id, payment.household_id, { platform: ctx.job.platform, chatId: ctx.job.chatId, isPrivate: ctx.job.isPrivate }, ctx.now);
+  return t('pay_confirmed', { ref, room: payment.room_code, amount: payment.amount_fen, months: payment.months, through: bal.throughName! });
 }
 
-async function decideBinding(ctx: CommandContext, id: number | null, ref: string, decision: 'confirmed' | 'rejected') {
+async function decideBinding(ctx: CommandContext, id: number | null, ref: string, decision: 'confirmed' | 'rejected'): Promise<string> {
   const { t } = ctx.i18n;
   const binding =
     id === null
@@ -65,9 +84,9 @@ async function decideBinding(ctx: CommandContext, id: number | null, ref: string
           .where('bi.id', '=', id)
           .where('h.estate_id', '=', ctx.estate.id)
           .executeTakeFirst();
-  if (!binding) return ctx.reply(t('ref_not_found', { ref }));
+  if (!binding) return t('ref_not_found', { ref });
   const household = (await findHousehold(ctx.tx, ctx.estate.id, binding.room_code))!;
-  if (!canManage(ctx.roles, household)) return ctx.reply(t('not_your_zone', { room: binding.room_code }));
+  if (!canManage(ctx.roles, household)) return t('not_your_zone', { room: binding.room_code });
   const reason = decision === 'rejected' ? ctx.job.command.text : null;
   if (decision === 'confirmed' && binding.status === 'pending') {
     // Two requests sent at once for the same room: the member is bound already, so this one
@@ -81,7 +100,7 @@ async function decideBinding(ctx: CommandContext, id: number | null, ref: string
       .executeTakeFirst();
     if (bound) {
       await ctx.tx.updateTable('bindings').set({ status: 'rejected', decided_by: ctx.member.id, decided_at: ctx.now, reason: `duplicate of B${bound.id}` }).where('id', '=', binding.id).execute();
-      return ctx.reply(t('bind_confirmed', { ref: `B${bound.id}`, room: binding.room_code }));
+      return t('bind_confirmed', { ref: `B${bound.id}`, room: binding.room_code });
     }
   }
   const updated = await ctx.tx
@@ -93,24 +112,37 @@ async function decideBinding(ctx: CommandContext, id: number | null, ref: string
     .executeTakeFirst();
   if (!updated) {
     const now = await ctx.tx.selectFrom('bindings').select('status').where('id', '=', binding.id).executeTakeFirstOrThrow();
-    return ctx.reply(t(now.status === 'confirmed' ? 'already_confirmed' : 'already_rejected', { ref }));
+    return t(now.status === 'confirmed' ? 'already_confirmed' : 'already_rejected', { ref });
   }
   await ctx.audit(decision === 'confirmed' ? 'binding.confirm' : 'binding.reject', ref, { reason });
-  ctx.reply(
+  return (
     decision === 'confirmed'
       ? t('bind_confirmed', { ref, room: binding.room_code })
-      : t('bind_rejected', { ref, room: binding.room_code, reason: reason && userText(reason) }),
+      : t('bind_rejected', { ref, room: binding.room_code, reason: reason && userText(reason) })
   );
 }
 
 function decide(decision: 'confirmed' | 'rejected') {
   return async (ctx: CommandContext) => {
-    const { ref } = commandAs(ctx.job.command, 'confirm', 'reject');
-    if (!isStaff(ctx.roles)) return ctx.reply(ctx.i18n.t('staff_only'));
-    const { kind, id } = splitRef(ref);
-    if (kind === 'P') return decidePayment(ctx, id, ref, decision);
-    if (kind === 'B') return decideBinding(ctx, id, ref, decision);
-    ctx.reply(ctx.i18n.t('ref_invalid'));
+    const cmd = commandAs(ctx.job.command, 'confirm', 'reject');
+    const { t } = ctx.i18n;
+    if (!isStaff(ctx.roles)) return ctx.reply(t('staff_only'));
+    const batch = new NoticeBatch();
+    const one = async (ref: string) => {
+      const { kind, id } = splitRef(ref);
+      if (kind === 'P') return decidePayment(ctx, batch, id, ref, decision);
+      if (kind === 'B') return decideBinding(ctx, id, ref, decision);
+      return t('ref_invalid');
+    };
+    // 确认 P12 P13 P14: each checked on its own, one line each, in one reply.
+    const lines: string[] = [];
+    if (cmd.items === null) lines.push(await one(cmd.ref));
+    for (const item of cmd.items ?? []) {
+      lines.push(item.ref === null || item.error !== null ? t('batch_line_error', { line: item.line, reason: t('ref_invalid') }) : await one(item.ref));
+    }
+    // Separate messages: a resident's @mention must not head the staff member's answer.
+    ctx.reply(lines.join('\n'));
+    batch.sendVia(ctx);
   };
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { userText } from '../src/i18n/user-text.js';
-import { maskPhones } from '../src/log.js';
+import { maskPersonalData } from '../src/privacy/mask.js';
 import { tellOwner } from '../src/tickets/audience.js';
 import { classifyComplaint } from '../src/tickets/categories.js';
 import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
@@ -20,7 +20,7 @@ import { commandProcessor } from './run-command.js';
  */
 export const fileTicket = commandProcessor('complain', async (ctx) => {
   const { t } = ctx.i18n;
-  const text = maskPhones(ctx.job.command.text ?? '');
+  const text = maskPersonalData(ctx.job.command.text ?? '');
   if (!isMeaningfulComplaint(text)) return ctx.reply(t('ticket_meaningless'));
   const category = classifyComplaint(text);
   const place = await placeOfComplaint(ctx.tx, ctx.estate.id, text, ctx.member.id, {

@@ -1,3 +1,4 @@
+import { reminderText } from '../src/notices/reminder-text.js';
 import type { Locale } from '../src/commands/locale.js';
 import { translator } from '../src/i18n/translator.js';
 import type { Platform } from '../src/messages/incoming-message.js';
@@ -41,7 +42,7 @@ export async function fireReminder(data: ReminderJob, deps: WorkerDeps): Promise
       .executeTakeFirst();
     if (fresh) {
       const estate = await tx.selectFrom('estates').select('locale').where('id', '=', r.estate_id).executeTakeFirstOrThrow();
-      const text = translator(estate.locale as Locale).t('reminder_text', { message: r.message, late });
+      const text = translator(estate.locale as Locale).t('reminder_text', { message: reminderText(r.message), late });
       await writeScheduled(tx, key, { to: { platform: r.platform as Platform, chatId: r.chat_id }, text, mentions: [] }, now);
       if (once) await tx.updateTable('reminders').set({ status: 'done' }).where('id', '=', r.id).execute();
     }

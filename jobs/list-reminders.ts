@@ -1,3 +1,4 @@
+import { reminderText } from '../src/notices/reminder-text.js';
 import { isStaff } from '../src/ledger/permissions.js';
 import { nextFiring } from '../src/time/reminder-schedule.js';
 import { when } from '../src/time/when-words.js';
@@ -20,7 +21,7 @@ export const listReminders = commandProcessor('reminders', async (ctx) => {
   const lines = [t('reminders_header', { count: rows.length })];
   for (const r of rows) {
     const next = nextFiring(r.schedule, ctx.now, r.time_zone);
-    lines.push(t('reminders_line', { ref: `R${r.id}`, repeat: r.schedule, next: next ? when(next, ctx.now, r.time_zone) : null, message: r.message }));
+    lines.push(t('reminders_line', { ref: `R${r.id}`, repeat: r.schedule, next: next ? when(next, ctx.now, r.time_zone) : null, message: reminderText(r.message) }));
   }
   ctx.reply(lines.join('\n'));
 });

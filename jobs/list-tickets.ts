@@ -1,7 +1,8 @@
 import type { Ticket } from '../src/db/database.js';
 import { userText } from '../src/i18n/user-text.js';
 import { categoryNamed, isTicketCategory } from '../src/tickets/categories.js';
-import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
+import { actorLabel, categoryLabel, ownerLabel, staffLabelRoles } from '../src/tickets/describe.js';
+import { isStaff } from '../src/ledger/permissions.js';
 import { localTime } from '../src/time/local-time.js';
 import { canChangeTicket } from '../src/tickets/permissions.js';
 import { photoCount } from '../src/tickets/photos.js';
@@ -111,14 +112,11 @@ async function lookUp(ctx: CommandContext, ticket: Ticket): Promise<void> {
     .where('e.ticket_id', '=', ticket.id)
     .orderBy('e.id')
     .execute();
-  const staffIds = new Set(
-    (await ctx.tx.selectFrom('roles').select('member_id').where('estate_id', '=', ctx.estate.id).where('role', 'in', ['grid_worker', 'admin', 'property', 'committee']).execute()).map((r) => r.member_id),
-  );
+  const staffRoles = await staffLabelRoles(ctx.tx, ctx.estate.id);
+  const readerIsStaff = isStaff(ctx.roles);
   for (const e of events) {
     const d = e.detail as Record<string, unknown>;
-    // Staff are named; residents never are.
-    const actor =
-      e.actor_member_id === null ? t('ticket_actor_system') : staffIds.has(e.actor_member_id) ? (e.display_name ?? t('ticket_actor_resident')) : t('ticket_actor_resident');
+    const actor = actorLabel(t, { memberId: e.actor_member_id, displayName: e.display_name }, staffRoles, readerIsStaff);
     const what = t('ticket_event', {
       kind: e.kind,
       actor,
@@ -139,16 +137,15 @@ async function recategorise(ctx: CommandContext, ticket: Ticket, text: string): 
   const to = categoryNamed(text.replace(/^(?:分类|改为|改成|类别|category|recategori[sz]e|as|to)[\s:：]*/i, '').replace(/^(?:改为|改成|为|to)\s*/i, ''));
   if (to === null) return ctx.reply(t('ticket_recategorise_unknown'));
   const from = isTicketCategory(ticket.category) ? ticket.category : 'other';
-  if (to !== from) {
-    // Due times follow the new category: a safety problem filed as 'other' becomes urgent.
-    const due = dueTimes(ticket.cycle_started_at, await slaFor(ctx.tx, ctx.estate.id, to));
-    await ctx.tx
-      .updateTable('tickets')
-      .set({ category: to, accept_due_at: due.acceptDueAt, resolve_due_at: due.resolveDueAt, updated_at: ctx.now })
-      .where('id', '=', ticket.id)
-      .execute();
-    await addEvent(ctx.tx, ticket.id, 'recategorised', ctx.member.id, ctx.now, { from, to });
-    await ctx.audit('ticket.recategorise', ref, { from, to });
-  }
+  if (to === from) return ctx.reply(t('ticket_recategorise_same', { ref, category: categoryLabel(t, to) }));
+  // Due times follow the new category: a safety problem filed as 'other' becomes urgent.
+  const due = dueTimes(ticket.cycle_started_at, await slaFor(ctx.tx, ctx.estate.id, to));
+  await ctx.tx
+    .updateTable('tickets')
+    .set({ category: to, accept_due_at: due.acceptDueAt, resolve_due_at: due.resolveDueAt, updated_at: ctx.now })
+    .where('id', '=', ticket.id)
+    .execute();
+  await addEvent(ctx.tx, ticket.id, 'recategorised', ctx.member.id, ctx.now, { from, to });
+  await ctx.audit('ticket.recategorise', ref, { from, to });
   ctx.reply(t('ticket_recategorised', { ref, from: categoryLabel(t, from), to: categoryLabel(t, to) }));
 }

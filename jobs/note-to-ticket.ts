@@ -1,6 +1,6 @@
 import { latestOpenNote, noteRef } from '../src/grid/field-notes.js';
 import { userText } from '../src/i18n/user-text.js';
-import { maskPhones } from '../src/log.js';
+import { maskPersonalData } from '../src/privacy/mask.js';
 import { tellOwner } from '../src/tickets/audience.js';
 import { classifyComplaint } from '../src/tickets/categories.js';
 import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
@@ -34,7 +34,7 @@ export const noteToTicket = commandProcessor('to-ticket', async (ctx) => {
   if (!note) return ctx.reply(t('to_ticket_nothing'));
   const ref = noteRef(note.id);
   if (note.ticketId !== null) return ctx.reply(t('to_ticket_already', { note: ref, ticket: ticketRef(note.ticketId) }));
-  const text = maskPhones(note.text);
+  const text = maskPersonalData(note.text);
   const category = classifyComplaint(text);
   const place = await placeOfNote(ctx, note);
   const here = { platform: ctx.job.platform, chatId: ctx.job.chatId };

@@ -1,3 +1,4 @@
+import { councilNoticeLines } from '../src/council/notice-lines.js';
 import { buildNotice } from '../src/notices/build-notice.js';
 import { loadNoticeData } from '../src/notices/notice-data.js';
 import { isStaff } from '../src/ledger/permissions.js';
@@ -17,6 +18,6 @@ export const postNoticeNow = commandProcessor('notice', async (ctx) => {
   const scope = ctx.group ? ctx.scope : { estateId: ctx.estate.id, zoneId: admin ? null : zone, buildingId: null };
   // Up to and including this moment (periods are half-open).
   const data = await loadNoticeData(ctx.tx, ctx.estate, scope, from, new Date(ctx.now.getTime() + 1), false);
-  ctx.reply(buildNotice(data, t));
+  ctx.reply(buildNotice(data, t, await councilNoticeLines(ctx.tx, ctx.estate, ctx.now, t)));
   await ctx.audit('notice.post', ctx.group ? `group-${ctx.group.id}` : 'private');
 });

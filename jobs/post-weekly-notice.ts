@@ -2,6 +2,7 @@ import type { ChatGroup } from '../src/db/database.js';
 import type { Locale } from '../src/commands/locale.js';
 import type { Platform } from '../src/messages/incoming-message.js';
 import { translator } from '../src/i18n/translator.js';
+import { councilNoticeLines } from '../src/council/notice-lines.js';
 import { buildNotice } from '../src/notices/build-notice.js';
 import { estateSchedules } from '../src/notices/notice-settings.js';
 import { loadEstateNoticeData } from '../src/notices/notice-data.js';
@@ -50,7 +51,8 @@ export async function postWeeklyNotice(data: EstateRunJob, deps: WorkerDeps): Pr
       const scopes = groups.map((g) => ({ estateId: estate.id, zoneId: g.zone_id, buildingId: g.building_id }));
       const data = await loadEstateNoticeData(deps.db, estate, scopes, from, to, late);
       const { t } = translator(estate.locale as Locale);
-      for (let i = 0; i < groups.length; i++) await postOne(deps, groups[i], week, slot, late, buildNotice(data[i], t), now);
+      const council = await councilNoticeLines(deps.db, estate, now, t);
+      for (let i = 0; i < groups.length; i++) await postOne(deps, groups[i], week, slot, late, buildNotice(data[i], t, council), now);
     }
     // Also after a crash between commit and hand-over: what is still pending goes out (once, by jobId).
     const pending = await deps.db

@@ -21,6 +21,7 @@ import { resolveTicket } from './resolve-ticket.js';
 import { ticketSlaSweep } from './ticket-sla-sweep.js';
 import { claimInvitation } from './claim-invitation.js';
 import { noteChat } from './note-chat.js';
+import { noteMember } from './note-member.js';
 import { recordDeliveries, recordDelivery } from './record-delivery.js';
 import { showStatus } from './show-status.js';
 import { listVisits } from './list-visits.js';
@@ -39,6 +40,23 @@ import { monthlyReport } from './monthly-report.js';
 import { surveyProgress } from './survey-progress.js';
 import { surveyResults } from './survey-results.js';
 import { issueLoginLinkJob } from './issue-login-link.js';
+import { amendPayment, voidPayment } from './correct-payment.js';
+import { rebookCollection } from './collect-payment.js';
+import { showReceipt } from './show-receipt.js';
+import { listPending } from './list-pending.js';
+import { castBallot } from './cast-ballot.js';
+import { councilSweep } from './council-sweep.js';
+import { enterPaperBallot } from './enter-paper-ballot.js';
+import { listNotVoted } from './list-not-voted.js';
+import { openDecision } from './open-decision.js';
+import { openPoll } from './open-poll.js';
+import { propose } from './propose.js';
+import { recordMinutes } from './record-minutes.js';
+import { recordResolution } from './record-resolution.js';
+import { reportProgress } from './report-progress.js';
+import { scheduleMeeting } from './schedule-meeting.js';
+import { setRelation } from './set-relation.js';
+import { supportProposal } from './support-proposal.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
 /** A processor for each job name: the compiler checks none is missing. */
@@ -71,6 +89,7 @@ export const processors = {
   'record-delivery': recordDelivery,
   'record-deliveries': recordDeliveries,
   'note-chat': noteChat,
+  'note-member': noteMember,
   claim: claimInvitation,
   'patrol-start': startPatrol,
   'patrol-stop': stopPatrol,
@@ -88,4 +107,22 @@ export const processors = {
   'survey-chase': chaseSurvey,
   report: monthlyReport,
   login: issueLoginLinkJob,
+  void: voidPayment,
+  amend: amendPayment,
+  rebook: rebookCollection,
+  receipt: showReceipt,
+  pending: listPending,
+  propose,
+  support: supportProposal,
+  meeting: scheduleMeeting,
+  minutes: recordMinutes,
+  resolution: recordResolution,
+  progress: reportProgress,
+  vote: openDecision,
+  poll: openPoll,
+  ballot: castBallot,
+  paper: enterPaperBallot,
+  notvoted: listNotVoted,
+  relation: setRelation,
+  'council-sweep': councilSweep,
 } satisfies Processors;

@@ -1,5 +1,5 @@
 import { commandAs } from '../src/commands/parsed-command.js';
-import { maskPhones } from '../src/log.js';
+import { maskPersonalData } from '../src/privacy/mask.js';
 import { userText } from '../src/i18n/user-text.js';
 import { tellOwner } from '../src/tickets/audience.js';
 import { localTime } from '../src/time/local-time.js';
@@ -27,7 +27,7 @@ export const rateTicket = commandProcessor('rate', async (ctx) => {
   if (!canRateTicket(ctx.member.id, ticket)) return ctx.reply(t('ticket_rate_not_reporter', { ref }));
   if (ticket.status === 'closed') return ctx.reply(t('ticket_already_rated', { ref }));
   if (ticket.status !== 'resolved') return ctx.reply(t('ticket_rate_not_yet', { ref }));
-  const comment = ctx.job.command.text === null ? null : maskPhones(ctx.job.command.text);
+  const comment = ctx.job.command.text === null ? null : maskPersonalData(ctx.job.command.text);
   await addEvent(ctx.tx, ticket.id, 'rated', ctx.member.id, ctx.now, { rating, note: comment });
   const here = { platform: ctx.job.platform, chatId: ctx.job.chatId };
   const batch = new NoticeBatch();

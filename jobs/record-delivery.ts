@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { DeliveryJob } from '../src/queue/job-data.js';
+import { releaseUrgeSlot } from '../src/notices/urge-slot.js';
+import { fallBackToGroup } from '../src/outbox/fall-back-to-group.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 /** The sender reports a message as sent or failed for good; the outbox row says so. */
@@ -24,7 +26,11 @@ export async function recordDelivery(data: DeliveryJob, deps: WorkerDeps): Promi
       c.column('key').doUpdateSet({ status: data.status, reason: sql<string | null>`coalesce(excluded.reason, outbox.reason)`, sent_at: data.status === 'sent' ? at : null }),
     )
     .execute();
-  if (data.status === 'failed') deps.log.error('message failed for good', { outboxKey: data.outboxKey, reason: data.reason });
+  if (data.status === 'failed') {
+    deps.log.error('message failed for good', { outboxKey: data.outboxKey, reason: data.reason });
+    if (await releaseUrgeSlot(deps.db, data.outboxKey)) deps.log.warn('a 催缴 did not go out: the day is free again', { outboxKey: data.outboxKey });
+    if (data.privateClosed) await fallBackToGroup(deps, { platform: data.platform, chatId: data.chatId, outboxKey: data.outboxKey, at });
+  }
 }
 
 /** A batch of successful deliveries from one sender: one statement for all of them. */

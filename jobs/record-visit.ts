@@ -3,7 +3,7 @@ import { localMonthBounds } from '../src/grid/local-day.js';
 import { currentMonth } from '../src/time/month.js';
 import { findHousehold } from '../src/members/households.js';
 import { canManage } from '../src/ledger/permissions.js';
-import { maskPhones } from '../src/log.js';
+import { maskPersonalData } from '../src/privacy/mask.js';
 import { commandProcessor } from './run-command.js';
 
 /** 走访 8-2-301 老人独居，反映楼道灯坏了: a staff record of a household visit (民情日志), never public. */
@@ -18,7 +18,7 @@ export const recordVisit = commandProcessor('visit', async (ctx) => {
     memberId: ctx.member.id,
     kind: 'visit',
     householdId: household.id,
-    text: maskPhones(ctx.job.command.text ?? ''),
+    text: maskPersonalData(ctx.job.command.text ?? ''),
     key: ctx.job.key,
     at: ctx.now,
   });

@@ -1,4 +1,4 @@
-import { maskPhones } from '../src/log.js';
+import { maskPersonalData } from '../src/privacy/mask.js';
 import { userText } from '../src/i18n/user-text.js';
 import { tellReporters } from '../src/tickets/audience.js';
 import { NoticeBatch } from '../src/tickets/notify.js';
@@ -15,7 +15,7 @@ export const resolveTicket = commandProcessor('resolve', async (ctx) => {
   if (ticket.status === 'resolved' || ticket.status === 'closed') {
     return ctx.reply(t('ticket_is_done', { ref, status: t('ticket_status', { status: ticket.status }) }));
   }
-  const note = ctx.job.command.text === null ? null : maskPhones(ctx.job.command.text);
+  const note = ctx.job.command.text === null ? null : maskPersonalData(ctx.job.command.text);
   await ctx.tx
     .updateTable('tickets')
     .set({ status: 'resolved', owner_member_id: ticket.owner_member_id ?? ctx.member.id, updated_at: ctx.now })

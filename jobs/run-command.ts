@@ -11,6 +11,7 @@ import { estateOfMember } from '../src/members/estate-of-member.js';
 import { rolesOf } from '../src/members/roles-of.js';
 import { upsertGroup } from '../src/members/upsert-group.js';
 import { upsertMember } from '../src/members/upsert-member.js';
+import { noteSeen } from '../src/members/note-seen.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
 /** The body of one command, run inside its transaction. */
@@ -46,6 +47,7 @@ export function commandProcessor(name: string, body: CommandHandler | ArrivalHan
       const here = { platform: data.platform, chatId: data.chatId };
       const member = scene.member ?? (await upsertMember(tx, data.platform, data.senderId));
       const group = data.isPrivate ? null : (scene.group ?? (await upsertGroup(tx, data.platform, data.chatId)));
+      await noteSeen(tx, member, { isPrivate: data.isPrivate, groupId: group?.id ?? null }, now);
       const arrival: ArrivalContext = {
         tx,
         job: data,
@@ -53,7 +55,7 @@ export function commandProcessor(name: string, body: CommandHandler | ArrivalHan
         member,
         group,
         i18n,
-        reply: (text, mentions = []) => out.push({ to: here, text, mentions }),
+        reply: (text, mentions = [], mentionLines) => out.push({ to: here, text, mentions, ...(mentionLines ? { mentionLines } : {}) }),
         send: (to, text, mentions = []) => out.push({ to, text, mentions }),
         auditIn: async (estateId, action, subject, detail = {}) => {
           await tx

@@ -1,3 +1,4 @@
+import { reminderText } from '../src/notices/reminder-text.js';
 import { isStaff } from '../src/ledger/permissions.js';
 import { cronPattern, nextFiring, parseReminderSpec } from '../src/time/reminder-schedule.js';
 import { reminderSpec } from '../src/notices/schedules.js';
@@ -39,7 +40,7 @@ const createReminder = commandProcessor('remind', async (ctx) => {
   const ref = `R${row.id}`;
   await ctx.audit('reminder.create', ref, { schedule: parsed.schedule });
   const next = nextFiring(parsed.schedule, ctx.now, tz)!;
-  ctx.reply(t('remind_created', { ref, next: when(next, ctx.now, tz), repeat: parsed.schedule, message: parsed.message }));
+  ctx.reply(t('remind_created', { ref, next: when(next, ctx.now, tz), repeat: parsed.schedule, message: reminderText(parsed.message) }));
 });
 
 /**

@@ -1,7 +1,8 @@
 import { mainFeePlan } from '../src/ledger/fee-plan.js';
 import { boundHouseholds, findHousehold, type HouseholdRef } from '../src/members/households.js';
 import { householdBalance } from '../src/ledger/paid-through.js';
-import { canView } from '../src/ledger/permissions.js';
+import { canView, isStaff } from '../src/ledger/permissions.js';
+import { pendingBinding } from '../src/members/pending-binding.js';
 import { commandProcessor } from './run-command.js';
 
 /** 查询 [房号]: your own households' accounts; staff and the building's head may name any room. */
@@ -15,10 +16,16 @@ export const showStatus = commandProcessor('status', async (ctx) => {
   if (room) {
     const h = await findHousehold(ctx.tx, ctx.estate.id, room);
     if (!h) return ctx.reply(t('room_unknown', { room }));
-    if (!mine.some((m) => m.id === h.id) && !canView(ctx.roles, h)) return ctx.reply(t('pay_not_your_household', { room }));
+    // A refusal here is about viewing, not paying: staff hear it is outside their grid.
+    if (!mine.some((m) => m.id === h.id) && !canView(ctx.roles, h)) {
+      return ctx.reply(isStaff(ctx.roles) ? t('status_not_your_zone', { room }) : t('status_not_your_household', { room }));
+    }
     households = [h];
   } else {
-    if (mine.length === 0) return ctx.reply(t('status_no_household'));
+    if (mine.length === 0) {
+      const pending = await pendingBinding(ctx.tx, ctx.member.id, ctx.estate.id);
+      return ctx.reply(pending ? t('bind_still_pending', { ref: `B${pending.id}`, room: pending.roomCode }) : t('status_no_household'));
+    }
     households = mine;
   }
   const lines: string[] = [];

@@ -7,6 +7,7 @@ import { isStaff } from '../src/ledger/permissions.js';
 import { when } from '../src/time/when-words.js';
 import { localDayKey } from '../src/time/zoned-time.js';
 import { scopeName } from './list-unpaid.js';
+import { outboxKey } from '../src/queue/job-ids.js';
 import { commandProcessor } from './run-command.js';
 
 /**
@@ -33,7 +34,8 @@ export const urgeArrears = commandProcessor('urge', async (ctx) => {
   // Two staff asking at once: the primary key lets one through; the other waits and is told.
   const fresh = await ctx.tx
     .insertInto('urge_log')
-    .values({ group_id: ctx.group.id, day, member_id: ctx.member.id, households: behind.length, created_at: ctx.now })
+    // The reply below is this command's first message: if it never goes out, the slot is given back.
+    .values({ group_id: ctx.group.id, day, member_id: ctx.member.id, households: behind.length, outbox_key: outboxKey(ctx.job.key, 1), created_at: ctx.now })
     .onConflict((c) => c.columns(['group_id', 'day']).doNothing())
     .returning('day')
     .executeTakeFirst();
@@ -41,8 +43,7 @@ export const urgeArrears = commandProcessor('urge', async (ctx) => {
   const mentions = await ctx.tx
     .selectFrom('bindings as bi')
     .innerJoin('members as m', 'm.id', 'bi.member_id')
-    .select('m.platform_user_id')
-    .distinct()
+    .select(['m.platform_user_id', 'bi.household_id'])
     .where('bi.status', '=', 'confirmed')
     .where('bi.household_id', 'in', behind.map((r) => r.householdId))
     .where('m.platform', '=', ctx.group.platform)
@@ -55,8 +56,20 @@ export const urgeArrears = commandProcessor('urge', async (ctx) => {
     byBuilding.set(r.buildingCode, list);
   }
   const lines = [t('urge_header', { scope: name, households: behind.length, fen: behind.reduce((s, r) => s + r.bal.owedFen, 0) })];
-  for (const [building, rooms] of byBuilding) lines.push(t('urge_building', { building, rooms: rooms.join(' ') }));
+  const lineOfBuilding = new Map<string, number>();
+  for (const [building, rooms] of byBuilding) {
+    lineOfBuilding.set(building, lines.length);
+    lines.push(t('urge_building', { building, rooms: rooms.join(' ') }));
+  }
   lines.push(t('urge_footer'));
+  // Each member is mentioned once, next to the first building they owe in: a 催缴 too long for
+  // one message is split by building, and a mention goes in the part that lists its room.
+  const buildingOf = new Map(behind.map((r) => [r.householdId, r.buildingCode]));
+  const lineOf = new Map<string, number>();
+  for (const m of mentions) {
+    const line = lineOfBuilding.get(buildingOf.get(m.household_id)!)!;
+    lineOf.set(m.platform_user_id, Math.min(line, lineOf.get(m.platform_user_id) ?? line));
+  }
   await ctx.audit('arrears.urge', `group-${ctx.group.id}`, { day, households: behind.length });
-  ctx.reply(lines.join('\n'), mentions.map((m) => m.platform_user_id));
+  ctx.reply(lines.join('\n'), [...lineOf.keys()], [...lineOf.values()]);
 });

@@ -81,7 +81,7 @@ export async function main(argv: string[], cwd: string = process.cwd()): Promise
     }
     throw e;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { format: config.logFormat });
   const out = (l: string) => io.stdout.write(`${l}\n`);
   switch (cmd) {
     case 'start': {
@@ -140,7 +140,10 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     return await main(argv);
   } catch (e) {
-    process.stderr.write(`linli: ${e instanceof Error ? e.message : String(e)}\n`);
+    // One line, never a stack trace: a StartupError names the setting to change (LOG_LEVEL=debug adds the stack).
+    const setting = e !== null && typeof e === 'object' && 'setting' in e;
+    process.stderr.write(`${setting ? '' : 'linli: '}${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.LOG_LEVEL === 'debug' && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     return 1;
   }
 }

@@ -4,6 +4,10 @@ import path from 'node:path';
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** How log lines look: JSON lines for collectors, or a readable line for a terminal. */
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 /** Validated, frozen configuration; read once at start and passed in. */
 export interface Config {
   readonly databaseUrl: string | null;
@@ -12,6 +16,7 @@ export interface Config {
   readonly embeddedPgPort: number;
   readonly timeZone: string;
   readonly logLevel: LogLevel;
+  readonly logFormat: LogFormat;
   readonly queuePrefix: string;
   readonly workerConcurrency: number;
   /** How long a worker's claim on a job lasts unrenewed: a dead worker's jobs go to another after about this long. */
@@ -44,6 +49,21 @@ export class ConfigError extends Error {
   ) {
     super(`config: ${key} ${reason}`);
     this.name = 'ConfigError';
+  }
+}
+
+/**
+ * The environment a setting points at does not work (a port taken, a directory the server cannot
+ * reach, a database refusing the password): one line naming the setting, the cause and the remedy.
+ */
+export class StartupError extends Error {
+  constructor(
+    readonly setting: string,
+    reason: string,
+    cause?: unknown,
+  ) {
+    super(`${setting}: ${reason}`, { cause });
+    this.name = 'StartupError';
   }
 }
 
@@ -88,13 +108,20 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
-/** Parse and validate the environment; throws ConfigError naming the first bad key. */
-export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+/**
+ * Parse and validate the environment; throws ConfigError naming the first bad key.
+ * `stderrIsTty` picks the default log format (pretty at a terminal, JSON lines elsewhere).
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), stderrIsTty: boolean = Boolean(process.stderr.isTTY)): Config {
   const timeZone = str(env, 'LINLI_TIME_ZONE') ?? 'Asia/Shanghai';
   if (!isTimeZone(timeZone)) throw new ConfigError('LINLI_TIME_ZONE', `is not a known time zone: "${timeZone}"`);
   const logLevel = (str(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const logFormat = (str(env, 'LINLI_LOG_FORMAT') ?? (stderrIsTty ? 'pretty' : 'json')) as LogFormat;
+  if (!LOG_FORMATS.includes(logFormat)) {
+    throw new ConfigError('LINLI_LOG_FORMAT', `must be one of ${LOG_FORMATS.join(', ')}, got "${logFormat}"`);
   }
   const prefix = str(env, 'LINLI_QUEUE_PREFIX') ?? 'linli';
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(prefix)) {
@@ -123,6 +150,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     embeddedPgPort: int(env, 'LINLI_EMBEDDED_PG_PORT', 54329, 1024, 65535),
     timeZone,
     logLevel,
+    logFormat,
     queuePrefix: prefix,
     workerConcurrency: int(env, 'LINLI_WORKER_CONCURRENCY', 8, 1, 256),
     jobLockMs: int(env, 'LINLI_JOB_LOCK_MS', 30_000, 1000, 600_000),

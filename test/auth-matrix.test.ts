@@ -31,6 +31,26 @@ describe('authorization matrix: every command × every role', () => {
       .executeTakeFirstOrThrow();
     return `P${r.id}`;
   };
+  const freshCollection = async () => {
+    const r = await p.t.db
+      .insertInto('payments')
+      .values({ estate_id: 1, household_id: household, fee_plan_id: 1, kind: 'collection', amount_fen: 500, months: 1, method: null, member_id: null, corrects_id: null, source_key: null, created_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return `P${r.id}`;
+  };
+  // The duplicate guard asks before collecting over a claim still waiting: settle them first.
+  const noClaimWaiting = async () => {
+    const waiting = await p.t.db
+      .selectFrom('payments as p')
+      .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
+      .select('p.id')
+      .where('p.household_id', '=', household)
+      .where('p.kind', '=', 'claim')
+      .where('d.payment_id', 'is', null)
+      .execute();
+    for (const w of waiting) await p.t.db.insertInto('payment_decisions').values({ payment_id: w.id, decision: 'rejected', decided_by: null, reason: 'test', decided_at: new Date() }).execute();
+  };
   // A new member each time: confirming a second binding of one member to one household fails
   // (see the report: the unique index throws and the job ends in 'internal_error').
   const freshBinding = async () => {
@@ -56,7 +76,11 @@ describe('authorization matrix: every command × every role', () => {
     { name: 'reject P', text: async () => `驳回 ${await freshClaim()} 不对`, allowed: ['gridWorker', 'admin'], ok: /已驳回 P\d+/, mutates: true },
     { name: 'confirm B', text: async () => `确认 ${await freshBinding()}`, allowed: ['gridWorker', 'admin'], ok: /绑定 B\d+ 已确认/, mutates: true },
     { name: 'reject B', text: async () => `驳回 ${await freshBinding()}`, allowed: ['gridWorker', 'admin'], ok: /绑定 B\d+（8-2-301）未通过/, mutates: true },
-    { name: 'collect', text: async () => '收费 8-2-301 5', allowed: ['gridWorker', 'admin'], ok: /已收费 P\d+：8-2-301/, mutates: true },
+    { name: 'collect', text: async () => (await noClaimWaiting(), '收费 8-2-301 5'), allowed: ['gridWorker', 'admin'], ok: /已收费 P\d+：8-2-301/, mutates: true },
+    { name: 'void', text: async () => `冲正 ${await freshCollection()} 记错了`, allowed: ['gridWorker', 'admin'], ok: /已冲正 P\d+/, mutates: true },
+    { name: 'amend', text: async () => `更正 ${await freshCollection()} 10`, allowed: ['gridWorker', 'admin'], ok: /已更正 P\d+/, mutates: true },
+    { name: 'receipt', text: async () => `收据 ${await freshCollection()}`, allowed: ['resident', 'head', 'gridWorker', 'admin'], ok: /【电子收据】/, mutates: false },
+    { name: 'pending', text: async () => '待确认', allowed: ['otherGridWorker', 'gridWorker', 'admin'], ok: /待确认 \d+项|没有待确认/, mutates: false },
     { name: 'status', text: async () => '查询 8-2-301', allowed: ['resident', 'head', 'gridWorker', 'admin'], ok: /8-2-301 卫生费/, mutates: false },
     { name: 'unpaid', text: async () => '欠费名单', allowed: ['otherGridWorker', 'gridWorker', 'admin'], ok: /欠费名单|没有欠费/, mutates: false },
   ];

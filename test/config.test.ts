@@ -8,11 +8,19 @@ describe('configuration', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it('logs JSON lines off a terminal and pretty lines at one, unless LINLI_LOG_FORMAT says', () => {
+    expect(loadConfig({}, '/', false).logFormat).toBe('json');
+    expect(loadConfig({}, '/', true).logFormat).toBe('pretty');
+    expect(loadConfig({ LINLI_LOG_FORMAT: 'json' }, '/', true).logFormat).toBe('json');
+    expect(loadConfig({ LINLI_LOG_FORMAT: 'pretty' }, '/', false).logFormat).toBe('pretty');
+  });
+
   it.each([
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
     [{ LINLI_TIME_ZONE: 'Mars/Olympus' }, 'LINLI_TIME_ZONE'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ LINLI_LOG_FORMAT: 'xml' }, 'LINLI_LOG_FORMAT'],
     [{ LINLI_WORKER_CONCURRENCY: '0' }, 'LINLI_WORKER_CONCURRENCY'],
     [{ LINLI_WORKER_CONCURRENCY: 'eight' }, 'LINLI_WORKER_CONCURRENCY'],
     [{ TELEGRAM_BOT_TOKEN: 'abc' }, 'TELEGRAM_BOT_TOKEN'],

@@ -55,6 +55,8 @@ describe('linli console', () => {
     expect(third.stdout.trim().split('\n')).toEqual([
       'linli: 这个操作只有网格员或社区工作人员可以做。',
       expect.stringMatching(new RegExp(`^linli: 已确认 ${p}：8-2-301 60元（12个月）已入账，交到2025年4月。$`)),
+      // The resident's receipt, an @mention without the sum (this run has not seen 向大叔's name yet).
+      expect.stringMatching(new RegExp(`^linli: @\\S+ 您的电子收据 ${p} 已生成，请私聊我发“收据 ${p}”查看。$`)),
       expect.stringMatching(/^linli: 8-2-301 卫生费（每月5元）：已交到2025年4月，欠\d+个月，共\d+元。$/),
     ]);
     // --demo loads the estate once, however often it is given.

@@ -72,7 +72,7 @@ describe('survey definitions and answers', () => {
   });
 
   it('masks phone numbers and rooms in comments', () => {
-    expect(maskFreeText('我是8-2-301的，电话13812345678 @所有人')).toBe('我是***的，电话138****78 ＠所有人');
+    expect(maskFreeText('我是8-2-301的，电话13812345678 @所有人')).toBe('我是***的，电话138****5678 ＠所有人');
   });
 });
 

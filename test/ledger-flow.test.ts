@@ -25,7 +25,11 @@ for (const backend of ['redis', 'postgres'] as const) {
       const pRef = ref(claim[0], 'P');
 
       expect(await p.say('路人甲', `确认 ${pRef}`)).toEqual(['linli: 这个操作只有网格员或社区工作人员可以做。']);
-      expect(await p.say('刘雅玲', `确认 ${pRef}`)).toEqual([`linli: 已确认 ${pRef}：8-2-301 60元（12个月）已入账，交到2025年4月。`]);
+      // The resident's receipt: in the console's one group, an @mention without the sum.
+      expect(await p.say('刘雅玲', `确认 ${pRef}`)).toEqual([
+        `linli: 已确认 ${pRef}：8-2-301 60元（12个月）已入账，交到2025年4月。`,
+        `linli: @向大叔 您的电子收据 ${pRef} 已生成，请私聊我发“收据 ${pRef}”查看。`,
+      ]);
       expect(await p.say('刘雅玲', `確認 ${pRef}`)).toEqual([`linli: ${pRef} 已經確認過了。`]);
 
       // Nov 2026 is month 31 from May 2024; 12 are paid.
@@ -53,6 +57,9 @@ for (const backend of ['redis', 'postgres'] as const) {
       const count = async () => Number((await p.t.db.selectFrom('payments').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
       const before = await count();
       expect(await p.say('向大叔', '已交7元')).toEqual(['linli: 7元 不是整月的卫生费（每月5元），请核对金额。']);
+      // 30元 is six whole months: what is wrong is that it is not the period named.
+      expect(await p.say('向大叔', '已经交了两个月30元')).toEqual(['linli: 金额和月数对不上：30元，但写的是2个月（卫生费每月5元，2个月是10元）。请核对后再发。']);
+      expect(await p.say('向大叔', '交了一年卫生费 7元')).toEqual(['linli: 金额和月数对不上：7元，但写的是12个月（卫生费每月5元，12个月是60元）。请核对后再发。']);
       expect(await p.say('向大叔', '已交60元 9-1-101')).toEqual(['linli: 您没有绑定 9-1-101，只能为自己绑定的房号登记缴费。']);
       expect(await p.say('路人乙', '已交60元')).toEqual(['linli: 您还没有绑定房号。请先发“绑定 房号”，例如：绑定 8-2-301']);
       expect(await p.say('刘雅玲', '收费 99-9-999 60')).toEqual(['linli: 本小区没有 99-9-999 这个房号，请核对后再发。']);

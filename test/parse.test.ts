@@ -89,7 +89,7 @@ describe('pay claims', () => {
     ['交了一起', 'pay'],
     ['paid 60', 'pay', { amountFen: 6000 }],
     ['I paid 60', 'pay', { amountFen: 6000 }],
-    ['@张三 我交了60', 'pay', { amountFen: 6000 }],
+    ['@张三 我交了60', 'none'], // speaks to 张三 (issue 18 item 12)
     ['交了一年卫生费60元', 'pay', { months: 12, amountFen: 6000 }],
     ['交给楼长60元了', 'pay', { amountFen: 6000 }],
     ['已微信转账60元', 'pay', { amountFen: 6000 }],
@@ -134,8 +134,8 @@ describe('questions, negations and plans are not claims', () => {
     ['交了么', 'none'],
     ['交了没有', 'none'],
     ['已交60元？', 'none'],
-    ['我交了60元，你们收到了吗', 'none'],
-    ['我家交到几月了?', 'none'],
+    ['我交了60元，你们收到了吗', 'pay', { amountFen: 6000 }], // a claim, asking for the receipt the reply gives
+    ['我家交到几月了?', 'status'], // a question about one's own account (issue 11 item 1)
     ['没交', 'none'],
     ['还没交', 'none'],
     ['還沒交', 'none'],
@@ -209,10 +209,10 @@ describe('chatter is none', () => {
     ['<script>alert(1)</script>', 'none'],
     ["'; DROP TABLE payments; --", 'none'],
     ['😀😀😀', 'none'],
-    ['请问怎么交费', 'none'],
+    ['请问怎么交费', 'howto', { topic: 'pay' }],
     ['这事交给你了', 'none'],
     ['还差一个月没交', 'none'],
-    ['查下我家交了没', 'none'],
+    ['查下我家交了没', 'status'],
     ['查一下明天天气', 'none'],
     ['通过', 'none'],
     ['核实一下', 'none'],
@@ -225,7 +225,9 @@ describe('chatter is none', () => {
 describe('help', () => {
   check([
     ['帮助', 'help'], ['菜单', 'help'], ['幫助', 'help'], ['選單', 'help'], ['功能', 'help'],
-    ['怎么用', 'help'], ['help', 'help'], ['HELP', 'help'], ['?', 'help'], ['？', 'help'], ['??', 'help'],
+    ['怎么用', 'help'], ['help', 'help'], ['HELP', 'help'],
+    // A bare "？" in a group is a shrug; said to the bot it asks for help.
+    ['?', 'none'], ['？', 'none'], ['??', 'none'], ['@邻里 ?', 'help'], ['@linli ？', 'help'],
     ['/help', 'help'], ['/start', 'help'], ['/Help@LinliBot', 'help'], ['/help@linli_bot extra', 'help'],
     ['@邻里 帮助', 'help'], ['@邻里帮助', 'help'], ['帮助！', 'help'], ['＠邻里　菜单', 'help'],
   ]);
@@ -508,10 +510,10 @@ describe('robustness', () => {
 describe('JSON output', () => {
   it('prints every key in order, error last and only when present', () => {
     expect(commandToJson(parseCommand('已交60元 8-2-301'))).toBe(
-      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null}',
+      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null,"again":null,"topic":null,"items":null}',
     );
     expect(commandToJson(parseCommand('确认'))).toBe(
-      '{"intent":"confirm","room":null,"amountFen":null,"months":null,"ref":null,"rating":null,"text":null,"error":"ref_required"}',
+      '{"intent":"confirm","room":null,"amountFen":null,"months":null,"ref":null,"rating":null,"text":null,"again":null,"topic":null,"items":null,"error":"ref_required"}',
     );
   });
 });
@@ -557,11 +559,23 @@ async function runCli(args: string[], input?: string | string[]): Promise<{ code
 }
 
 describe('linli parse', () => {
+  it('refuses unknown flags with the usage (exit 2); text that starts with "-" comes after "--"', async () => {
+    for (const args of [['--zone3'], ['--json', '已交60元'], ['-', 'extra'], ['--']]) {
+      const { code, out } = await runCli(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(out).toMatch(/usage: linli parse/);
+    }
+    expect((await runCli(['--help'])).code).toBe(0);
+    const { code, out } = await runCli(['--', '-已交60元']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ intent: 'pay', amountFen: 6000 });
+  });
+
   it('prints one JSON object and a newline for an argument', async () => {
     const { code, out } = await runCli(['已交60元 8-2-301']);
     expect(code).toBe(0);
     expect(out).toBe(
-      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null}\n',
+      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null,"again":null,"topic":null,"items":null}\n',
     );
   });
 

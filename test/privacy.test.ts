@@ -42,6 +42,23 @@ describe('privacy', () => {
     expect(all).not.toContain('13912345678');
   });
 
+  it('masks phones written to dodge the masker (full width, dots, spaces), landlines and ID numbers in payloads, tickets and the outbox', async () => {
+    const dodges = ['１３９１１１１２２２２', '139.2222.3333', '+86 139 3333 4444', '0731-88886666', '（０７３１）８８８８７７７７', '430102199001011234'];
+    await p.say('向大叔', `投诉 8栋楼道灯坏了，联系 ${dodges.join(' 或 ')}`);
+    const redis = new Redis(inject('redisUrl'));
+    let dump = '';
+    try {
+      for (const k of await redis.keys(`t-privacy-${process.pid}:*`)) if ((await redis.type(k)) === 'hash') dump += JSON.stringify(await redis.hgetall(k));
+    } finally {
+      redis.disconnect();
+    }
+    const tickets = await p.t.db.selectFrom('tickets').select('text').execute();
+    const outbox = await p.t.db.selectFrom('outbox').select('text').execute();
+    const all = [dump, ...tickets.map((r) => r.text), ...outbox.map((r) => r.text), ...p.printed].join('\n');
+    expect(tickets.some((r) => r.text.includes('139****2222') && r.text.includes('0731-****6666') && r.text.includes('**************1234'))).toBe(true);
+    for (const secret of ['１１１１', '2222.3333', '3333 4444', '88886666', '８８８８７７７７', '19900101']) expect(all).not.toContain(secret);
+  });
+
   it('masks phone numbers in log lines', () => {
     const lines: string[] = [];
     const log = createLogger('debug', (l) => lines.push(l));

@@ -121,6 +121,25 @@ describe('reminder commands and firing', () => {
     expect(await t.db.selectFrom('outbox').where('key', 'like', 'reminder-%').selectAll().execute()).toHaveLength(0);
   });
 
+  it('echoes reminder text through the quoted-text sanitiser: @所有人 and @username mention no one', async () => {
+    const r = recordingDeps(t.db, NOW);
+    await scheduleReminder(commandJob('g-estate', f.staffUserId, { intent: 'remind', text: '明天 18:00 @所有人 @zhangsan 开会\u202e' }, NOW), r.deps);
+    const created = r.sent.at(-1)!.text;
+    expect(created).toContain('＠所有人 ＠zhangsan 开会');
+    await listReminders(commandJob('g-estate', f.staffUserId, { intent: 'reminders' }, NOW), r.deps);
+    const listed = r.sent.at(-1)!.text;
+    r.clock.set(sh('2026-11-23T18:00:00'));
+    const ref = Number(/R(\d+)/.exec(created)![1]);
+    await fireReminder({ reminderId: ref }, r.deps);
+    const fired = (await t.db.selectFrom('outbox').select('text').where('key', 'like', 'reminder-%').executeTakeFirstOrThrow()).text;
+    for (const text of [created, listed, fired]) {
+      // A platform treats an ASCII @ followed by a name as a mention; the full-width ＠ it does not.
+      expect(text).not.toMatch(/@/);
+      expect(text).not.toContain('\u202e');
+    }
+    expect(fired).toBe('⏰ 提醒：＠所有人 ＠zhangsan 开会');
+  });
+
   it('fires once per firing under double firing, across month ends; a one-shot retires', async () => {
     const r = recordingDeps(t.db, NOW);
     await scheduleReminder(commandJob('g-estate', f.staffUserId, { intent: 'remind', text: '每月1日 9:00 请缴纳本月卫生费' }, NOW), r.deps);

@@ -62,7 +62,9 @@ describe('parseRosterCsv', () => {
       const values: Record<string, string> = {};
       const byField = ['8', '2', '301', '3', '张三', '13812345678'];
       const canonical = ['楼栋,栋,樓棟', '单元,單元', '房号,室,房號', '片区,网格,網格', '姓名', '电话,手机,電話,手机号'];
-      canonical.forEach((names, i) => names.split(',').forEach((n) => (values[n] = byField[i])));
+      canonical.forEach((names, i) => {
+        for (const n of names.split(',')) values[n] = byField[i];
+      });
       const row = cols.map((c) => values[c]).join(',');
       const r = parseRosterCsv(`${header}\n${row}`);
       expect(r.errors, header).toEqual([]);

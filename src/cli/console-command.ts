@@ -29,7 +29,7 @@ export interface ConsoleIo {
 export async function runConsoleCommand(args: string[], config: Config, log: Logger, io: ConsoleIo): Promise<number> {
   const parsed = parseFlags(args, { demo: 'boolean' }, { min: 0, max: 0 }, 'usage: linli console [--demo]');
   if (!parsed.ok) return (io.stderr.write(`${parsed.text}\n`), parsed.code);
-  const services = await openServices(config, log);
+  const services = await openServices(config, log, { console: true });
   const { db, factory } = services;
   try {
     if (parsed.flags.demo) {
@@ -58,6 +58,8 @@ export async function runConsoleCommand(args: string[], config: Config, log: Log
     }
     if (interactive) io.stderr.write('邻里 console — type `名字: 消息`, e.g. `向大叔: 查询`. Ctrl-D to quit.\n');
     const rl = readline.createInterface({ input: io.stdin, terminal: false, crlfDelay: Infinity });
+    // Ctrl-C / SIGTERM: stop reading, let in-flight jobs finish, then stop Postgres (finally, below).
+    process.once('SIGINT', () => rl.close()).once('SIGTERM', () => rl.close());
     for await (const line of rl) {
       if (!line.trim()) continue;
       const msg = adapter.toMessage(line, new Date());

@@ -30,7 +30,7 @@ const CN = CN_NUMERAL_CHARS;
 // Unbounded runs are safe here: every optional part after the number can be skipped, so
 // a match starting at the head of a run always succeeds and consumes it.
 const AMOUNT_RE = new RegExp(
-  `(?<![\\d.a-z:/])(?:(¥|￥|rmb|人民币)\\s?)?(\\d+(?:\\.\\d*)?|[${CN}]+)(?:\\s?(万|千)(?![${CN}]))?` +
+  `(?<![\\d.a-z/])(?<!\\d:)(?:(¥|￥|rmb|人民币)\\s?)?(\\d+(?:\\.\\d*)?|[${CN}]+)(?:\\s?(万|千)(?![${CN}]))?` +
     `(\\s?(?:元整|块钱|元钱|块|元|圆|yuan|rmb|整))?`,
   'g',
 );
@@ -67,8 +67,7 @@ function validFen(fen: number | null): number | null {
 export function findAmounts(folded: string): AmountMatch[] {
   AMOUNT_RE.lastIndex = 0;
   const found: AmountMatch[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = AMOUNT_RE.exec(folded)) !== null) {
+  for (let m = AMOUNT_RE.exec(folded); m !== null; m = AMOUNT_RE.exec(folded)) {
     const [whole, prefix, num, mult, suffix] = m;
     const start = m.index;
     const end = start + whole.length;
@@ -92,21 +91,23 @@ export function findAmounts(folded: string): AmountMatch[] {
 
 const PERIOD_RE = new RegExp(
   `(一整年|全年|整年)|(半年)|(?<![\\d.])(\\d{1,4}|[${CN}]{1,4})\\s?(年半|年)(?![前后底初级内度])` +
-    `|(?<![\\d.])(\\d{1,4}|[${CN}]{1,4}|半)\\s?(?:个)\\s?(半\\s?)?(月|季度)`,
+    `|(?<![\\d.])(\\d{1,4}|[${CN}]{1,4}|半)\\s?(?:个)\\s?(半\\s?)?(月|季度)` +
+    // English: /paid 10 months, /paid 1 year.
+    `|(?<![\\d.])(\\d{1,3})\\s?(months?|mos?|years?|yrs?)(?![a-z])`,
   'g',
 );
 
-/** The first period (一年 = 12, 半年 = 6, 3个月 = 3, 一个季度 = 3 …) in already-folded text. */
+/** The first period (一年 = 12, 半年 = 6, 3个月 = 3, 一个季度 = 3, 6 months …) in already-folded text. */
 export function findPeriod(folded: string): PeriodMatch | null {
   PERIOD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PERIOD_RE.exec(folded)) !== null) {
+  for (let m = PERIOD_RE.exec(folded); m !== null; m = PERIOD_RE.exec(folded)) {
     const start = m.index;
     const end = start + m[0].length;
     if (folded[start - 1] === '第') continue;
     let months: number | null;
     if (m[1] !== undefined) months = 12;
     else if (m[2] !== undefined) months = 6;
+    else if (m[8] !== undefined) months = Number(m[8]) * (m[9].startsWith('y') ? 12 : 1);
     else if (m[3] !== undefined) {
       const n = /^\d/.test(m[3]) ? Number(m[3]) : parseChineseNumber(m[3]);
       // 2024年 is a date, not a period.

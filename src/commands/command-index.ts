@@ -47,7 +47,7 @@ export function readKeyword(msg: ParseInput, start: number): ParsedCommand | nul
   const end = start + entry.word.length;
   // Latin keywords must end at a word boundary: "helpful" is not "help".
   if (/[a-z]$/.test(entry.word) && /[a-z0-9]/.test(msg.folded[end] ?? '')) return null;
-  return entry.read(msg, restAt(msg, end, false), entry);
+  return entry.read(msg, restAt(msg, end, false), { intent: entry.intent, bare: entry.bare, word: entry.word });
 }
 
 const SLASH_RE = /\/([a-z]{1,32})(?:@[a-z0-9_.]{1,64})?(?![a-z@])/y;
@@ -69,7 +69,7 @@ export function readSlash(msg: ParseInput, start: number): ParsedCommand {
   }
   const named = SLASH_NAMES.get(name);
   if (named === undefined) return NO_COMMAND;
-  return named.read(msg, restAt(msg, end, true), { intent: named.intent, bare: true }) ?? NO_COMMAND;
+  return named.read(msg, restAt(msg, end, true), { intent: named.intent, bare: true, word: name }) ?? NO_COMMAND;
 }
 
 /** A command said without a keyword (已交60元, 我是8栋2单元301的), or null. */

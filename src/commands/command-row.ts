@@ -9,6 +9,8 @@ export interface ReadHow<I extends RecognisedIntent> {
    * a weak one (通过, 取消, 代收, 查一下) is chatter unless its argument follows. Slash: always.
    */
   bare: boolean;
+  /** The keyword or slash name as matched (folded). */
+  word: string;
 }
 
 /** Reads what follows a keyword or slash name; null when it turns out to be chatter. */

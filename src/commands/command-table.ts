@@ -1,6 +1,8 @@
 import type { CommandRow } from './command-row.js';
 import type { RecognisedIntent } from './parsed-command.js';
+import { readAccountQuestion } from './readers/account-question.js';
 import { readBindStatement } from './readers/bind-statement.js';
+import { readHowtoQuestion, readHowtoSlash } from './readers/howto-question.js';
 import { readBind } from './readers/read-bind.js';
 import { readCollect } from './readers/read-collect.js';
 import { readComplaint } from './readers/read-complaint.js';
@@ -16,6 +18,9 @@ import { readTickets } from './readers/read-tickets.js';
 import { readUnpaid } from './readers/read-unpaid.js';
 import { readUrge } from './readers/read-urge.js';
 import { readPayClaim } from './readers/pay-claim.js';
+import { readAmend } from './readers/read-amend.js';
+import { readConfirm } from './readers/read-confirm.js';
+import { readCouncil, readRelation } from './readers/read-council.js';
 import { readAlone } from './readers/read-alone.js';
 import { readReportMonth } from './readers/read-report-month.js';
 import { readRequiredText } from './readers/read-required-text.js';
@@ -36,6 +41,17 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
     slash: ['help', 'start'],
     read: readHelp,
   },
+  // 怎么交费: asks how, so it comes before the account question (怎么查我家交了没有) and the claim.
+  howto: { words: [], slash: ['howto'], read: readHowtoSlash, sentence: readHowtoQuestion },
+  // 我家交到几月了: a question about one's account; before pay, so 查一下我家交了多少 is no claim.
+  status: {
+    words: ['查询', '查账', '缴费查询', '查缴费', '缴费记录', '缴费情况', '我的缴费', '查看缴费'],
+    traditional: ['檢視繳費'],
+    weak: ['查一下', '查下', '查查'],
+    slash: ['status'],
+    read: readStatus,
+    sentence: readAccountQuestion,
+  },
   // 已交60元 anywhere in a sentence; before bind, so a claim is never read as a statement of address.
   pay: { words: [], slash: ['paid', 'pay'], read: readPaid, sentence: readPayClaim },
   // Taiwan's 繫結 / 檢視 / 設定 / 新增 are other words, not other characters: folding cannot find them.
@@ -46,7 +62,7 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
     read: readBind,
     sentence: readBindStatement,
   },
-  confirm: { words: ['确认'], weak: ['通过', '核实'], slash: ['confirm'], read: refOnly('PB') },
+  confirm: { words: ['确认'], weak: ['通过', '核实'], slash: ['confirm'], read: readConfirm },
   reject: { words: ['驳回'], weak: ['拒绝', '退回', '不通过'], slash: ['reject'], read: refWithNote('PB') },
   collect: {
     words: ['收费', '收款', '记账', '登记缴费'],
@@ -54,13 +70,6 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
     weak: ['代收'],
     slash: ['collect'],
     read: readCollect,
-  },
-  status: {
-    words: ['查询', '查账', '缴费查询', '查缴费', '缴费记录', '缴费情况', '我的缴费', '查看缴费'],
-    traditional: ['檢視繳費'],
-    weak: ['查一下', '查下', '查查'],
-    slash: ['status'],
-    read: readStatus,
   },
   unpaid: {
     words: ['欠费名单', '未交名单', '未缴名单', '欠费列表', '欠费清单', '欠费户', '未缴费名单', '未交费名单'],
@@ -102,6 +111,27 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
   notice: { words: ['公示', '发公示', '发布公示', '本周公示', '周公示'], slash: ['notice'], read: readNoArgs() },
   claim: { words: ['邀请码', '关联本群', '关联群'], slash: ['claim', 'link'], read: readInvitationCode },
   login: { words: ['登录', '登陆', '登入', '网页登录'], english: ['login'], slash: ['login'], read: readNoArgs() },
+  // 冲正 P12 记错了: reverse a ledger entry (a new row; the original stays).
+  void: { words: ['冲正', '冲销', '作废'], slash: ['void'], read: refWithNote('P') },
+  // 更正 P12 30: replace an entry's amount (a new row that reverses and rebooks it).
+  amend: { words: ['更正', '改正'], slash: ['amend', 'correct'], read: readAmend },
+  // 确认收费: yes to the duplicate guard's question; books the collection it held back.
+  rebook: { words: ['确认收费', '确认再收', '确定收费'], slash: ['again'], read: readNoArgs() },
+  receipt: { words: ['收据', '电子收据', '补发收据'], slash: ['receipt'], read: refOnly('P') },
+  pending: { words: ['待确认', '待审核', '待确认列表', '待处理缴费'], slash: ['pending'], read: readNoArgs() },
+  // The council (src/council/): proposals, meetings and their decisions, votes and ballots.
+  propose: { words: ['提议', '提案'], slash: ['propose'], read: readCouncil(false) },
+  support: { words: ['附议'], slash: ['support'], read: readCouncil(true) },
+  meeting: { words: ['会议', '圆桌会议', '议事会', '召开会议'], slash: ['meeting'], read: readCouncil(false) },
+  minutes: { words: ['纪要', '会议纪要'], slash: ['minutes'], read: readCouncil(true) },
+  resolution: { words: ['决议'], slash: ['resolution'], read: readCouncil(true) },
+  progress: { words: ['进展', '决议进展'], slash: ['progress'], read: readCouncil(true) },
+  vote: { words: ['表决', '发起表决'], slash: ['vote'], read: readCouncil(false) },
+  poll: { words: ['发起投票'], slash: ['poll'], read: readCouncil(false) },
+  ballot: { words: ['投票'], slash: ['ballot'], read: readCouncil(true) },
+  paper: { words: ['代录', '录入选票'], slash: ['paper'], read: readCouncil(true) },
+  notvoted: { words: ['未投票', '没投票', '未投票名单'], slash: ['notvoted'], read: readCouncil(true) },
+  relation: { words: ['确认业主', '确认租户', '确认家属', '委托投票'], slash: ['relation'], read: readRelation },
   // The grid worker's day (src/grid). `/patrol start` is read as /patrolstart (see readSlash).
   'patrol-start': { words: ['开始巡查', '巡查开始', '开始巡逻', '开始巡检'], slash: ['patrolstart', 'patrolbegin'], read: readAlone() },
   'patrol-stop': { words: ['结束巡查', '巡查结束', '结束巡逻', '巡查完毕', '结束巡检'], slash: ['patrolstop', 'patrolend'], read: readAlone() },

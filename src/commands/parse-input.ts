@@ -7,6 +7,10 @@ import { MAX_TEXT_LENGTH, command, usageError, type CommandFields, type IntentGu
 export interface ParseInput {
   clean: string;
   folded: string;
+  /** Where the message had line breaks (each is a space in `clean`): the lines of a batch. */
+  lineBreaks?: readonly number[];
+  /** Spoken to the bot (@邻里, a private chat): a bare "?" is then a call for help, not a shrug. */
+  addressed: boolean;
 }
 
 /** Where a command's arguments start, after its keyword or slash name. */

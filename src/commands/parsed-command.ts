@@ -12,7 +12,29 @@ export interface CommandFields {
   rating: number | null;
   /** Free text: complaint body, reject reason, resolve note, collect method, reminder spec, tickets filter, invitation code, patrol note, visit, survey answers, report month. */
   text: string | null;
+  /** A pay claim said as a further payment (又交了30元): not the same claim repeated. */
+  again: boolean | null;
+  /** What a how-to question asks about: 'pay', 'bind', 'complain' or 'status'. */
+  topic: HowtoTopic | null;
+  /** Several in one message: a batch of collections (one per line), or refs to confirm (确认 P12 P13). */
+  items: CommandItem[] | null;
 }
+
+/** One line of a batch: what it says, read as its own command, or why it cannot be. */
+export interface CommandItem {
+  /** The line as written (phone numbers masked with the rest), for the reply to name it. */
+  line: string;
+  room: string | null;
+  amountFen: number | null;
+  months: number | null;
+  ref: string | null;
+  text: string | null;
+  error: ErrorCode | null;
+}
+
+/** The things a resident asks how to do (怎么交费, 怎么绑定 …). */
+export const HOWTO_TOPICS = ['pay', 'bind', 'complain', 'status'] as const;
+export type HowtoTopic = (typeof HOWTO_TOPICS)[number];
 
 /**
  * What each intent is sure to carry when its arguments are good: the keys listed here are
@@ -27,6 +49,7 @@ export interface IntentGuarantees {
   reject: { ref: string };
   collect: { room: string };
   status: {};
+  howto: { topic: HowtoTopic };
   unpaid: {};
   complain: { text: string };
   accept: { ref: string };
@@ -41,6 +64,24 @@ export interface IntentGuarantees {
   notice: {};
   claim: { text: string };
   login: {};
+  void: { ref: string };
+  amend: { ref: string };
+  rebook: {};
+  receipt: { ref: string };
+  pending: {};
+  // The council (src/council/): the arguments go on as text, read by src/council/read-args.ts.
+  propose: { text: string };
+  support: { text: string };
+  meeting: { text: string };
+  minutes: { text: string };
+  resolution: { text: string };
+  progress: { text: string };
+  vote: { text: string };
+  poll: { text: string };
+  ballot: { text: string };
+  paper: { text: string };
+  notvoted: { text: string };
+  relation: { text: string };
   // The grid worker's day and the committee (src/grid, src/survey, src/performance).
   'patrol-start': {};
   'patrol-stop': {};
@@ -75,6 +116,7 @@ export const ERROR_CODES = [
   'text_required',
   'text_too_long',
   'code_required',
+  'months_which',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -102,7 +144,9 @@ export type ParsedAs<I extends RecognisedIntent> = CommandOf<I> | UsageError;
 /** Longest free text accepted (complaint bodies, reasons, notes), in code points. */
 export const MAX_TEXT_LENGTH = 2000;
 
-const NO_FIELDS: { [K in keyof CommandFields]: null } = { room: null, amountFen: null, months: null, ref: null, rating: null, text: null };
+const NO_FIELDS: { [K in keyof CommandFields]: null } = {
+  room: null, amountFen: null, months: null, ref: null, rating: null, text: null, again: null, topic: null, items: null,
+};
 
 /** Ordinary chatter. */
 export const NO_COMMAND: NoCommand = Object.freeze({ intent: 'none', ...NO_FIELDS });
@@ -153,6 +197,9 @@ export function commandToJson(cmd: ParsedCommand): string {
     ref: cmd.ref,
     rating: cmd.rating,
     text: cmd.text,
+    again: cmd.again,
+    topic: cmd.topic,
+    items: cmd.items,
   };
   if (cmd.error !== undefined) ordered.error = cmd.error;
   return JSON.stringify(ordered);

@@ -1,7 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { CouncilTables } from '../council/tables.js';
 import type { EstatesTable, ZonesTable, BuildingsTable, UnitsTable, HouseholdsTable } from './tables/estate.js';
 import type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName } from './tables/members.js';
-import type { FeePlansTable, PaymentsTable, PaymentDecisionsTable, PaymentKind } from './tables/ledger.js';
+import type { FeePlansTable, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable } from './tables/ledger.js';
 import type { ProcessedCommandsTable, OutboxTable, AuditLogTable } from './tables/commands.js';
 import type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
 import type { NoticeSettingsTable, PostedNoticesTable, RemindersTable, ReminderFiringsTable, UrgeLogTable, TallyLogTable } from './tables/notices.js';
@@ -10,14 +11,14 @@ import type { PropertyCompaniesTable, PatrolSettingsTable, PatrolsTable, PatrolP
 // The table types live by concept in ./tables/; this file names the whole schema.
 export type { EstatesTable, ZonesTable, BuildingsTable, UnitsTable, HouseholdsTable } from './tables/estate.js';
 export type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName } from './tables/members.js';
-export type { FeePlansTable, PaymentsTable, PaymentDecisionsTable, PaymentKind } from './tables/ledger.js';
+export type { FeePlansTable, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable } from './tables/ledger.js';
 export type { ProcessedCommandsTable, OutboxTable, AuditLogTable } from './tables/commands.js';
 export type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
 export type { NoticeSettingsTable, PostedNoticesTable, RemindersTable, ReminderFiringsTable, UrgeLogTable, TallyLogTable } from './tables/notices.js';
 export type { PropertyCompaniesTable, PatrolSettingsTable, PatrolsTable, PatrolPointsTable, FieldNotesTable, PatrolRemindersTable, SurveysTable, SurveyAnswersTable, SurveyChasesTable } from './tables/grid.js';
 
 /** The application's view of the schema in migrations/. */
-export interface Database {
+export interface Database extends CouncilTables {
   estates: EstatesTable;
   zones: ZonesTable;
   buildings: BuildingsTable;
@@ -30,6 +31,7 @@ export interface Database {
   bindings: BindingsTable;
   payments: PaymentsTable;
   payment_decisions: PaymentDecisionsTable;
+  ledger_holds: LedgerHoldsTable;
   audit_log: AuditLogTable;
   processed_commands: ProcessedCommandsTable;
   outbox: OutboxTable;

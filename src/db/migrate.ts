@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Kysely, Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { loginFailure } from './pg-reachable.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
@@ -37,7 +38,10 @@ function isOtherSchemaGone(error: unknown, ours: string): boolean {
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   // Kysely looks for its bookkeeping tables in every schema; pin them to ours, so several
   // schemas (one per test file, or per tenant) in one database each keep their own.
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  // The first query is where a wrong DATABASE_URL shows: say so in one line, not a driver stack.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db).catch((e: unknown) => {
+    throw loginFailure(e) ?? e;
+  });
   const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider(), migrationTableSchema: rows[0].schema });
   let { error, results } = await migrator.migrateToLatest();
   // Kysely reads every schema's tables to find its own; another schema dropped meanwhile (a

@@ -42,6 +42,7 @@ export const en: Catalog = {
   pay_not_your_household: (p) => `You are not bound to ${p.room}; you can only report payments for your own household.`,
   pay_need_amount: (p) => `Please say how much or how many months, e.g. /paid 60 (${p.plan} is ${y(p.fee)} a month).`,
   pay_not_whole_months: (p) => `${y(p.amount)} is not a whole number of months of ${p.plan} (${y(p.fee)} a month).`,
+  pay_period_mismatch: (p) => `The amount and the period disagree: ${y(p.amount)}, but ${p.months} months (${p.plan} is ${y(p.fee)} a month, so ${p.months} months is ${y(p.months * p.fee)}). Please check and send it again.`,
   pay_claimed: (p) => `Recorded ${p.ref}: ${p.room} paid ${y(p.amount)} (${p.months} months); waiting for staff to confirm.`,
   pay_duplicate_pending: (p) => `That payment is already recorded (${p.ref}) and waiting for confirmation.`,
   ref_not_found: (p) => `${p.ref} was not found.`,

@@ -70,6 +70,7 @@ export const ticketsEn: { [K in keyof typeof ticketsZhHans]: (typeof ticketsZhHa
   ticket_history_line: (p) => `${p.at.en} ${p.what}`,
   ticket_actor_resident: () => 'a resident',
   ticket_actor_system: () => 'system',
+  ticket_actor_staff: (p) => ({ grid_worker: 'the grid worker', admin: 'the community', property: 'the property company' })[p.role] + (p.name ? ` (${p.name})` : ''),
   ticket_event: (p) => {
     const note = p.note ? `: ${p.note}` : '';
     switch (p.kind) {

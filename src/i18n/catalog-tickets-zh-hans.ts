@@ -74,6 +74,8 @@ export const ticketsZhHans = {
   ticket_history_line: (p: { at: LocalTime; what: string }) => `${p.at.zh} ${p.what}`,
   ticket_actor_resident: () => '居民',
   ticket_actor_system: () => '系统',
+  ticket_actor_staff: (p: { role: 'grid_worker' | 'admin' | 'property'; name: string | null }) =>
+    ({ grid_worker: '网格员', admin: '社区', property: '物业' })[p.role] + (p.name ? `（${p.name}）` : ''),
   ticket_event: (p: { kind: string; actor: string; note: string | null; rating: number | null; level: number | null; from: string | null; to: string | null }) => {
     const note = p.note ? `：${p.note}` : '';
     switch (p.kind) {

@@ -42,6 +42,8 @@ export const zhHans = {
     `请写明交了多少钱或几个月，例如：已交60元，或 交了一年${p.plan}（每月${yuan(p.fee)}元）`,
   pay_not_whole_months: (p: { amount: number; fee: number; plan: string }) =>
     `${yuan(p.amount)}元 不是整月的${p.plan}（每月${yuan(p.fee)}元），请核对金额。`,
+  pay_period_mismatch: (p: { amount: number; months: number; fee: number; plan: string }) =>
+    `金额和月数对不上：${yuan(p.amount)}元，但写的是${p.months}个月（${p.plan}每月${yuan(p.fee)}元，${p.months}个月是${yuan(p.months * p.fee)}元）。请核对后再发。`,
   pay_claimed: (p: { ref: string; room: string; amount: number; months: number }) =>
     `已登记 ${p.ref}：${p.room} 交 ${yuan(p.amount)}元（${p.months}个月），等网格员确认后入账。`,
   pay_duplicate_pending: (p: { ref: string }) => `这笔缴费已经登记过了（${p.ref}），正在等确认。`,

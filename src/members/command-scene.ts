@@ -17,7 +17,7 @@ const allColumns =
   <const A extends readonly (keyof T & string)[]>(cols: A & (Exclude<keyof T, A[number]> extends never ? unknown : never)): A =>
     cols;
 
-const MEMBER = allColumns<Member>()(['id', 'platform', 'platform_user_id', 'display_name', 'created_at']);
+const MEMBER = allColumns<Member>()(['id', 'platform', 'platform_user_id', 'display_name', 'private_chat', 'private_chat_at', 'last_group_id', 'created_at']);
 const GROUP = allColumns<ChatGroup>()(['id', 'platform', 'chat_id', 'title', 'estate_id', 'zone_id', 'building_id', 'is_staff', 'unlinked_notice_at', 'created_at']);
 const ESTATE = allColumns<Estate>()(['id', 'code', 'name', 'time_zone', 'locale', 'created_at']);
 

@@ -39,6 +39,11 @@ export interface IncomingMessage {
   /** Shown to staff at most; never grants anything, never stored in a job. */
   senderName: string | null;
   chatTitle: string | null;
+  /**
+   * The message @mentions the bot (the adapter saw it, and stripped it from `text`): with
+   * `isPrivate`, what tells a message for the bot from group chatter. Absent: not mentioned.
+   */
+  mentionsBot?: boolean;
   /** The text with any @mention of the bot already stripped. */
   text: string;
   attachments: Attachment[];

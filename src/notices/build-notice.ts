@@ -8,7 +8,7 @@ import { when } from '../time/when-words.js';
  * carries none), short lines for a phone screen; long
  * weeks are split into several messages by the sender.
  */
-export function buildNotice(d: NoticeData, t: Translator['t']): string {
+export function buildNotice(d: NoticeData, t: Translator['t'], council: string[] = []): string {
   const lines: string[] = [];
   const scope = d.scope.kind === 'estate' ? d.estateName : d.scope.kind === 'zone' ? `${d.estateName}${t('scope_zone', { name: d.scope.name })}` : `${d.estateName}${t('scope_building', { code: d.scope.code })}`;
   lines.push(t('notice_title', { scope, plan: d.planName }));
@@ -29,6 +29,8 @@ export function buildNotice(d: NoticeData, t: Translator['t']): string {
       }
       for (const [building, rooms] of byBuilding) lines.push(t('notice_payments_building', { building, rooms }));
     }
+    // Corrections are public too: a sum that changed is shown with the entry it changed.
+    if (d.corrections.length > 0) lines.push(t('notice_corrections', { items: d.corrections.map((c) => t('notice_correction', c)) }));
     lines.push('');
     lines.push(t('notice_rate', { month: monthName(d.month), paid: d.overall.paid, total: d.overall.total }));
     for (const z of d.zones) {
@@ -40,6 +42,8 @@ export function buildNotice(d: NoticeData, t: Translator['t']): string {
     lines.push(t('notice_behind', { households: d.behindHouseholds, fen: d.behindFen }));
   }
   if (d.tickets) lines.push(t('notice_tickets', d.tickets));
+  // Open votes and meeting decisions (src/council/notice-lines.ts), estate-wide.
+  for (const c of council) lines.push('', c);
   lines.push('');
   lines.push(t('notice_footer'));
   return lines.filter((l, i, a) => l !== '' || (i > 0 && a[i - 1] !== '')).join('\n').trim();

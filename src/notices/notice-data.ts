@@ -29,6 +29,8 @@ export interface NoticeData {
   planName: string | null;
   /** Confirmed this period, one line per room (sums of its payments). */
   payments: { room: string; fen: number }[];
+  /** The period's corrections (冲正 / 更正), by room code: the entry corrected and the change. */
+  corrections: { room: string; ref: string; fen: number }[];
   weekFen: number;
   yearFen: number;
   /** 'YYYY-MM' of `to` in the estate's zone. */
@@ -110,6 +112,21 @@ async function estateLedger(db: Db, estateId: number, from: Date, yearFrom: Date
     .execute();
 }
 
+/** An estate's corrections made in [from, to), oldest first, with where their households are. */
+async function estateCorrections(db: Db, estateId: number, from: Date, to: Date) {
+  return db
+    .selectFrom('payments as p')
+    .innerJoin('households as h', 'h.id', 'p.household_id')
+    .innerJoin('buildings as b', 'b.id', 'h.building_id')
+    .where('p.estate_id', '=', estateId)
+    .where('p.kind', '=', 'correction')
+    .where('p.created_at', '>=', from)
+    .where('p.created_at', '<', to)
+    .select(['h.room_code as room', 'p.corrects_id as correctsId', 'p.amount_fen as fen', 'p.fee_plan_id as planId', 'b.id as buildingId', 'b.zone_id as zoneId'])
+    .orderBy('p.id')
+    .execute();
+}
+
 /** Gather a notice's figures for a group's scope over [from, to). */
 export async function loadNoticeData(db: Db, estate: Estate, scope: Scope, from: Date, to: Date, late: boolean): Promise<NoticeData> {
   return (await loadEstateNoticeData(db, estate, [scope], from, to, late))[0];
@@ -126,12 +143,13 @@ export async function loadEstateNoticeData(db: Db, estate: Estate, scopes: Scope
   const month = currentMonth(to, tz);
   const yearFrom = zonedTime(localParts(to, tz).year, 1, 1, 0, 0, tz);
   // One round trip: every kind of figure for the whole estate at once.
-  const [plan, zoneRows, buildingRows, tickets, households] = await Promise.all([
+  const [plan, zoneRows, buildingRows, tickets, households, corrections] = await Promise.all([
     mainFeePlan(db, estate.id),
     db.selectFrom('zones').select(['id', 'name', 'code']).where('estate_id', '=', estate.id).execute(),
     db.selectFrom('buildings').select(['id', 'code']).where('estate_id', '=', estate.id).execute(),
     ticketCountsByPlace(db, estate.id, from, to),
     estateLedger(db, estate.id, from, yearFrom, to),
+    estateCorrections(db, estate.id, from, to),
   ]);
   const zoneName = new Map(zoneRows.map((z) => [z.id, z.name]));
   const zoneOrder = new Map(zoneRows.map((z) => [z.id, Number(z.code) || 0]));
@@ -150,7 +168,7 @@ export async function loadEstateNoticeData(db: Db, estate: Estate, scopes: Scope
     }
     const base = { estateName: estate.name, scope: scopeWords, from, to, timeZone: tz, late, month, tickets: ticketCountsIn(tickets, scope) };
     if (!plan) {
-      out.push({ ...base, planName: null, payments: [], weekFen: 0, yearFen: 0, overall: { paid: 0, total: 0 }, zones: [], behindHouseholds: 0, behindFen: 0 });
+      out.push({ ...base, planName: null, payments: [], corrections: [], weekFen: 0, yearFen: 0, overall: { paid: 0, total: 0 }, zones: [], behindHouseholds: 0, behindFen: 0 });
       continue;
     }
     const week: { room: string; fen: number }[] = [];
@@ -197,6 +215,9 @@ export async function loadEstateNoticeData(db: Db, estate: Estate, scopes: Scope
       ...base,
       planName: plan.name,
       payments: week,
+      corrections: corrections
+        .filter((c) => c.planId === plan.id && inScope(scope, c.zoneId, c.buildingId))
+        .map((c) => ({ room: c.room, ref: `P${c.correctsId}`, fen: c.fen })),
       weekFen: week.reduce((s, r) => s + r.fen, 0),
       yearFen,
       overall,

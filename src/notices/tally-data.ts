@@ -18,6 +18,9 @@ export interface TallyData {
   /** Claims still undecided 48 hours after they came in. */
   waiting: number;
   fen: number;
+  /** Corrections made that day, and the money they changed. */
+  corrected: number;
+  correctedFen: number;
   tickets: TicketCounts;
 }
 
@@ -39,6 +42,8 @@ export async function loadTallyData(db: Db, estateId: number, zone: { id: number
       sql<number>`(count(*) filter (where d.decision = 'rejected' and d.decided_at >= ${from} and d.decided_at < ${to}))::int`.as('rejected'),
       sql<number>`(count(*) filter (where p.kind = 'collection' and p.created_at >= ${from} and p.created_at < ${to}))::int`.as('collected'),
       sql<number>`(count(*) filter (where p.kind = 'claim' and d.payment_id is null and p.created_at < ${waitingSince}))::int`.as('waiting'),
+      sql<number>`(count(*) filter (where p.kind = 'correction' and p.created_at >= ${from} and p.created_at < ${to}))::int`.as('corrected'),
+      sql<number>`coalesce(sum(p.amount_fen) filter (where p.kind = 'correction' and p.created_at >= ${from} and p.created_at < ${to}), 0)::int`.as('correctedFen'),
     ])
     .executeTakeFirstOrThrow();
   const plan = await mainFeePlan(db, estateId);
@@ -52,6 +57,8 @@ export async function loadTallyData(db: Db, estateId: number, zone: { id: number
     rejected: row.rejected,
     collected: row.collected,
     waiting: row.waiting,
+    corrected: row.corrected,
+    correctedFen: row.correctedFen,
     fen: money.reduce((s, r) => s + r.fen, 0),
     tickets,
   };
@@ -60,6 +67,7 @@ export async function loadTallyData(db: Db, estateId: number, zone: { id: number
 /** The tally as text: counts and sums, no names. */
 export function buildTally(d: TallyData, t: Translator['t']): string {
   const lines = [t('tally_title', { zone: d.zone, day: d.day }), t('tally_body', d)];
+  if (d.corrected > 0) lines.push(t('tally_corrections', { n: d.corrected, fen: d.correctedFen }));
   if (d.tickets) lines.push(t('tally_tickets', d.tickets));
   return lines.join('\n');
 }

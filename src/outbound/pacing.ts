@@ -62,7 +62,10 @@ export class Pacer {
 
   private async waitFor(chatId: string): Promise<void> {
     let chat = this.chats.get(chatId);
-    if (!chat) this.chats.set(chatId, (chat = new Track()));
+    if (!chat) {
+      chat = new Track();
+      this.chats.set(chatId, chat);
+    }
     const chatRule = this.opts.perChat(chatId);
     for (;;) {
       const now = this.timer.now();

@@ -12,7 +12,10 @@ export function queueOutbound(factory: QueueFactory): OutboundPort & { queue(pla
   const queues = new Map<Platform, Queue<OutboundJob>>();
   const queue = (platform: Platform) => {
     let q = queues.get(platform);
-    if (!q) queues.set(platform, (q = factory.queue<OutboundJob>(outboundQueue(platform))));
+    if (!q) {
+      q = factory.queue<OutboundJob>(outboundQueue(platform));
+      queues.set(platform, q);
+    }
     return q;
   };
   return {

@@ -1,15 +1,22 @@
+import type { MessageMeasure } from './split-text.js';
+
 /** What an adapter gives the sender: send one text to one chat. */
 export interface SendPort {
-  /** Longest text the platform takes in one message (longer texts are split on line boundaries). */
+  /** Longest message the platform takes, by `measure` with mentions included (longer ones are split on line boundaries). */
   readonly maxLength: number;
+  /** How the platform counts a message; default: code points, mentions free. */
+  readonly measure?: MessageMeasure;
   send(chatId: string, text: string, mentions: string[]): Promise<void>;
 }
 
 /** The platform refused the message for good (blocked, chat gone): retrying cannot help. */
 export class PermanentSendError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** The refusal is of a private chat the member has not opened (or closed): point them to it from a group. */
+  readonly privateClosed: boolean;
+  constructor(message: string, options?: { cause?: unknown; privateClosed?: boolean }) {
     super(message, options);
     this.name = 'PermanentSendError';
+    this.privateClosed = options?.privateClosed ?? false;
   }
 }
 

@@ -8,7 +8,7 @@ import type { JobsQueue } from '../queue/jobs-queue.js';
 import { COMMAND_JOB_OPTIONS } from '../queue/job-options.js';
 import { outboundQueue } from '../queue/queue-names.js';
 import { PermanentSendError, RateLimitedError, type SendPort } from './send-port.js';
-import { splitText } from './split-text.js';
+import { splitMessage } from './split-text.js';
 
 /** Reports deliveries to the workers (who own the database). */
 export interface DeliveryReporter {
@@ -37,13 +37,14 @@ export interface SenderOptions {
  */
 export function startSender(opts: SenderOptions): Worker<OutboundJob> {
   const { platform, port, reporter, log } = opts;
-  const report = (job: OutboundJob, status: 'sent' | 'failed', reason: string | null) =>
+  const report = (job: OutboundJob, status: 'sent' | 'failed', reason: string | null, privateClosed = false) =>
     reporter.report({
+      ...(privateClosed ? { privateClosed } : {}),
       outboxKey: job.outboxKey,
       platform,
       chatId: job.chatId,
       status,
-      reason,
+      reason: reason ?? job.note ?? null,
       at: new Date().toISOString(),
       text: job.outboxId === null ? job.text : null,
     });
@@ -52,16 +53,17 @@ export function startSender(opts: SenderOptions): Worker<OutboundJob> {
     outboundQueue(platform),
     async (job: Job<OutboundJob>) => {
       const data = job.data;
-      const pieces = splitText(data.text, port.maxLength);
+      // Split by the platform's own measure, each mention in the part holding its line.
+      const pieces = splitMessage(data.text, data.mentions, data.mentionLines, port.maxLength, port.measure);
       // Resume after the last piece that went out, so a retry does not repeat earlier pieces.
       const done = Number((job.progress as number) || 0);
       for (let i = done; i < pieces.length; i++) {
         await opts.pace?.(data.chatId);
         try {
-          await port.send(data.chatId, pieces[i], i === 0 ? data.mentions : []);
+          await port.send(data.chatId, pieces[i].text, pieces[i].mentions);
         } catch (e) {
           if (e instanceof PermanentSendError) {
-            await report(data, 'failed', e.message);
+            await report(data, 'failed', e.message, e.privateClosed);
             throw new UnrecoverableError(e.message);
           }
           if (e instanceof RateLimitedError) {
@@ -93,8 +95,9 @@ export function startSender(opts: SenderOptions): Worker<OutboundJob> {
 /**
  * A reporter that hands deliveries to the workers. Failures go at once, one job each; successes
  * are batched (up to `maxBatch`, or after `delayMs`) into one 'record-deliveries' job, because a
- * job and a commit per sent message would cost more than sending it. A batch lost in a crash
- * leaves its rows 'pending' in the outbox; the outbound jobIds still keep them from going twice.
+ * job and a commit per sent message would cost more than sending it. A batch Redis cannot take
+ * is kept and offered again; one lost in a crash of this process leaves its rows 'pending' in
+ * the outbox, and the outbound jobIds still keep them from going twice.
  */
 export function queueReporter(
   factory: QueueFactory,
@@ -112,7 +115,14 @@ export function queueReporter(
     const items = buffer;
     buffer = [];
     if (items.length === 0) return;
-    await q.add('record-deliveries', { items }, { ...COMMAND_JOB_OPTIONS, jobId: `${deliveryJobId(items[0].outboxKey)}-n${items.length}` });
+    try {
+      await q.add('record-deliveries', { items }, { ...COMMAND_JOB_OPTIONS, jobId: `${deliveryJobId(items[0].outboxKey)}-n${items.length}` });
+    } catch (e) {
+      // Redis is away: keep the reports and try again in a second (one log line a second, not one a message).
+      buffer = [...items, ...buffer];
+      if (!timer) timer = setTimeout(flushLogged, 1000);
+      throw e;
+    }
   };
   const flushLogged = () => void flush().catch((e) => opts.log?.error('could not record deliveries', { error: e }));
   return {

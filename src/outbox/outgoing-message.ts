@@ -6,4 +6,6 @@ export interface OutgoingMessage {
   text: string;
   /** Platform user ids to @mention where the platform can. */
   mentions: string[];
+  /** For each mention, the line of `text` it belongs to; absent: all with the first line. */
+  mentionLines?: number[];
 }

@@ -9,7 +9,7 @@ export type PendingRows = { keys: string[] } | { prefix: string; since?: Date };
 /** Outbox rows still pending, oldest first. */
 export async function pendingOutbox(db: Kysely<Database>, which: PendingRows): Promise<OutboundJob[]> {
   if ('keys' in which && which.keys.length === 0) return [];
-  let q = db.selectFrom('outbox').select(['id', 'key', 'platform', 'chat_id', 'text', 'mentions']).where('status', '=', 'pending');
+  let q = db.selectFrom('outbox').select(['id', 'key', 'platform', 'chat_id', 'text', 'mentions', 'mention_lines']).where('status', '=', 'pending');
   if ('keys' in which) q = q.where('key', 'in', which.keys);
   else {
     q = q.where(sql<boolean>`starts_with(key, ${which.prefix})`);
@@ -20,6 +20,8 @@ export async function pendingOutbox(db: Kysely<Database>, which: PendingRows): P
 }
 
 /** An outbox row as the outbound queue takes it. */
-export function toOutboundJob(r: Pick<OutboxRow, 'id' | 'key' | 'platform' | 'chat_id' | 'text' | 'mentions'>): OutboundJob {
-  return { platform: r.platform as Platform, outboxKey: r.key, chatId: r.chat_id, outboxId: String(r.id), text: r.text, mentions: r.mentions };
+export function toOutboundJob(r: Pick<OutboxRow, 'id' | 'key' | 'platform' | 'chat_id' | 'text' | 'mentions' | 'mention_lines'>): OutboundJob {
+  const job: OutboundJob = { platform: r.platform as Platform, outboxKey: r.key, chatId: r.chat_id, outboxId: String(r.id), text: r.text, mentions: r.mentions };
+  if (r.mention_lines) job.mentionLines = r.mention_lines;
+  return job;
 }

@@ -20,11 +20,12 @@ export async function writeReplies(tx: Transaction<Database>, key: string, out: 
         chat_id: o.to.chatId,
         text: o.text,
         mentions: JSON.stringify(o.mentions),
+        mention_lines: o.mentionLines ? JSON.stringify(o.mentionLines) : null,
         created_at: now,
       })),
     )
     .onConflict((c) => c.column('key').doNothing())
-    .returning(['id', 'key', 'platform', 'chat_id', 'text', 'mentions'])
+    .returning(['id', 'key', 'platform', 'chat_id', 'text', 'mentions', 'mention_lines'])
     .execute();
   return rows.map(toOutboundJob);
 }
@@ -36,7 +37,7 @@ export async function writeReplies(tx: Transaction<Database>, key: string, out: 
 export async function writeScheduled(tx: Transaction<Database>, key: string, out: OutgoingMessage, now: Date): Promise<void> {
   await tx
     .insertInto('outbox')
-    .values({ key, platform: out.to.platform, chat_id: out.to.chatId, text: out.text, mentions: JSON.stringify(out.mentions), created_at: now })
+    .values({ key, platform: out.to.platform, chat_id: out.to.chatId, text: out.text, mentions: JSON.stringify(out.mentions), mention_lines: out.mentionLines ? JSON.stringify(out.mentionLines) : null, created_at: now })
     .onConflict((c) => c.column('key').doNothing())
     .execute();
 }

@@ -19,8 +19,8 @@ export interface CommandJob {
   attachments: Attachment[];
 }
 
-/** Intents that run as worker jobs ('help' and 'none' never leave the handler). */
-export type CommandIntent = Exclude<Intent, 'none' | 'help'>;
+/** Intents that run as worker jobs ('help', 'howto' and 'none' never leave the handler). */
+export type CommandIntent = Exclude<Intent, 'none' | 'help' | 'howto'>;
 
 /** The sender's report on one outgoing message. */
 export interface DeliveryJob {
@@ -32,6 +32,17 @@ export interface DeliveryJob {
   at: string;
   /** Only for replies the handler sent without an outbox row (usage errors): catalogue text. */
   text: string | null;
+  /** The platform refused a private chat the member has not opened: point them to it from a group. */
+  privateClosed?: boolean;
+}
+
+/** What the adapter saw of a member (see 'note-member'). */
+export interface MemberNote {
+  platform: Platform;
+  userId: string;
+  /** They wrote to the bot privately. */
+  isPrivate: boolean;
+  displayName: string | null;
 }
 
 /** A scheduled ticket SLA sweep; the scheduler's job id tells runs apart, the SLA marks make each run idempotent. */
@@ -55,6 +66,11 @@ export type JobData = { [K in CommandIntent]: CommandJob } & {
   'record-delivery': DeliveryJob;
   'record-deliveries': { items: DeliveryJob[] };
   'note-chat': { platform: Platform; chatId: string; title: string | null };
+  /**
+   * A member seen by the adapter: a private message opens the private chat; the display name the
+   * platform gave is kept for staff eyes. The one job that carries a name: removed once it has run.
+   */
+  'note-member': MemberNote;
   /** The weekly public notice, and the catch-up tick that posts a missed one late. */
   'post-weekly-notice': EstateRunJob;
   'daily-tally': EstateRunJob;
@@ -63,6 +79,8 @@ export type JobData = { [K in CommandIntent]: CommandJob } & {
   'attach-photo': CommandJob;
   /** The ticket SLA sweep (scheduled): reminders and escalations. */
   'ticket-sla-sweep': TicketSweepJob;
+  /** The council sweep (scheduled): votes past their deadline get their result, meetings their reminders. */
+  'council-sweep': { estateId: null };
   /** A location sent without a command: kept with its sender's open patrol. */
   'patrol-location': CommandJob;
   /** The patrol sweep (scheduled): automatic closes and the afternoon reminder. */
@@ -70,7 +88,7 @@ export type JobData = { [K in CommandIntent]: CommandJob } & {
 };
 
 /** Job names that are not chat commands (deliveries, scheduled runs). Keep in step with JobData. */
-export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep', 'patrol-location', 'patrol-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
+export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'note-member', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep', 'council-sweep', 'patrol-location', 'patrol-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
 
 export type JobName = keyof JobData;
 
@@ -79,6 +97,8 @@ export const COMMAND_INTENTS = [
   'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
   'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
   'urge', 'tally', 'notice', 'claim', 'login',
+  'propose', 'support', 'meeting', 'minutes', 'resolution', 'progress', 'vote', 'poll', 'ballot', 'paper', 'notvoted', 'relation',
+  'void', 'amend', 'rebook', 'receipt', 'pending',
   'patrol-start', 'patrol-stop', 'patrol-status', 'patrol-note', 'to-ticket', 'visit', 'visits',
   'survey-new', 'survey-answer', 'survey-progress', 'survey-results', 'survey-chase', 'report',
 ] as const satisfies readonly CommandIntent[];
@@ -97,4 +117,8 @@ export interface OutboundJob {
   text: string;
   /** Platform user ids to @mention where the platform can. */
   mentions: string[];
+  /** For each mention, the line of `text` it belongs to (a split message keeps it in that part). */
+  mentionLines?: number[] | null;
+  /** Why a message without an outbox row was sent (it becomes the row's reason when its delivery is recorded). */
+  note?: string;
 }

@@ -1,6 +1,6 @@
 import { cleanText } from './clean-text.js';
 import { foldText } from './fold-text.js';
-import { parseIntOrChinese } from './numerals.js';
+import { CN_DIGITS, parseChineseNumber, parseIntOrChinese } from './numerals.js';
 import { BUILDING_WORDS, BUILDING_WORDS_BEFORE_ROOM, numberPattern, ROOM_WORDS, UNIT_WORDS, wordsPattern } from './room-words.js';
 
 /** A room code found in folded text; `room` is null when it has the shape but absurd numbers. */
@@ -20,7 +20,7 @@ export const MAX_UNIT = 99;
 const ROOM_PATTERN =
   `(?<![\\d.a-z\\-#/])(${numberPattern(4)})\\s?(${wordsPattern(BUILDING_WORDS, BUILDING_WORDS_BEFORE_ROOM, ['-'])})\\s?` +
   `(?:(${numberPattern(3)})\\s?(${wordsPattern(UNIT_WORDS, ['-'])})\\s?)?` +
-  `(\\d{1,6})(?!\\d)(?!\\s?-\\s?\\d)(?:\\s?(?:${wordsPattern(ROOM_WORDS)}))?`;
+  `(\\d{1,6}|[${CN_DIGITS}]{3,4})(?![\\d${CN_DIGITS}])(?!\\s?-\\s?\\d)(?:\\s?(?:${wordsPattern(ROOM_WORDS)}))?`;
 
 // 8栋 / 8号楼 / 八栋 / 8#楼 / building 8 on its own; not preceded by a digit (a phone or a date).
 const BUILDING_RE = new RegExp(`(?<![\\d.])(${numberPattern(3, 4)})\\s?(?:${wordsPattern(BUILDING_WORDS)})|building\\s?(\\d{1,3})`);
@@ -41,11 +41,12 @@ function interpret(m: RegExpExecArray): RoomMatch | 'skip' {
   const end = start + whole.length;
   const building = parseIntOrChinese(b);
   const unit = u === undefined ? null : parseIntOrChinese(u);
-  const roomDigits = r.replace(/^0+/, '');
+  // 三零一 is said digit by digit: the room number 301.
+  const roomDigits = /^\d/.test(r) ? r.replace(/^0+/, '') : String(parseChineseNumber(r) ?? '');
   const ok =
     building !== null && building >= 1 && building <= MAX_BUILDING &&
     (unit === null || (unit >= 1 && unit <= MAX_UNIT)) &&
-    r.length <= 4 && roomDigits.length > 0;
+    r.length <= 4 && roomDigits.length > 0 && roomDigits !== '0';
   if (!ok) return { room: null, start, end };
   return { room: formatRoomCode(building, unit, roomDigits), start, end };
 }
@@ -54,8 +55,7 @@ function interpret(m: RegExpExecArray): RoomMatch | 'skip' {
 export function findRoomCodes(folded: string): RoomMatch[] {
   const re = new RegExp(ROOM_PATTERN, 'g');
   const found: RoomMatch[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(folded)) !== null) {
+  for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
     const hit = interpret(m);
     if (hit === 'skip') {
       re.lastIndex = m.index + 1;

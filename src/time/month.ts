@@ -31,7 +31,10 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 /** The current month in a time zone, as 'YYYY-MM'. */
 export function currentMonth(now: Date, timeZone: string): string {
   let f = formatters.get(timeZone);
-  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' })));
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
+    formatters.set(timeZone, f);
+  }
   const parts = f.formatToParts(now);
   const y = parts.find((p) => p.type === 'year')!.value;
   const m = parts.find((p) => p.type === 'month')!.value;

@@ -45,25 +45,35 @@ function parseTime(s: string): { hour: number; minute: number; rest: string } | 
 export function parseReminderSpec(text: string, now: Date, tz: string): ParsedReminder {
   const s = text.normalize('NFKC').trim();
   const today = localParts(now, tz);
-  let m: RegExpExecArray | null;
+  // Each form is anchored at the start; the first that matches wins.
+  const daily = /^(?:每天|每日|天天)\s*/.exec(s);
+  const weekly = /^(?:每周|每星期|每礼拜)([一二三四五六日天七1-7])\s*/.exec(s);
+  const monthly = new RegExp(`^每月${NUM}[日号]\\s*`).exec(s);
+  const relative = /^(今天|明天|后天)\s*/.exec(s);
+  const dated = new RegExp(`^(?:(\\d{4})年)?${NUM}月${NUM}[日号]\\s*`).exec(s);
   let rest: string;
   let make: (hour: number, minute: number) => ReminderSchedule | ReminderSpecError;
-  if ((m = /^(?:每天|每日|天天)\s*/.exec(s))) {
+  if (daily) {
+    const m = daily;
     rest = s.slice(m[0].length);
     make = (hour, minute) => ({ kind: 'daily', hour, minute });
-  } else if ((m = /^(?:每周|每星期|每礼拜)([一二三四五六日天七1-7])\s*/.exec(s))) {
+  } else if (weekly) {
+    const m = weekly;
     rest = s.slice(m[0].length);
     const w = /\d/.test(m[1]) ? Number(m[1]) % 7 : WEEKDAYS[m[1]];
     make = (hour, minute) => ({ kind: 'weekly', dow: w, hour, minute });
-  } else if ((m = new RegExp(`^每月${NUM}[日号]\\s*`).exec(s))) {
+  } else if (monthly) {
+    const m = monthly;
     rest = s.slice(m[0].length);
     const day = number(m[1]);
     make = (hour, minute) => (day === null || day < 1 || day > 31 ? 'date_invalid' : { kind: 'monthly', day, hour, minute });
-  } else if ((m = /^(今天|明天|后天)\s*/.exec(s))) {
+  } else if (relative) {
+    const m = relative;
     rest = s.slice(m[0].length);
     const d = addDays(today.year, today.month, today.day, ['今天', '明天', '后天'].indexOf(m[1]));
     make = (hour, minute) => ({ kind: 'once', ...d, hour, minute });
-  } else if ((m = new RegExp(`^(?:(\\d{4})年)?${NUM}月${NUM}[日号]\\s*`).exec(s))) {
+  } else if (dated) {
+    const m = dated;
     rest = s.slice(m[0].length);
     const explicitYear = m[1] ? Number(m[1]) : null;
     const month = number(m[2]);

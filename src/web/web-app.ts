@@ -107,7 +107,7 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
     if (!ACTIONS.includes(intent) || typeof body._csrf !== 'string' || !sameSecret(body._csrf, staff.session.csrfToken) || !isFormToken(body._form)) return refused();
     const ref = typeof body.ref === 'string' ? body.ref.trim().toUpperCase() : '';
     const note = typeof body.note === 'string' && body.note.trim() !== '' ? body.note.slice(0, 500) : null;
-    let job;
+    let job: ReturnType<typeof webCommandJob>;
     try {
       job = webCommandJob(staff, { intent, ref, note }, body._form, deps.clock.now());
     } catch (e) {

@@ -4,7 +4,7 @@ import type { HandlerPorts } from '../../handlers/handle-message.js';
 import { parseCommand } from '../commands/parse.js';
 import type { Intent } from '../commands/parsed-command.js';
 import type { Database } from '../db/database.js';
-import { maskPhones } from '../log.js';
+import { maskPersonalData } from '../privacy/mask.js';
 import type { CommandIntent, CommandJob } from '../queue/job-data.js';
 import { messageKey } from '../queue/job-ids.js';
 import type { StaffContext } from './staff-context.js';
@@ -52,7 +52,7 @@ export function webCommandJob(staff: StaffContext, action: WebAction, formToken:
     senderId: staff.member.platformUserId,
     receivedAt: now.toISOString(),
     locale: s.locale,
-    command: command.text === null ? command : { ...command, text: maskPhones(command.text) },
+    command: command.text === null ? command : { ...command, text: maskPersonalData(command.text) },
     attachments: [],
   };
 }

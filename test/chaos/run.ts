@@ -1,7 +1,9 @@
 // `npm run chaos -- --commands N`: a soak. Sends N fee collections through the real pipeline
 // (bot in this process, worker processes, a private crash-prone Redis with AOF, the real Postgres)
-// while SIGKILLing workers and crashing Redis at random; then checks that the ledger is exactly
-// the expected one and that every command got its reply. Exits non-zero on any loss or double.
+// while SIGKILLing workers and crashing Redis at random, and cutting the workers off Postgres for
+// `--pg-outage` seconds (default 60) a third of the way in; then checks that the ledger is exactly
+// the expected one, that every command got its reply, and that each delayed command was said to
+// be delayed at most once. Exits non-zero on any loss or double.
 import { sql } from 'kysely';
 import { consoleUserId } from '../../src/adapters/console/identity.js';
 import { prng } from '../../src/prng.js';
@@ -14,23 +16,26 @@ import { JOBS_QUEUE, outboundQueue } from '../../src/queue/queue-names.js';
 import type { Services } from '../../src/runtime/services.js';
 import { startBot } from '../../src/runtime/start-bot.js';
 import { dropTestSchema, freshSchema } from '../support/schema-lock.js';
-import { groupMessage, recordingAdapter, sleep, spawnWorker, startCrashableRedis, until, type WorkerProcess } from '../reliability/harness.js';
+import { translator } from '../../src/i18n/translator.js';
+import { groupMessage, recordingAdapter, sleep, spawnWorker, startCrashableRedis, startTcpProxy, until, type WorkerProcess } from '../reliability/harness.js';
 
 interface Options {
   commands: number;
   workers: number;
   seed: number;
   quiet: boolean;
+  pgOutageSeconds: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { commands: 1000, workers: 2, seed: Date.now() % 100_000, quiet: false };
+  const o: Options = { commands: 1000, workers: 2, seed: Date.now() % 100_000, quiet: false, pgOutageSeconds: 60 };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     if (argv[i] === '--commands') o.commands = Number(v);
     else if (argv[i] === '--workers') o.workers = Number(v);
     else if (argv[i] === '--seed') o.seed = Number(v);
     else if (argv[i] === '--quiet') o.quiet = true;
+    else if (argv[i] === '--pg-outage') o.pgOutageSeconds = Number(v);
   }
   if (!Number.isInteger(o.commands) || o.commands < 1) throw new Error('--commands must be a positive whole number');
   return o;
@@ -56,7 +61,11 @@ export async function runChaos(opts: Options): Promise<number> {
   const config = loadConfig({ LINLI_FLOOD_BURST: '10000' });
   const services: Services = { config, db, databaseUrl, factory, log: silentLogger, close: async () => {} };
   const bot = await startBot(services, [adapter]);
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, LINLI_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', LINLI_WORKER_CONCURRENCY: '8' };
+  // The workers reach Postgres through a proxy the soak can cut (the shared server is never stopped).
+  const pgTarget = new URL(databaseUrl);
+  const proxy = await startTcpProxy({ host: pgTarget.hostname, port: Number(pgTarget.port || 5432) });
+  pgTarget.port = String(proxy.port);
+  const env = { DATABASE_URL: pgTarget.toString(), REDIS_URL: redis.url, LINLI_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', LINLI_WORKER_CONCURRENCY: '8' };
   const workers: WorkerProcess[] = [];
   let chaosOn = true;
   const spawnOne = () => {
@@ -95,11 +104,14 @@ export async function runChaos(opts: Options): Promise<number> {
   // Faults, at random, until told to stop.
   let kills = 0;
   let restarts = 0;
+  let pgDown = false;
+  let outageDone: Promise<void> = Promise.resolve();
   const chaos = (async () => {
     while (chaosOn) {
       await sleep(700 + rand() * 1800);
       if (!chaosOn) break;
-      if (rand() < 0.6 && workers.length > 0) {
+      // A worker started while Postgres is unreachable stops at start-up (by design): no kills then.
+      if (rand() < 0.6 && workers.length > 0 && !pgDown) {
         const w = workers[Math.floor(rand() * workers.length)];
         w.child.kill('SIGKILL');
         await w.exited;
@@ -116,8 +128,19 @@ export async function runChaos(opts: Options): Promise<number> {
 
   let adapterRetries = 0;
   let next = 0;
+  const outageAt = opts.pgOutageSeconds > 0 ? Math.floor(messages.length / 3) : -1;
   const sender = async () => {
     while (next < messages.length) {
+      if (next === outageAt && !pgDown) {
+        pgDown = true;
+        note(`Postgres cut off from the workers for ${opts.pgOutageSeconds} s`);
+        proxy.cut();
+        outageDone = sleep(opts.pgOutageSeconds * 1000).then(() => {
+          proxy.restore();
+          pgDown = false;
+          note('Postgres reachable again');
+        });
+      }
       const msg = messages[next++];
       // A platform redelivers what the adapter could not take (a webhook answered 500).
       while ((await bot.receive(msg)) === 'error') {
@@ -130,6 +153,7 @@ export async function runChaos(opts: Options): Promise<number> {
   await Promise.all(Array.from({ length: 8 }, sender));
   note(`all ${opts.commands} sent after ${((Date.now() - started) / 1000).toFixed(1)} s; letting the faults run a little longer`);
   await sleep(2000);
+  await outageDone;
   chaosOn = false;
   await chaos;
   while (workers.length < opts.workers) spawnOne();
@@ -147,8 +171,8 @@ export async function runChaos(opts: Options): Promise<number> {
     const c = await jobs.getJobCounts('waiting', 'active', 'prioritized');
     const o = await out.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     return [...Object.values(c), ...Object.values(o)].every((n) => n === 0);
-  }, 180_000, 250);
-  if (!settled) note('did not settle within 180 s; counting what is there');
+  }, 300_000, 250);
+  if (!settled) note('did not settle within 300 s; counting what is there');
   await sleep(500);
 
   const rows = await effects();
@@ -173,6 +197,12 @@ export async function runChaos(opts: Options): Promise<number> {
   const replies = repliesPerKey.size;
   const duplicateReplies = [...repliesPerKey.values()].reduce((s, n) => s + n - 1, 0);
   const failed = await jobs.getJobCounts('failed');
+  const { t } = translator('zh-Hans');
+  const delayNotices = adapter.sent.filter((s) => s.text === t('command_delayed')).length;
+  const failNotices = adapter.sent.filter((s) => s.text === t('command_failed_outage') || s.text === t('internal_error')).length;
+  // Each delayed command is told once: its notice has a fixed jobId in the outbound queue, one sending each.
+  const delayJobs = new Set((await out.getJobs(['completed'], 0, -1)).map((j) => j?.id).filter((id) => id?.endsWith('-delay')));
+  const delayedTwice = Math.max(0, delayNotices - delayJobs.size);
 
   await bot.stop();
   for (const w of [...workers]) {
@@ -183,6 +213,7 @@ export async function runChaos(opts: Options): Promise<number> {
   await out.obliterate({ force: true }).catch(() => {});
   await factory.close();
   await redis.stop();
+  await proxy.close();
   await db.destroy();
   await dropTestSchema(baseUrl, schema);
 
@@ -197,13 +228,17 @@ export async function runChaos(opts: Options): Promise<number> {
     ['replies missing', opts.commands - replies],
     ['duplicate replies', duplicateReplies],
     ['jobs failed', failed.failed ?? 0],
+    ['postgres outage seconds', opts.pgOutageSeconds],
+    ['told delayed', delayNotices],
+    ['told delayed twice', delayedTwice],
+    ['told failed', failNotices],
     ['workers killed', kills],
     ['redis restarts', restarts],
     ['adapter retries', adapterRetries],
     ['seconds', Math.round((Date.now() - started) / 1000)],
   ];
   for (const [name, n] of lines) process.stdout.write(`${name}: ${n}\n`);
-  return lost || doubled || wrong || strays || opts.commands - replies ? 1 : 0;
+  return lost || doubled || wrong || strays || opts.commands - replies || delayedTwice || failNotices ? 1 : 0;
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/.*\/test\/chaos\//, '/test/chaos/'))) {

@@ -35,6 +35,7 @@ export class Recording implements Adapter {
     this.platform = inner.platform;
     this.port = {
       maxLength: inner.port.maxLength,
+      measure: inner.port.measure,
       send: async (chatId: string, text: string, mentions: string[]) => {
         await inner.port.send(chatId, text, mentions);
         this.calls.push({ chatId, text, mentions });

@@ -36,7 +36,8 @@ async function rig(name: string, redisUrl: string) {
   const send = async (n: number, room = '9-1-101') => {
     const keys: string[] = [];
     for (let i = 0; i < n; i++) {
-      const msg = groupMessage(staff, `收费 ${room} 5`, `${name}-${++seq}`);
+      // A different sum each time: the same sum by the same hand within 30 minutes is held back as a double send.
+      const msg = groupMessage(staff, `收费 ${room} ${5 * (1 + (seq % 120))}`, `${name}-${++seq}`);
       keys.push(messageKey(msg));
       await bot.receive(msg);
     }

@@ -35,7 +35,7 @@ export interface Pipeline {
 }
 
 /** Start the pipeline for one test file, on Redis or on BullMQ's Postgres backend. */
-export async function startPipeline(name: string, backend: 'redis' | 'postgres', opts: { seed?: boolean; now?: Date } = {}): Promise<Pipeline> {
+export async function startPipeline(name: string, backend: 'redis' | 'postgres', opts: { seed?: boolean; now?: Date; env?: Record<string, string> } = {}): Promise<Pipeline> {
   const t = await initTestDb(name);
   const prefix = `t-${name}-${process.pid}`;
   let factory: QueueFactory;
@@ -51,7 +51,7 @@ export async function startPipeline(name: string, backend: 'redis' | 'postgres',
   }
   const clock = manualClock(opts.now ?? new Date('2026-11-20T12:00:00Z'));
   if (opts.seed !== false) await seedDemoEstate(t.db, clock.now());
-  const config: Config = loadConfig({});
+  const config: Config = loadConfig(opts.env ?? {});
   const services: Services = { config, db: t.db, databaseUrl: t.url, factory, log: silentLogger, close: async () => {} };
   const worker = await startWorker(factory, { db: t.db, clock, outbound: queueOutbound(factory), log: silentLogger }, 4);
   const printed: string[] = [];

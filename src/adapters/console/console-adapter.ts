@@ -1,7 +1,10 @@
+import { translator } from '../../i18n/translator.js';
 import type { IncomingMessage } from '../../messages/incoming-message.js';
 import type { SendPort } from '../../outbound/send-port.js';
 import type { Adapter } from '../adapter.js';
 import { CONSOLE_CHAT_ID, consoleUserId } from './identity.js';
+
+const BOT_MENTION = /[@＠](?:邻里|linli)/i;
 
 /** One typed line: `NAME: TEXT` (an ASCII or full-width colon). */
 export function parseConsoleLine(line: string): { name: string; text: string } | null {
@@ -27,7 +30,8 @@ export class ConsoleAdapter implements Adapter {
     this.port = {
       maxLength: 100_000,
       send: async (_chatId, text, mentions) => {
-        const at = mentions.map((id) => `@${this.names.get(id) ?? id}`).join(' ');
+        // A member not seen in this session (the bot restarted) is shown as a neighbour, never by the internal id.
+        const at = mentions.map((id) => `@${this.names.get(id) ?? translator('zh-Hans').t('mention_fallback')}`).join(' ');
         this.write(`linli: ${at ? at + ' ' : ''}${text}\n`);
       },
     };
@@ -56,6 +60,8 @@ export class ConsoleAdapter implements Adapter {
       senderId,
       senderName: parsed.name,
       chatTitle: null,
+      // The terminal has no mention entities: @邻里 / @linli typed in the line is the mention.
+      mentionsBot: BOT_MENTION.test(parsed.text),
       text: parsed.text,
       attachments: [],
       receivedAt: now,

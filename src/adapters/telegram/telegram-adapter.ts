@@ -33,8 +33,9 @@ export interface TelegramAdapterOptions {
   setCommands?: boolean;
 }
 
-// Telegram takes 4096 characters after entity parsing; leave room for the mention prefix.
-const MAX_TEXT = 4000;
+// Telegram takes 4096 characters of text after entity parsing, counted in UTF-16 code units (as
+// JavaScript counts a string); the mention prefix is part of the text, so it is measured too.
+const MAX_TEXT = 4096;
 
 /** Telegram through grammY: updates in (polling or webhook), paced sendMessage out. */
 export class TelegramAdapter implements Adapter {
@@ -72,7 +73,11 @@ export class TelegramAdapter implements Adapter {
       await this.onMessage(msg);
     });
     this.bot.catch((err) => opts.log.error('telegram update failed', { updateId: err.ctx.update.update_id, error: err.error }));
-    this.port = { maxLength: MAX_TEXT, send: (chatId, text, mentions) => this.send(chatId, text, mentions) };
+    this.port = {
+      maxLength: MAX_TEXT,
+      measure: { length: (text) => text.length, mention: (id) => (/^\d+$/.test(id) ? `@${this.mentionLabel(id)} `.length : 0) },
+      send: (chatId, text, mentions) => this.send(chatId, text, mentions),
+    };
   }
 
   /** Wait for Telegram's limits: 30 messages a second per bot, 20 a minute per group. */
@@ -145,20 +150,25 @@ export class TelegramAdapter implements Adapter {
     }
   }
 
+  /** What a mention of `id` shows: the name seen in this process, or a neutral word. */
+  private mentionLabel(id: string): string {
+    return this.names.get(id) ?? translator('zh-Hans').t('mention_fallback');
+  }
+
   private async send(chatId: string, text: string, mentions: string[]): Promise<void> {
     // No parse mode: user text goes out as is, and mentions are entities, so nothing needs escaping.
     let prefix = '';
     const entities: MessageEntity[] = [];
     for (const id of mentions) {
       if (!/^\d+$/.test(id)) continue;
-      const label = this.names.get(id) ?? translator('zh-Hans').t('mention_fallback');
+      const label = this.mentionLabel(id);
       entities.push({ type: 'text_mention', offset: prefix.length, length: label.length + 1, user: { id: Number(id), is_bot: false, first_name: label } });
       prefix += `@${label} `;
     }
     try {
       await this.bot.api.sendMessage(chatId, prefix + text, { ...(entities.length ? { entities } : {}), link_preview_options: { is_disabled: true } });
     } catch (e) {
-      throw classifySendError(e);
+      throw classifySendError(e, chatId);
     }
   }
 

@@ -28,6 +28,7 @@ export function toIncoming(msg: Message, me: UserFromGetMe): IncomingMessage | n
     senderId: String(from.id),
     senderName: name || from.username || null,
     chatTitle: 'title' in msg.chat ? (msg.chat.title ?? null) : null,
+    mentionsBot: botMentions(raw, entities ?? [], me).length > 0,
     text: stripBotMention(raw, entities ?? [], me),
     attachments,
     receivedAt: new Date(msg.date * 1000),
@@ -36,16 +37,21 @@ export function toIncoming(msg: Message, me: UserFromGetMe): IncomingMessage | n
 
 type Entity = NonNullable<Message['entities']>[number];
 
-/** Remove @mentions of the bot (by username or by a text mention of its id), keep everyone else's. */
-export function stripBotMention(text: string, entities: readonly Entity[], me: UserFromGetMe): string {
+/** The entities that @mention the bot (by username or by a text mention of its id), last first. */
+export function botMentions(text: string, entities: readonly Entity[], me: UserFromGetMe): Entity[] {
   const username = me.username.toLowerCase();
-  const cut = entities
+  return entities
     .filter((e) =>
       e.type === 'mention'
         ? text.slice(e.offset, e.offset + e.length).toLowerCase() === '@' + username
         : e.type === 'text_mention' && e.user.id === me.id,
     )
     .sort((a, b) => b.offset - a.offset);
+}
+
+/** Remove @mentions of the bot (by username or by a text mention of its id), keep everyone else's. */
+export function stripBotMention(text: string, entities: readonly Entity[], me: UserFromGetMe): string {
+  const cut = botMentions(text, entities, me);
   let out = text;
   // Offsets are UTF-16 code units, as JavaScript strings count them.
   for (const e of cut) out = out.slice(0, e.offset) + out.slice(e.offset + e.length);

@@ -27,6 +27,8 @@ export interface WechatAdapterOptions {
 
 // WeChat cuts very long texts; 1500 characters stays well inside every puppet's limit.
 const MAX_TEXT = 1500;
+// What one mention adds at most: "@", a nickname of up to 16 characters, the separator.
+const MENTION_COST = 18;
 // While logged out, the sender holds the message and asks again after this long.
 const LOGGED_OUT_RETRY_MS = 5000;
 
@@ -49,7 +51,12 @@ export class WechatAdapter implements Adapter {
 
   constructor(private readonly opts: WechatAdapterOptions) {
     this.pacer = wechatPacer(opts.sendIntervalMs, opts.timer, opts.random);
-    this.port = { maxLength: MAX_TEXT, send: (chatId, text, mentions) => this.send(chatId, text, mentions) };
+    this.port = {
+      maxLength: MAX_TEXT,
+      // Wechaty puts "@name\u2005" before the text for each mention; a nickname is at most 16 characters.
+      measure: { length: (text) => Array.from(text).length, mention: () => MENTION_COST },
+      send: (chatId, text, mentions) => this.send(chatId, text, mentions),
+    };
   }
 
   /** The running Wechaty (tests reach the puppet through it). */
@@ -78,8 +85,8 @@ export class WechatAdapter implements Adapter {
         log.info(`wechat: scan status ${ScanStatus[status]}`);
         return;
       }
-      const { toString } = await import('qrcode');
-      const art = await toString(qrcode, { type: 'terminal', small: true }).catch(() => '');
+      const qr = await import('qrcode');
+      const art = await qr.toString(qrcode, { type: 'terminal', small: true }).catch(() => '');
       printQr(`\n扫码登录微信 / scan with WeChat to log in:\n${art}\nhttps://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}\n`);
     });
     bot.on('login', (user) => log.info(`wechat: logged in as ${user.name()} (${user.id})`));
@@ -121,17 +128,22 @@ export class WechatAdapter implements Adapter {
     const room = m.room();
     let text = type === types.Message.Text ? m.text() : '';
     let chatTitle: string | null = null;
+    let mentionsBot = false;
     if (room) {
       this.rooms.add(room.id);
       chatTitle = (await room.topic().catch(() => null)) || null;
       const self = bot.currentUser;
       const alias = await room.alias(self).catch(() => undefined);
-      text = stripBotMention(text, [self.name(), alias ?? '']);
+      const stripped = stripBotMention(text, [self.name(), alias ?? '']);
+      // Stripping a mention of the bot changes more than the edges: the message was for the bot.
+      mentionsBot = stripped !== text.replace(/^[\s\u2005,，:：]+/, '').trim();
+      text = stripped;
     }
     return {
       platform: 'wechat',
       chatId: room ? room.id : talker.id,
       isPrivate: !room,
+      mentionsBot,
       messageId: m.id,
       // Identity is the contact id, never a nickname or alias.
       senderId: talker.id,
@@ -155,7 +167,9 @@ export class WechatAdapter implements Adapter {
         return;
       }
       const contact = await bot.Contact.find({ id: chatId });
-      if (!contact) throw new PermanentSendError(`wechat: contact ${chatId} not found (not a friend any more)`);
+      if (!contact) throw new PermanentSendError(`wechat: contact ${chatId} not found (not a friend any more)`, { privateClosed: true });
+      // WeChat delivers a private message only to a friend of the account; anyone else is told in the group.
+      if (contact.friend() === false) throw new PermanentSendError(`wechat: ${chatId} is not a friend of the bot's account`, { privateClosed: true });
       await contact.say(text);
     } catch (e) {
       if (e instanceof PermanentSendError || e instanceof RateLimitedError) throw e;

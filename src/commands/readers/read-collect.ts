@@ -1,8 +1,8 @@
 import { findRoomCode } from '../../text/room-code.js';
 import type { ArgumentReader } from '../command-row.js';
 import { mask, moneyFields, readMoney } from '../money.js';
-import { restFolded, withText } from '../parse-input.js';
-import { command, usageError } from '../parsed-command.js';
+import { restFolded, withText, type ParseInput } from '../parse-input.js';
+import { command, usageError, type CommandItem, type ParsedAs } from '../parsed-command.js';
 
 const PAYMENT_METHODS: readonly [string, string][] = [
   ['银行转账', '银行转账'], ['现金', '现金'], ['微信', '微信'], ['支付宝', '支付宝'],
@@ -10,18 +10,14 @@ const PAYMENT_METHODS: readonly [string, string][] = [
   ['cash', '现金'], ['wechat', '微信'], ['alipay', '支付宝'], ['transfer', '转账'],
 ];
 
-/** 收费 8-2-301 60 现金: a room, an amount or period, and how it was paid. */
-export const readCollect: ArgumentReader<'collect'> = (msg, rest, how) => {
-  const tail = msg.folded.slice(rest.start);
+/** Most lines one batch may carry. */
+export const MAX_BATCH_LINES = 200;
+
+/** One collection: a room, an amount or period, and how it was paid. */
+function readOne(msg: ParseInput, start: number): ParsedAs<'collect'> | null {
+  const tail = msg.folded.slice(start);
   const found = findRoomCode(tail);
-  if (found === null || found.room === null) {
-    if (found !== null) return usageError('collect', 'room_invalid');
-    const folded = restFolded(msg, rest);
-    if (rest.slash) return usageError('collect', folded === '' ? 'room_required' : 'room_invalid');
-    if (!how.bare) return null;
-    if (folded === '' || /^\d/.test(folded)) return usageError('collect', 'room_required');
-    return null;
-  }
+  if (found === null || found.room === null) return found !== null ? usageError('collect', 'room_invalid') : null;
   const room = found.room;
   const money = readMoney(tail, () => true);
   if (money.amount === null && money.months === null && !money.monthsInvalid) {
@@ -32,8 +28,72 @@ export const readCollect: ArgumentReader<'collect'> = (msg, rest, how) => {
   const method = PAYMENT_METHODS.find(([word]) => tail.includes(word));
   if (method !== undefined) return command('collect', { room, ...paid, text: method[1] });
   // Anything left (张阿姨代收) is kept as the note on how it was paid.
-  const leftover = mask(msg.clean.slice(rest.start), money.spans)
+  const leftover = mask(msg.clean.slice(start), money.spans)
     .replace(/\s+/g, ' ')
     .replace(/^[\s,.，。、:：]+|[\s,.，。、:：]+$/g, '');
   return withText('collect', { room, ...paid, text: leftover === '' ? null : leftover });
+}
+
+// A line of a batch ends at a line break or a comma/semicolon; 接龙 numbering (1. 2、) is dropped.
+const SEGMENT_END = /[,;，；]/g;
+const NUMBERING = /^\s*(?:\d{1,3}\s?[.、)）]|[-•·*])\s*/;
+
+/**
+ * The lines of a batch, as [start, end) of the text. A comma segment without a room of its own
+ * (收费 8-2-301 60，现金) belongs to the one before it; a line of its own is always a line.
+ */
+function batchLines(msg: ParseInput, start: number): { start: number; end: number }[] {
+  const text = msg.folded;
+  const breaks = new Set((msg.lineBreaks ?? []).filter((b) => b >= start));
+  const ends = [...text.slice(start).matchAll(SEGMENT_END)].map((m) => start + m.index);
+  const cuts: { start: number; end: number; ownLine: boolean }[] = [];
+  let at = start;
+  let ownLine = true;
+  for (const end of [...new Set([...ends, ...breaks])].sort((a, b) => a - b)) {
+    cuts.push({ start: at, end, ownLine });
+    at = end + 1;
+    ownLine = breaks.has(end);
+  }
+  cuts.push({ start: at, end: text.length, ownLine });
+  const lines: { start: number; end: number }[] = [];
+  for (const c of cuts) {
+    const numbering = NUMBERING.exec(text.slice(c.start, c.end));
+    const s = c.start + (numbering && /\d/.test(text[c.start + numbering[0].length] ?? '') ? numbering[0].length : 0);
+    const seg = text.slice(s, c.end);
+    if (seg.trim() === '') continue;
+    if (!c.ownLine && findRoomCode(seg) === null && lines.length > 0) lines[lines.length - 1].end = c.end;
+    else lines.push({ start: s, end: c.end });
+  }
+  return lines;
+}
+
+function toItem(msg: ParseInput, span: { start: number; end: number }, read: ParsedAs<'collect'> | null): CommandItem {
+  const line = msg.clean.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+  if (read === null) return { line, room: null, amountFen: null, months: null, ref: null, text: null, error: 'room_required' };
+  return { line, room: read.room, amountFen: read.amountFen, months: read.months, ref: null, text: read.text, error: read.error ?? null };
+}
+
+/**
+ * 收费 8-2-301 60 现金, or a batch: 收费 7-1-102 60，7-1-103 60 现金, or one room per line.
+ * A batch keeps every line as an item (a bad line is an item with its error, never the
+ * batch's); a method named on the last line only is how the whole batch was paid.
+ */
+export const readCollect: ArgumentReader<'collect'> = (msg, rest, how) => {
+  const spans = batchLines(msg, rest.start).slice(0, MAX_BATCH_LINES);
+  if (spans.length > 1) {
+    const sub = (s: { start: number; end: number }) => ({ clean: msg.clean.slice(0, s.end), folded: msg.folded.slice(0, s.end), addressed: msg.addressed });
+    const items = spans.map((s) => toItem(msg, s, readOne(sub(s), s.start)));
+    const last = items[items.length - 1];
+    const method = PAYMENT_METHODS.find(([, name]) => name === last.text)?.[1];
+    if (method !== undefined) for (const i of items) if (i.text === null && i.error === null) i.text = method;
+    const first = items.find((i) => i.room !== null);
+    if (first) return command('collect', { room: first.room!, items });
+  }
+  const read = readOne(msg, rest.start);
+  if (read !== null) return read;
+  const folded = restFolded(msg, rest);
+  if (rest.slash) return usageError('collect', folded === '' ? 'room_required' : 'room_invalid');
+  if (!how.bare) return null;
+  if (folded === '' || /^\d/.test(folded)) return usageError('collect', 'room_required');
+  return null;
 };

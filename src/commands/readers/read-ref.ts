@@ -42,13 +42,13 @@ export function readRef(msg: ParseInput, rest: Rest, how: ReadHow<RefIntent>, le
 }
 
 /** Intents whose argument is a ref. */
-export type RefIntent = 'confirm' | 'reject' | 'accept' | 'resolve' | 'cancel' | 'rate' | 'tickets' | SurveyRefIntent;
+export type RefIntent = 'confirm' | 'reject' | 'accept' | 'resolve' | 'cancel' | 'rate' | 'tickets' | 'void' | 'amend' | 'receipt' | SurveyRefIntent;
 
 /** Intents that name a survey (S2). */
 export type SurveyRefIntent = 'survey-answer' | 'survey-progress' | 'survey-results' | 'survey-chase';
 
 /** confirm / accept / cancel: a ref and nothing else that matters. */
-export function refOnly<I extends 'confirm' | 'accept' | 'cancel' | Exclude<SurveyRefIntent, 'survey-answer'>>(letters: string): ArgumentReader<I> {
+export function refOnly<I extends 'confirm' | 'accept' | 'cancel' | 'receipt' | Exclude<SurveyRefIntent, 'survey-answer'>>(letters: string): ArgumentReader<I> {
   return (msg, rest, how) => {
     const read = readRef(msg, rest, how, letters);
     if (read === null || 'error' in read) return read;
@@ -57,7 +57,7 @@ export function refOnly<I extends 'confirm' | 'accept' | 'cancel' | Exclude<Surv
 }
 
 /** reject / resolve (and 工单 T7 分类 漏水): a ref, then an optional free-text reason or note. */
-export function refWithNote<I extends 'reject' | 'resolve' | 'tickets'>(letters: string): ArgumentReader<I> {
+export function refWithNote<I extends 'reject' | 'resolve' | 'tickets' | 'void'>(letters: string): ArgumentReader<I> {
   return (msg, rest, how) => {
     const read = readRef(msg, rest, how, letters);
     if (read === null || 'error' in read) return read;

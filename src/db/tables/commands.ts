@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Json, Timestamp } from './column-types.js';
 
 // What commands leave behind: processed keys, the outbox, the audit log.
@@ -15,6 +15,8 @@ export interface OutboxTable {
   chat_id: string;
   text: string;
   mentions: Json<string[]>;
+  /** For each mention, the line of `text` it belongs to (null: all go with the first part). */
+  mention_lines: ColumnType<number[] | null, string | null | undefined, string | null>;
   status: Generated<'pending' | 'sent' | 'failed'>;
   reason: string | null;
   created_at: Timestamp;

@@ -37,5 +37,7 @@ export interface HouseholdsTable {
   room_code: string;
   resident_name: string | null;
   phone: string | null;
+  /** Floor area (专有部分面积) in hundredths of m²; null = unknown (migration 0010, the council). */
+  floor_area: number | null;
   created_at: CreatedAt;
 }

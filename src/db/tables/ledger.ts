@@ -27,6 +27,11 @@ export interface PaymentsTable {
   corrects_id: number | null;
   source_key: string | null;
   created_at: Timestamp;
+  /** A correction's chain after it: what the corrected entry now stands at (0 for a void). */
+  stands_fen: number | null;
+  stands_months: number | null;
+  /** Why (a correction's reason). */
+  note: string | null;
 }
 export interface PaymentDecisionsTable {
   payment_id: number;
@@ -34,4 +39,21 @@ export interface PaymentDecisionsTable {
   decided_by: number | null;
   reason: string | null;
   decided_at: Timestamp;
+}
+/** A collection or confirmation the duplicate guard asked about; booked only on the staff member's yes. */
+export interface LedgerHoldsTable {
+  id: Generated<number>;
+  estate_id: number;
+  member_id: number;
+  kind: 'collect' | 'confirm';
+  household_id: number;
+  fee_plan_id: number;
+  amount_fen: number;
+  months: number;
+  method: string | null;
+  payment_id: number | null;
+  duplicate_of: number;
+  source_key: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
 }

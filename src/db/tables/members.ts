@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Timestamp } from './column-types.js';
 
 // Chat members, their roles and bindings, chat groups and invitations.
@@ -10,6 +10,11 @@ export interface MembersTable {
   platform: string;
   platform_user_id: string;
   display_name: string | null;
+  /** Whether the platform lets the bot write to the member privately; null: not known yet. */
+  private_chat: ColumnType<'open' | 'closed' | null, 'open' | 'closed' | null | undefined, 'open' | 'closed' | null>;
+  private_chat_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The group the member last sent a command in: where an undeliverable private message is pointed to. */
+  last_group_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
 }
 export interface RolesTable {
@@ -46,6 +51,10 @@ export interface BindingsTable {
   decided_by: number | null;
   decided_at: Timestamp | null;
   reason: string | null;
+  /** Owner, tenant or family: only owners (or whom they designate) vote in owners' decisions (migration 0010). */
+  relation: 'owner' | 'tenant' | 'family' | null;
+  designated: Generated<boolean>;
+  relation_at: Timestamp | null;
   created_at: Timestamp;
 }
 export interface InvitationsTable {

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Json, Timestamp } from './column-types.js';
 import type { ReminderSchedule } from '../../time/reminder-schedule.js';
 
@@ -51,6 +51,8 @@ export interface UrgeLogTable {
   day: string;
   member_id: number;
   households: number;
+  /** The outbox row that carried the 催缴: if it fails for good, the day's slot is given back. */
+  outbox_key: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 export interface TallyLogTable {

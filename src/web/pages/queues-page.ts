@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { maskPhones } from '../../log.js';
+import { maskPersonalData } from '../../privacy/mask.js';
 import { JOBS_QUEUE } from '../../queue/queue-names.js';
 import type { Html } from '../page.js';
 import { outboxCounts, QUEUE_STATES, queueCounts } from '../queue-figures.js';
@@ -22,7 +22,7 @@ ${counts.map((q) => html`<tr><td>${q.queue}</td>${QUEUE_STATES.map((s) => html`<
 <h2>${t('web_outbox_title')}</h2><p>${t('web_outbox_line', outbox)}</p>
 <h2>${t('web_recent_failures')}</h2>
 ${failed.length === 0 ? html`<p class="muted">${t('web_none')}</p>` : html`<div class="scroll"><table><thead><tr><th>job</th><th>id</th><th>${t('web_col_when')}</th><th>attempts</th><th>reason</th></tr></thead><tbody>
-${failed.map((j) => html`<tr><td>${j.name}</td><td>${j.id ?? ''}</td><td>${fmt(j.finishedOn)}</td><td>${j.attemptsMade}</td><td>${maskPhones(j.failedReason ?? '').slice(0, 300)}</td></tr>`)}
+${failed.map((j) => html`<tr><td>${j.name}</td><td>${j.id ?? ''}</td><td>${fmt(j.finishedOn)}</td><td>${j.attemptsMade}</td><td>${maskPersonalData(j.failedReason ?? '').slice(0, 300)}</td></tr>`)}
 </tbody></table></div>`}`,
   );
 }

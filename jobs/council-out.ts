@@ -1,0 +1,52 @@
+import { boundHouseholds, type HouseholdRef } from '../src/members/households.js';
+import { isStaff } from '../src/ledger/permissions.js';
+import type { ChatAddress } from '../src/messages/incoming-message.js';
+import { outboxKey } from '../src/queue/job-ids.js';
+import { notifyAddress } from '../src/tickets/notify.js';
+import type { CommandContext } from './command-context.js';
+
+/**
+ * A council command's outgoing messages, counted: the frame keys the n-th message of a command
+ * `${key}-r<n>`, so the key of each message is known when it is written (the ballot-notice proofs
+ * point at them). Every council message goes through here.
+ */
+export interface CouncilOut {
+  reply(text: string): string;
+  send(to: ChatAddress, text: string, mentions?: string[]): string;
+  /** To the sender privately where the platform allows, else here. */
+  toSender(text: string): string;
+  /** Whether a message to the sender goes to a private chat. */
+  senderPrivate: boolean;
+}
+
+/** Wrap the command context's reply and send. */
+export function councilOut(ctx: CommandContext): CouncilOut {
+  let n = 0;
+  const here: ChatAddress = { platform: ctx.job.platform, chatId: ctx.job.chatId };
+  const privateTo = notifyAddress({ platform: ctx.member.platform, platformUserId: ctx.member.platform_user_id }, here);
+  return {
+    reply(text) {
+      ctx.reply(text);
+      return outboxKey(ctx.job.key, ++n);
+    },
+    send(to, text, mentions = []) {
+      ctx.send(to, text, mentions);
+      return outboxKey(ctx.job.key, ++n);
+    },
+    toSender(text) {
+      ctx.send(privateTo, text);
+      return outboxKey(ctx.job.key, ++n);
+    },
+    senderPrivate: ctx.job.isPrivate || privateTo.chatId !== here.chatId || privateTo.platform !== here.platform,
+  };
+}
+
+/** Staff of the council: grid workers and admins (heads are residents here). */
+export function councilStaff(ctx: CommandContext): boolean {
+  return isStaff(ctx.roles);
+}
+
+/** The sender's confirmed households in this estate. */
+export function myHouseholds(ctx: CommandContext): Promise<HouseholdRef[]> {
+  return boundHouseholds(ctx.tx, ctx.member.id, ctx.estate.id);
+}

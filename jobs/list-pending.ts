@@ -1,0 +1,46 @@
+import { canManage, isStaff } from '../src/ledger/permissions.js';
+import type { Translator } from '../src/i18n/translator.js';
+import { commandProcessor } from './run-command.js';
+
+/** How long ago, in the largest whole unit that fits. */
+function age(t: Translator['t'], from: Date, now: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - from.getTime()) / 60_000));
+  if (minutes < 60) return t('age_minutes', { n: minutes });
+  if (minutes < 48 * 60) return t('age_hours', { n: Math.floor(minutes / 60) });
+  return t('age_days', { n: Math.floor(minutes / 1440) });
+}
+
+/** 待确认 / /pending: claims and bindings waiting in the staff member's reach (and the group's scope), oldest first. */
+export const listPending = commandProcessor('pending', async (ctx) => {
+  const { t } = ctx.i18n;
+  if (!isStaff(ctx.roles)) return ctx.reply(t('staff_only'));
+  const { scope } = ctx;
+  const claims = await ctx.tx
+    .selectFrom('payments as p')
+    .innerJoin('households as h', 'h.id', 'p.household_id')
+    .innerJoin('buildings as b', 'b.id', 'h.building_id')
+    .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
+    .select(['p.id', 'p.amount_fen', 'p.created_at', 'h.room_code', 'b.id as buildingId', 'b.zone_id as zoneId'])
+    .where('p.estate_id', '=', ctx.estate.id)
+    .where('p.kind', '=', 'claim')
+    .where('d.payment_id', 'is', null)
+    .$if(scope.zoneId !== null, (q) => q.where('b.zone_id', '=', scope.zoneId!))
+    .$if(scope.buildingId !== null, (q) => q.where('b.id', '=', scope.buildingId!))
+    .execute();
+  const bindings = await ctx.tx
+    .selectFrom('bindings as bi')
+    .innerJoin('households as h', 'h.id', 'bi.household_id')
+    .innerJoin('buildings as b', 'b.id', 'h.building_id')
+    .select(['bi.id', 'bi.created_at', 'h.room_code', 'b.id as buildingId', 'b.zone_id as zoneId'])
+    .where('h.estate_id', '=', ctx.estate.id)
+    .where('bi.status', '=', 'pending')
+    .$if(scope.zoneId !== null, (q) => q.where('b.zone_id', '=', scope.zoneId!))
+    .$if(scope.buildingId !== null, (q) => q.where('b.id', '=', scope.buildingId!))
+    .execute();
+  const rows = [
+    ...claims.filter((c) => canManage(ctx.roles, c)).map((c) => ({ at: c.created_at, text: t('pending_claim', { ref: `P${c.id}`, room: c.room_code, fen: c.amount_fen, age: age(t, c.created_at, ctx.now) }) })),
+    ...bindings.filter((b) => canManage(ctx.roles, b)).map((b) => ({ at: b.created_at, text: t('pending_binding', { ref: `B${b.id}`, room: b.room_code, age: age(t, b.created_at, ctx.now) }) })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  if (rows.length === 0) return ctx.reply(t('pending_none'));
+  ctx.reply([t('pending_title', { count: rows.length }), ...rows.map((r) => r.text), t('pending_footer')].join('\n'));
+});
