@@ -81,7 +81,7 @@ describe('surveys', () => {
     await p.t.db.updateTable('chat_groups').set({ is_staff: true }).execute();
     const staffView = await p.say('戴红霞', '问卷结果 S1');
     await p.t.db.updateTable('chat_groups').set({ is_staff: false }).execute();
-    expect(staffView).toContain('· 楼道灯修好了，电话138****78');
+    expect(staffView).toContain('· 楼道灯修好了，电话138****5678');
     expect(staffView).toContain('· 垃圾桶不够');
     expect(p.printed.join('\n')).not.toMatch(/向大叔\S*(?:4 4 2|5 4 2)/);
 
