@@ -11,7 +11,7 @@ import { messageKey } from '../src/queue/job-ids.js';
 /** What the handler may do: queue a command job, or answer at once. It touches no database. */
 export interface HandlerPorts {
   /** Queue a command job; jobId comes from the message key, so a redelivery is a no-op. */
-  enqueueCommand(name: CommandIntent | 'attach-photo', data: CommandJob): Promise<void>;
+  enqueueCommand(name: CommandIntent | 'attach-photo' | 'patrol-location', data: CommandJob): Promise<void>;
   /** Answer in the message's chat at once (help, usage errors); idempotent by `key`. */
   answer(msg: Pick<IncomingMessage, 'platform' | 'chatId'>, key: string, text: string): Promise<void>;
   /** Make a group known (with its name) so an admin can find and link it; cheap when already known. */
@@ -50,6 +50,11 @@ export async function handleMessage(msg: IncomingMessage, ports: HandlerPorts): 
   const key = messageKey(msg);
   const { t } = translator(detectLocale(msg.text));
   if (command.intent === 'none') {
+    // A location may mark where its sender is on an open patrol; the worker decides, quietly otherwise.
+    if (msg.attachments.some((a) => a.kind === 'location')) {
+      await ports.enqueueCommand('patrol-location', commandJob(msg, command));
+      return 'queued';
+    }
     // A photo without a command may belong to its sender's fresh ticket; the worker decides, quietly.
     if (msg.attachments.some((a) => a.kind === 'image')) {
       await ports.enqueueCommand('attach-photo', commandJob(msg, command));

@@ -9,8 +9,8 @@ import { isMeaningfulComplaint } from '../src/tickets/meaningful.js';
 import { NoticeBatch } from '../src/tickets/notify.js';
 import { attachImages } from '../src/tickets/photos.js';
 import { placeOfComplaint, buildingCode } from '../src/tickets/place.js';
-import { addEvent, reporterCount, ticketRef, zoneGridWorker } from '../src/tickets/repository.js';
-import { dueTimes, slaFor } from '../src/tickets/sla.js';
+import { openTicket } from '../src/tickets/open-ticket.js';
+import { addEvent, reporterCount, ticketRef } from '../src/tickets/repository.js';
 import { IN_PLAY } from '../src/tickets/statuses.js';
 import { commandProcessor } from './run-command.js';
 
@@ -62,40 +62,20 @@ export const fileTicket = commandProcessor('complain', async (ctx) => {
     }
   }
 
-  const owner = await zoneGridWorker(ctx.tx, ctx.estate.id, place.zoneId);
-  const due = dueTimes(ctx.now, await slaFor(ctx.tx, ctx.estate.id, category));
-  const ticket = await ctx.tx
-    .insertInto('tickets')
-    .values({
-      estate_id: ctx.estate.id,
-      category,
-      text,
-      status: 'open',
-      zone_id: place.zoneId,
-      building_id: place.buildingId,
-      owner_member_id: owner,
-      reporter_member_id: ctx.member.id,
-      origin_platform: ctx.job.platform,
-      origin_chat_id: ctx.job.chatId,
-      cycle_started_at: ctx.now,
-      accept_due_at: due.acceptDueAt,
-      resolve_due_at: due.resolveDueAt,
-      rating: null,
-      source_key: ctx.job.key,
-      created_at: ctx.now,
-      updated_at: ctx.now,
-    })
-    .returning(['id', 'owner_member_id', 'zone_id', 'estate_id', 'origin_platform', 'origin_chat_id'])
-    .executeTakeFirstOrThrow();
-  await ctx.tx
-    .insertInto('ticket_reporters')
-    .values({ ticket_id: ticket.id, member_id: ctx.member.id, platform: ctx.job.platform, chat_id: ctx.job.chatId, source_key: ctx.job.key, created_at: ctx.now })
-    .execute();
-  await addEvent(ctx.tx, ticket.id, 'filed', ctx.member.id, ctx.now, { category });
+  const ticket = await openTicket(ctx.tx, {
+    estateId: ctx.estate.id,
+    category,
+    text,
+    place,
+    reporterId: ctx.member.id,
+    origin: here,
+    sourceKey: ctx.job.key,
+    now: ctx.now,
+  });
   const photos = await attachImages(ctx.tx, ticket.id, ctx.member.id, ctx.job, ctx.now);
   const ref = ticketRef(ticket.id);
   const label = categoryLabel(t, category);
-  const acceptBy = localTime(due.acceptDueAt, ctx.estate.time_zone);
+  const acceptBy = localTime(ticket.accept_due_at, ctx.estate.time_zone);
   batch.add(here, t('ticket_filed', { ref, category: label, owner: await ownerLabel(ctx.tx, t, ticket), acceptBy, photos }));
   const building = await buildingCode(ctx.tx, place.buildingId);
   await tellOwner(ctx.tx, batch, ticket, t('ticket_new_for_owner', { ref, category: label, building, text: userText(text, 500), acceptBy }));

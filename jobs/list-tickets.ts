@@ -35,12 +35,18 @@ export const listTickets = commandProcessor('tickets', async (ctx) => {
 async function listing(ctx: CommandContext): Promise<void> {
   const { t } = ctx.i18n;
   const all = ALL_WORDS.includes((ctx.job.command.text ?? '').trim().toLowerCase());
-  const admin = ctx.roles.some((r) => r.role === 'admin');
+  // The committee sees every ticket of the estate, as the admins do.
+  const admin = ctx.roles.some((r) => r.role === 'admin' || r.role === 'committee');
+  const property = ctx.roles.some((r) => r.role === 'property');
   const zones = ctx.roles.filter((r) => r.role === 'grid_worker' && r.zoneId !== null).map((r) => r.zoneId!);
   const base = () => {
     let q = ctx.tx.selectFrom('tickets').where('estate_id', '=', ctx.estate.id);
     if (admin) return q;
     if (zones.length > 0) return q.where((eb) => eb.or([eb('zone_id', 'in', zones), eb('owner_member_id', '=', ctx.member.id)]));
+    if (property) {
+      const companies = ctx.tx.selectFrom('roles').select('property_company_id').where('member_id', '=', ctx.member.id).where('role', '=', 'property');
+      return q.where((eb) => eb.or([eb('property_company_id', 'in', companies), eb('owner_member_id', '=', ctx.member.id)]));
+    }
     return q.where('id', 'in', ctx.tx.selectFrom('ticket_reporters').select('ticket_id').where('member_id', '=', ctx.member.id));
   };
   const scoped = () => (all ? base() : base().where('status', 'in', IN_PLAY));
@@ -76,6 +82,7 @@ async function listing(ctx: CommandContext): Promise<void> {
 /** May see a ticket's detail: whoever may change it, its reporters, and the head of its building. */
 async function canSee(ctx: CommandContext, ticket: Ticket): Promise<boolean> {
   if (canChangeTicket(ctx.roles, ctx.member.id, ticket)) return true;
+  if (ctx.roles.some((r) => r.role === 'committee')) return true;
   if (ctx.roles.some((r) => r.role === 'head' && r.buildingId !== null && r.buildingId === ticket.building_id)) return true;
   const reporter = await ctx.tx.selectFrom('ticket_reporters').select('id').where('ticket_id', '=', ticket.id).where('member_id', '=', ctx.member.id).executeTakeFirst();
   return reporter !== undefined;

@@ -32,6 +32,21 @@ import { scoringEvidence } from './scoring-evidence.js';
 import { scoringTick } from './scoring-tick.js';
 import { showScoringRules } from './show-scoring-rules.js';
 import { showUnitScore } from './show-unit-score.js';
+import { listVisits } from './list-visits.js';
+import { notePatrol } from './note-patrol.js';
+import { noteToTicket } from './note-to-ticket.js';
+import { patrolLocation } from './patrol-location.js';
+import { patrolSweep } from './patrol-sweep.js';
+import { recordVisit } from './record-visit.js';
+import { showPatrol } from './show-patrol.js';
+import { startPatrol } from './start-patrol.js';
+import { stopPatrol } from './stop-patrol.js';
+import { answerSurvey } from './answer-survey.js';
+import { chaseSurvey } from './chase-survey.js';
+import { createSurvey } from './create-survey.js';
+import { monthlyReport } from './monthly-report.js';
+import { surveyProgress } from './survey-progress.js';
+import { surveyResults } from './survey-results.js';
 import { issueLoginLinkJob } from './issue-login-link.js';
 import { amendPayment, voidPayment } from './correct-payment.js';
 import { rebookCollection } from './collect-payment.js';
@@ -92,6 +107,21 @@ export const processors = {
   bonus: recordBonus,
   publish_scores: publishScores,
   'scoring-tick': scoringTick,
+  'patrol-start': startPatrol,
+  'patrol-stop': stopPatrol,
+  'patrol-status': showPatrol,
+  'patrol-note': notePatrol,
+  'to-ticket': noteToTicket,
+  visit: recordVisit,
+  visits: listVisits,
+  'patrol-location': patrolLocation,
+  'patrol-sweep': patrolSweep,
+  'survey-new': createSurvey,
+  'survey-answer': answerSurvey,
+  'survey-progress': surveyProgress,
+  'survey-results': surveyResults,
+  'survey-chase': chaseSurvey,
+  report: monthlyReport,
   login: issueLoginLinkJob,
   void: voidPayment,
   amend: amendPayment,

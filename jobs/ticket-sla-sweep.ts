@@ -3,7 +3,7 @@ import type { Estate, Ticket, TicketSlaMark } from '../src/db/database.js';
 import type { Locale } from '../src/commands/locale.js';
 import { translator } from '../src/i18n/translator.js';
 import type { TicketSweepJob } from '../src/queue/job-data.js';
-import { tellAdmins, tellOwner } from '../src/tickets/audience.js';
+import { tellAdmins, tellCommittee, tellOwner } from '../src/tickets/audience.js';
 import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
 import { localTime } from '../src/time/local-time.js';
 import { NoticeBatch } from '../src/tickets/notify.js';
@@ -97,6 +97,8 @@ async function applyMark(deps: WorkerDeps, d: Due, now: Date): Promise<void> {
         level,
       });
       await tellAdmins(tx, batch, ticket, text);
+      // A property company's ticket escalates to the committee as well as to the community.
+      if (ticket.property_company_id !== null) await tellCommittee(tx, batch, ticket, text);
     }
     await writeReplies(tx, `${KEY_PREFIX}${ticket.id}-c${d.cycle}-${d.mark}`, batch.all(), now);
   });

@@ -14,6 +14,7 @@ const USAGE = `linli — 邻里 group-chat bot
   linli groups                          list chats; linli groups link <chat> <estate> [--zone Z|--building B]
   linli invite <estate> --role R [--zone Z|--building B] | --group   a one-time code: 邀请码 <code> in the chat
   linli scoring rules|sheet|upload|year-end|reverse <estate> …   红"栋"力: rules, the monthly sheet, subsidies
+  linli report <estate> [--month YYYY-MM] [--csv]   monthly figures per grid worker and property company
   linli backup <file>                   a copy of every table (gzip'd JSON lines, checksummed)
   linli restore <file>                  load a backup into an empty database
 
@@ -45,6 +46,8 @@ async function checkArgs(cmd: string, args: string[]): Promise<RefusedFlags | nu
         return (await import('./cli/backup-command.js')).parseBackupArgs(cmd, args);
       case 'scoring':
         return (await import('./cli/scoring-args.js')).parseScoringArgs(args);
+      case 'report':
+        return (await import('./cli/report-command.js')).parseReportArgs(args);
       default:
         return { ok: true };
     }
@@ -127,6 +130,12 @@ export async function main(argv: string[], cwd: string = process.cwd()): Promise
       const { withDatabase } = await import('./cli/with-database.js');
       const { runScoringCommand } = await import('./cli/scoring-command.js');
       return withDatabase(config, log, (db) => runScoringCommand(args, db, out));
+    }
+    case 'report': {
+      const { withDatabase } = await import('./cli/with-database.js');
+      const { runReportCommand } = await import('./cli/report-command.js');
+      const { systemClock } = await import('./clock.js');
+      return withDatabase(config, log, (db) => runReportCommand(args, db, out, systemClock));
     }
     default:
       io.stderr.write(`unknown command "${cmd}"\n${USAGE}`);

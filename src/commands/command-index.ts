@@ -60,15 +60,25 @@ export function readKeyword(msg: ParseInput, start: number): ParsedCommand | nul
 }
 
 const SLASH_RE = /\/([a-z]{1,32})(?:@[a-z0-9_.]{1,64})?(?![a-z@])/y;
+const SUB_RE = /[\s_]{1,4}([a-z]{1,32})(?![a-z0-9])/y;
 
-/** A slash command at `start` (/paid 60, /help@linli_bot); an unknown name is chatter. */
+/** A slash command at `start` (/paid 60, /help@linli_bot, /patrol start); an unknown name is chatter. */
 export function readSlash(msg: ParseInput, start: number): ParsedCommand {
   SLASH_RE.lastIndex = start;
   const m = SLASH_RE.exec(msg.folded);
-  const named = m === null ? undefined : SLASH_NAMES.get(m[1]);
-  if (m === null || named === undefined) return NO_COMMAND;
-  const end = start + m[0].length;
-  return named.read(msg, restAt(msg, end, true), { intent: named.intent, bare: true, word: m[1] }) ?? NO_COMMAND;
+  if (m === null) return NO_COMMAND;
+  let name = m[1];
+  let end = start + m[0].length;
+  // `/patrol start` and `/patrol_start` are /patrolstart: a name and a word that is a longer name.
+  SUB_RE.lastIndex = end;
+  const sub = SUB_RE.exec(msg.folded);
+  if (sub !== null && SLASH_NAMES.has(name + sub[1])) {
+    name += sub[1];
+    end += sub[0].length;
+  }
+  const named = SLASH_NAMES.get(name);
+  if (named === undefined) return NO_COMMAND;
+  return named.read(msg, restAt(msg, end, true), { intent: named.intent, bare: true, word: name }) ?? NO_COMMAND;
 }
 
 /** A command said without a keyword (已交60元, 我是8栋2单元301的), or null. */

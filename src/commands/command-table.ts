@@ -26,6 +26,11 @@ import { readUnitScore } from './readers/read-unit-score.js';
 import { readAmend } from './readers/read-amend.js';
 import { readConfirm } from './readers/read-confirm.js';
 import { readCouncil, readRelation } from './readers/read-council.js';
+import { readAlone } from './readers/read-alone.js';
+import { readReportMonth } from './readers/read-report-month.js';
+import { readRequiredText } from './readers/read-required-text.js';
+import { readSurveyAnswer } from './readers/read-survey-answer.js';
+import { readVisit, readVisits } from './readers/read-visit.js';
 
 /**
  * THE command table: one row per intent, with every way to say it (see CommandRow) and the
@@ -140,4 +145,20 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
   paper: { words: ['代录', '录入选票'], slash: ['paper'], read: readCouncil(true) },
   notvoted: { words: ['未投票', '没投票', '未投票名单'], slash: ['notvoted'], read: readCouncil(true) },
   relation: { words: ['确认业主', '确认租户', '确认家属', '委托投票'], slash: ['relation'], read: readRelation },
+  // The grid worker's day (src/grid). `/patrol start` is read as /patrolstart (see readSlash).
+  'patrol-start': { words: ['开始巡查', '巡查开始', '开始巡逻', '开始巡检'], slash: ['patrolstart', 'patrolbegin'], read: readAlone() },
+  'patrol-stop': { words: ['结束巡查', '巡查结束', '结束巡逻', '巡查完毕', '结束巡检'], slash: ['patrolstop', 'patrolend'], read: readAlone() },
+  'patrol-status': { words: ['今日巡查', '巡查情况', '巡查时长', '我的巡查'], slash: ['patrol', 'patrolstatus'], read: readAlone() },
+  'patrol-note': { words: ['巡查发现', '巡查记录'], slash: ['patrolnote'], read: readRequiredText() },
+  'to-ticket': { words: ['转工单', '转为工单', '转成工单'], slash: ['toticket'], read: readAlone() },
+  visit: { words: ['走访', '民情日志', '入户走访'], slash: ['visit'], read: readVisit },
+  visits: { words: ['走访记录', '走访查询', '民情日志查询'], slash: ['visits'], read: readVisits },
+  // Surveys (src/survey): S2 is a survey's ref.
+  'survey-new': { words: ['新建问卷', '发起问卷', '创建问卷'], slash: ['surveynew'], read: readRequiredText() },
+  'survey-answer': { words: ['问卷', '答卷', '填问卷'], slash: ['survey', 'answer'], read: readSurveyAnswer },
+  'survey-progress': { words: ['问卷进度', '问卷回收', '回收率'], slash: ['surveyprogress'], read: refOnly('S') },
+  'survey-results': { words: ['问卷结果', '问卷统计'], slash: ['surveyresults'], read: refOnly('S') },
+  'survey-chase': { words: ['催问卷', '问卷催办', '提醒答卷'], slash: ['surveychase'], read: refOnly('S') },
+  // The monthly performance report (src/performance), to admins and the committee.
+  report: { words: ['月报', '月度考核', '考核月报', '绩效月报'], slash: ['report'], read: readReportMonth },
 };

@@ -7,10 +7,10 @@ export interface CommandFields {
   /** Integer fen. */
   amountFen: number | null;
   months: number | null;
-  /** Normalised upper-case reference: 'P12', 'B3', 'T7', 'R2'; 'E3' (evidence), 'A2' (appeal). */
+  /** Normalised upper-case reference: 'P12', 'B3', 'T7', 'R2', 'S2'; 'E3' (evidence), 'A2' (appeal). */
   ref: string | null;
   rating: number | null;
-  /** Free text: complaint body, reject reason, resolve note, collect method, reminder spec, tickets filter, invitation code. */
+  /** Free text: complaint body, reject reason, resolve note, collect method, reminder spec, tickets filter, invitation code, patrol note, visit, survey answers, report month. */
   text: string | null;
   /** A pay claim said as a further payment (又交了30元): not the same claim repeated. */
   again: boolean | null;
@@ -90,6 +90,20 @@ export interface IntentGuarantees {
   paper: { text: string };
   notvoted: { text: string };
   relation: { text: string };
+  // The grid worker's day and the committee (src/grid, src/survey, src/performance).
+  'patrol-start': {};
+  'patrol-stop': {};
+  'patrol-status': {};
+  'patrol-note': { text: string };
+  'to-ticket': {};
+  visit: { room: string; text: string };
+  visits: { room: string };
+  'survey-new': { text: string };
+  'survey-answer': { ref: string };
+  'survey-progress': { ref: string };
+  'survey-results': { ref: string };
+  'survey-chase': { ref: string };
+  report: {};
 }
 
 /** An intent the parser recognises. */

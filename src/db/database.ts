@@ -17,6 +17,7 @@ import type {
   ScoringRulesTable,
   ScoringScoresTable,
 } from '../scoring/tables.js';
+import type { PropertyCompaniesTable, PatrolSettingsTable, PatrolsTable, PatrolPointsTable, FieldNotesTable, PatrolRemindersTable, SurveysTable, SurveyAnswersTable, SurveyChasesTable } from './tables/grid.js';
 
 // The table types live by concept in ./tables/; this file names the whole schema.
 export type { EstatesTable, ZonesTable, BuildingsTable, UnitsTable, HouseholdsTable } from './tables/estate.js';
@@ -25,6 +26,7 @@ export type { FeePlansTable, PaymentsTable, PaymentDecisionsTable, PaymentKind, 
 export type { ProcessedCommandsTable, OutboxTable, AuditLogTable } from './tables/commands.js';
 export type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
 export type { NoticeSettingsTable, PostedNoticesTable, RemindersTable, ReminderFiringsTable, UrgeLogTable, TallyLogTable } from './tables/notices.js';
+export type { PropertyCompaniesTable, PatrolSettingsTable, PatrolsTable, PatrolPointsTable, FieldNotesTable, PatrolRemindersTable, SurveysTable, SurveyAnswersTable, SurveyChasesTable } from './tables/grid.js';
 
 /** The application's view of the schema in migrations/. */
 export interface Database extends CouncilTables {
@@ -66,6 +68,15 @@ export interface Database extends CouncilTables {
   scoring_results: ScoringResultsTable;
   scoring_appeals: ScoringAppealsTable;
   scoring_reminders: ScoringRemindersTable;
+  property_companies: PropertyCompaniesTable;
+  patrol_settings: PatrolSettingsTable;
+  patrols: PatrolsTable;
+  patrol_points: PatrolPointsTable;
+  field_notes: FieldNotesTable;
+  patrol_reminders: PatrolRemindersTable;
+  surveys: SurveysTable;
+  survey_answers: SurveyAnswersTable;
+  survey_chases: SurveyChasesTable;
 }
 
 export type Estate = Selectable<EstatesTable>;
@@ -78,3 +89,6 @@ export type NewPayment = Insertable<PaymentsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type Ticket = Selectable<TicketsTable>;
 export type Reminder = Selectable<RemindersTable>;
+export type Patrol = Selectable<PatrolsTable>;
+export type Survey = Selectable<SurveysTable>;
+export type PropertyCompany = Selectable<PropertyCompaniesTable>;

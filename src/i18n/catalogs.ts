@@ -16,6 +16,10 @@ import { talkZhHans } from './catalog-talk-zh-hans.js';
 import { webEn } from './catalog-web-en.js';
 import { webZhHans } from './catalog-web-zh-hans.js';
 import { zhHans } from './catalog-zh-hans.js';
+import { gridEn } from './catalog-grid-en.js';
+import { gridZhHans } from './catalog-grid-zh-hans.js';
+import { surveyEn } from './catalog-survey-en.js';
+import { surveyZhHans } from './catalog-survey-zh-hans.js';
 import { councilEn } from './catalog-council-en.js';
 import { councilZhHans } from './catalog-council-zh-hans.js';
 import { ledgerEn } from './catalog-ledger-en.js';
@@ -23,8 +27,8 @@ import { ledgerZhHans } from './catalog-ledger-zh-hans.js';
 
 // Each feature keeps its messages in its own catalogue pair (zh-Hans + en, same keys);
 // they are merged here. zh-Hant is converted from zh-Hans.
-export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans, ...noticesZhHans, ...invitationsZhHans, ...webZhHans, ...councilZhHans, ...ledgerZhHans, ...talkZhHans, ...scoringZhHans };
-export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn, ...noticesEn, ...invitationsEn, ...webEn, ...councilEn, ...ledgerEn, ...talkEn, ...scoringEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
+export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans, ...noticesZhHans, ...invitationsZhHans, ...webZhHans, ...councilZhHans, ...ledgerZhHans, ...talkZhHans, ...scoringZhHans, ...gridZhHans, ...surveyZhHans };
+export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn, ...noticesEn, ...invitationsEn, ...webEn, ...councilEn, ...ledgerEn, ...talkEn, ...scoringEn, ...gridEn, ...surveyEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
 
 export type CatalogKey = keyof typeof ZH_HANS;
 export type Catalog = typeof ZH_HANS;

@@ -1,11 +1,30 @@
 /** The chat platforms linli speaks; each has one adapter in src/adapters. */
 export type Platform = 'console' | 'wechat' | 'telegram';
 
-/** Something a member attached to a message (a payment screenshot, a photo of a problem). */
-export interface Attachment {
+/** Something a member attached to a message (a payment screenshot, a photo of a problem, where they are). */
+export type Attachment = FileAttachment | LocationAttachment;
+
+/** A photo or a file. */
+export interface FileAttachment {
   kind: 'image' | 'file';
   /** Platform id of the file; fetched only when needed. */
   id: string;
+}
+
+/** A location the member shared (a grid worker on patrol); degrees × 10^6 as integers. */
+export interface LocationAttachment {
+  kind: 'location';
+  /** The platform message id. */
+  id: string;
+  latitudeE6: number;
+  longitudeE6: number;
+  /** A place name or address where the platform gives one. */
+  label: string | null;
+}
+
+/** Degrees as the integer millionths a location is kept in. */
+export function toE6(degrees: number): number {
+  return Math.round(degrees * 1_000_000);
 }
 
 /** One chat message, the same shape from every adapter. */

@@ -83,10 +83,14 @@ export type JobData = { [K in CommandIntent]: CommandJob } & {
   'scoring-tick': EstateRunJob;
   /** The council sweep (scheduled): votes past their deadline get their result, meetings their reminders. */
   'council-sweep': { estateId: null };
+  /** A location sent without a command: kept with its sender's open patrol. */
+  'patrol-location': CommandJob;
+  /** The patrol sweep (scheduled): automatic closes and the afternoon reminder. */
+  'patrol-sweep': EstateRunJob;
 };
 
 /** Job names that are not chat commands (deliveries, scheduled runs). Keep in step with JobData. */
-export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'note-member', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep', 'council-sweep', 'scoring-tick'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
+export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'note-member', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep', 'council-sweep', 'scoring-tick', 'patrol-location', 'patrol-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
 
 export type JobName = keyof JobData;
 
@@ -98,6 +102,8 @@ export const COMMAND_INTENTS = [
   'scoring_rules', 'score', 'unit_score', 'appeal', 'evidence', 'bonus', 'publish_scores',
   'propose', 'support', 'meeting', 'minutes', 'resolution', 'progress', 'vote', 'poll', 'ballot', 'paper', 'notvoted', 'relation',
   'void', 'amend', 'rebook', 'receipt', 'pending',
+  'patrol-start', 'patrol-stop', 'patrol-status', 'patrol-note', 'to-ticket', 'visit', 'visits',
+  'survey-new', 'survey-answer', 'survey-progress', 'survey-results', 'survey-chase', 'report',
 ] as const satisfies readonly CommandIntent[];
 
 /**

@@ -5,10 +5,11 @@ import type { JobsQueue } from '../queue/jobs-queue.js';
 import type { ScheduleProvider, ScheduleSpec, SchedulerPort } from '../queue/schedule-spec.js';
 import { scoringSchedules } from '../scoring/schedule.js';
 import { ticketSchedules } from '../tickets/schedule.js';
+import { patrolSchedules } from '../grid/patrol-schedule.js';
 import { councilSchedules } from '../council/schedule.js';
 
 /** Every feature's provider; a feature adds its own here. */
-export const scheduleProviders: ScheduleProvider[] = [noticeSchedules, reminderSchedules, ticketSchedules, councilSchedules, scoringSchedules];
+export const scheduleProviders: ScheduleProvider[] = [noticeSchedules, reminderSchedules, ticketSchedules, councilSchedules, scoringSchedules, patrolSchedules];
 
 /** Upsert one job scheduler (idempotent). */
 export async function upsertSchedule(queue: JobsQueue, s: ScheduleSpec): Promise<void> {

@@ -30,5 +30,6 @@ export async function panelOf(db: Db, estateId: number): Promise<Panelist[]> {
     .where('r.role', '=', 'panelist')
     .orderBy('r.id')
     .execute();
-  return rows;
+  // A panelist's role row carries a panel party (the roles check allows committee parties on other roles).
+  return rows.map((r) => ({ ...r, party: r.party as PanelParty | null }));
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Ticket } from '../db/database.js';
 import type { ChatAddress } from '../messages/incoming-message.js';
+import { committeeMembers } from '../committee/property-routing.js';
 import { estateAdmins, notifyAddress, type NoticeBatch } from './notify.js';
 import { memberById, reportersOf } from './repository.js';
 
@@ -20,6 +21,11 @@ export async function tellOwner(db: Db, batch: NoticeBatch, ticket: Pick<Ticket,
 /** Tell the estate's admins. */
 export async function tellAdmins(db: Db, batch: NoticeBatch, ticket: Pick<Ticket, 'estate_id' | 'origin_platform' | 'origin_chat_id'>, text: string): Promise<void> {
   for (const p of await estateAdmins(db, ticket.estate_id)) batch.add(notifyAddress(p, originOf(ticket)), text, [p.platformUserId]);
+}
+
+/** Tell the estate's property management committee. */
+export async function tellCommittee(db: Db, batch: NoticeBatch, ticket: Pick<Ticket, 'estate_id' | 'origin_platform' | 'origin_chat_id'>, text: string): Promise<void> {
+  for (const p of await committeeMembers(db, ticket.estate_id)) batch.add(notifyAddress(p, originOf(ticket)), text, [p.platformUserId]);
 }
 
 /**

@@ -12,7 +12,11 @@ export function categoryLabel(t: Translator['t'], category: string): string {
 }
 
 /** Who owns a ticket, as residents may read it: the zone's grid worker (a staff name) or the community. */
-export async function ownerLabel(db: Db, t: Translator['t'], ticket: Pick<Ticket, 'owner_member_id' | 'zone_id'>): Promise<string> {
+export async function ownerLabel(db: Db, t: Translator['t'], ticket: Pick<Ticket, 'owner_member_id' | 'zone_id'> & { property_company_id?: number | null }): Promise<string> {
+  if (ticket.property_company_id) {
+    const c = await db.selectFrom('property_companies').select('name').where('id', '=', ticket.property_company_id).executeTakeFirst();
+    if (c) return t('ticket_owner_property', { company: c.name });
+  }
   if (ticket.owner_member_id === null) return t('ticket_owner_admins');
   const m = await db.selectFrom('members').select('display_name').where('id', '=', ticket.owner_member_id).executeTakeFirst();
   const worker = await db

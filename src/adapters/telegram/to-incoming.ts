@@ -1,5 +1,5 @@
 import type { Message, UserFromGetMe } from 'grammy/types';
-import type { Attachment, IncomingMessage } from '../../messages/incoming-message.js';
+import { toE6, type Attachment, type IncomingMessage } from '../../messages/incoming-message.js';
 
 /**
  * A Telegram message as an `IncomingMessage`, or null when the bot should not look at it
@@ -12,6 +12,10 @@ export function toIncoming(msg: Message, me: UserFromGetMe): IncomingMessage | n
   const attachments: Attachment[] = [];
   if (msg.photo?.length) attachments.push({ kind: 'image', id: msg.photo[msg.photo.length - 1].file_id });
   if (msg.document) attachments.push({ kind: msg.document.mime_type?.startsWith('image/') ? 'image' : 'file', id: msg.document.file_id });
+  if (msg.location) {
+    const label = msg.venue ? msg.venue.title || msg.venue.address || null : null;
+    attachments.push({ kind: 'location', id: String(msg.message_id), latitudeE6: toE6(msg.location.latitude), longitudeE6: toE6(msg.location.longitude), label });
+  }
   const raw = msg.text ?? msg.caption ?? '';
   const entities = msg.text !== undefined ? msg.entities : msg.caption_entities;
   if (!raw && attachments.length === 0) return null;

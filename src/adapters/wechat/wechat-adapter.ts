@@ -1,6 +1,6 @@
 import type { Message, Wechaty } from 'wechaty';
 import type { Logger } from '../../log.js';
-import type { Attachment, IncomingMessage } from '../../messages/incoming-message.js';
+import { toE6, type Attachment, type IncomingMessage } from '../../messages/incoming-message.js';
 import { wechatPacer, type PaceTimer } from '../../outbound/pacing.js';
 import { PermanentSendError, RateLimitedError, type SendPort } from '../../outbound/send-port.js';
 import type { Adapter } from '../adapter.js';
@@ -119,7 +119,12 @@ export class WechatAdapter implements Adapter {
     // The message id is the handle to fetch the file later (Message.find({ id }).toFileBox()).
     if (type === types.Message.Image) attachments.push({ kind: 'image', id: m.id });
     else if (type === types.Message.Attachment) attachments.push({ kind: 'file', id: m.id });
-    else if (type !== types.Message.Text) return null;
+    else if (type === types.Message.Location) {
+      // A grid worker on patrol sharing where they are. Asked of the puppet: Wechaty 1.x's
+      // Message.toLocation() builds an un-wechatified Location and throws.
+      const loc = await bot.puppet.messageLocation(m.id);
+      attachments.push({ kind: 'location', id: m.id, latitudeE6: toE6(loc.latitude), longitudeE6: toE6(loc.longitude), label: loc.name || loc.address || null });
+    } else if (type !== types.Message.Text) return null;
     const room = m.room();
     let text = type === types.Message.Text ? m.text() : '';
     let chatTitle: string | null = null;

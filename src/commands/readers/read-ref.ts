@@ -2,9 +2,9 @@ import type { ArgumentReader, ReadHow } from '../command-row.js';
 import { originalText, restAt, restFolded, withText, type ParseInput, type Rest } from '../parse-input.js';
 import { command, usageError, type IntentGuarantees, type UsageError } from '../parsed-command.js';
 
-const REF_RE = /#?\s?([pbtr])\s?(\d{1,12})(?!\d)/y;
+const REF_RE = /#?\s?([pbtrs])\s?(\d{1,12})(?!\d)/y;
 
-/** A reference (P12, #b3, t 7) at an index of folded text. */
+/** A reference (P12, #b3, t 7, S2) at an index of folded text. */
 export interface RefAt {
   /** Null: shaped like a ref but the number is impossible. */
   ref: string | null;
@@ -42,10 +42,13 @@ export function readRef(msg: ParseInput, rest: Rest, how: ReadHow<RefIntent>, le
 }
 
 /** Intents whose argument is a ref. */
-export type RefIntent = 'confirm' | 'reject' | 'accept' | 'resolve' | 'cancel' | 'rate' | 'tickets' | 'void' | 'amend' | 'receipt';
+export type RefIntent = 'confirm' | 'reject' | 'accept' | 'resolve' | 'cancel' | 'rate' | 'tickets' | 'void' | 'amend' | 'receipt' | SurveyRefIntent;
+
+/** Intents that name a survey (S2). */
+export type SurveyRefIntent = 'survey-answer' | 'survey-progress' | 'survey-results' | 'survey-chase';
 
 /** confirm / accept / cancel: a ref and nothing else that matters. */
-export function refOnly<I extends 'confirm' | 'accept' | 'cancel' | 'receipt'>(letters: string): ArgumentReader<I> {
+export function refOnly<I extends 'confirm' | 'accept' | 'cancel' | 'receipt' | Exclude<SurveyRefIntent, 'survey-answer'>>(letters: string): ArgumentReader<I> {
   return (msg, rest, how) => {
     const read = readRef(msg, rest, how, letters);
     if (read === null || 'error' in read) return read;

@@ -7,7 +7,9 @@ export type RoleName = 'head' | 'grid_worker' | 'admin' | 'panelist' | 'property
 /** The four parties of the 红"栋"力 panel. */
 export type PanelParty = 'community' | 'property' | 'owners_committee' | 'resident_rep';
 /** A panelist's party on a role or invitation; null for every other role. */
-type PartyColumn = ColumnType<PanelParty | null, PanelParty | null | undefined, PanelParty | null>;
+/** A committee member's party (role 'committee'). */
+export type CommitteeParty = 'community' | 'grid' | 'residents' | 'property';
+type PartyColumn = ColumnType<PanelParty | CommitteeParty | null, PanelParty | CommitteeParty | null | undefined, PanelParty | CommitteeParty | null>;
 
 export interface MembersTable {
   id: Generated<number>;
@@ -28,7 +30,10 @@ export interface RolesTable {
   role: RoleName;
   zone_id: number | null;
   building_id: number | null;
+  /** A panelist's party (PanelParty) or a committee member's (CommitteeParty); null for other roles. */
   party: PartyColumn;
+  /** For role 'property': the company the member works for. */
+  property_company_id: Generated<number | null>;
   created_at: CreatedAt;
 }
 export interface ChatGroupsTable {

@@ -33,6 +33,8 @@ export interface TicketsTable {
   source_key: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Routed to a property-service company (its categories, its SLA). */
+  property_company_id: Generated<number | null>;
 }
 export interface TicketReportersTable {
   id: Generated<number>;

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import { translator } from '../i18n/translator.js';
+import type { Locale } from '../commands/locale.js';
+import { figuresCsv } from '../performance/figures-csv.js';
+import { monthlyFigures } from '../performance/monthly-figures.js';
+import { renderReport } from '../performance/render-report.js';
+import { reportMonth } from '../performance/report-month.js';
+import { parseFlags } from './parse-flags.js';
+
+const USAGE = 'usage: linli report <estate> [--month YYYY-MM] [--csv]   monthly figures per grid worker and property company';
+
+/** Parse `linli report` arguments strictly (the month is checked against the estate's time zone later). */
+export function parseReportArgs(args: readonly string[]) {
+  return parseFlags(args, { month: 'string', csv: 'boolean' }, { min: 1, max: 1 }, USAGE);
+}
+
+/** `linli report <estate> [--month YYYY-MM] [--csv]`: the monthly report as text, or as CSV for a spreadsheet. */
+export async function runReportCommand(args: string[], db: Kysely<Database>, out: (s: string) => void, clock: Clock): Promise<number> {
+  const parsed = parseReportArgs(args);
+  if (!parsed.ok) return (out(parsed.text), parsed.code);
+  const [code] = parsed.positionals;
+  const monthArg = parsed.flags.month ?? null;
+  const estate = await db.selectFrom('estates').selectAll().where('code', '=', code).executeTakeFirst();
+  if (!estate) {
+    out(`linli: no estate "${code}" (linli estates lists them)`);
+    return 2;
+  }
+  const now = clock.now();
+  const month = reportMonth(monthArg, now, estate.time_zone);
+  if (month === null) {
+    out(`linli: --month "${monthArg}" is not a month; write YYYY-MM`);
+    return 2;
+  }
+  const figures = await monthlyFigures(db, estate, month, now);
+  if (parsed.flags.csv) out(figuresCsv(figures).replace(/\n$/, ''));
+  else out(renderReport(translator(estate.locale as Locale).t, figures, estate.name));
+  return 0;
+}
