@@ -66,7 +66,9 @@ describe('a Postgres outage longer than a retry burst', () => {
     const send = async (n: number, room: string) => {
       const keys: string[] = [];
       for (let i = 0; i < n; i++) {
-        const msg = groupMessage(staff, `收费 ${room} 5`, `lo-${++seq}`);
+        // A different sum each time: the same sum by the same hand within 30 minutes is held as a double send.
+        seq += 1;
+        const msg = groupMessage(staff, `收费 ${room} ${5 * seq}`, `lo-${seq}`);
         keys.push(messageKey(msg));
         await bot.receive(msg);
       }
