@@ -2,17 +2,32 @@ import { currentMonth } from '../src/time/month.js';
 import { balance } from '../src/ledger/balance.js';
 import { mainFeePlan } from '../src/ledger/fee-plan.js';
 import { compareRoomCodes } from '../src/members/households.js';
-import { paidMonthsByHousehold } from '../src/ledger/paid-months.js';
+import { paidMonthsByHousehold, type Scope } from '../src/ledger/paid-months.js';
 import { isStaff } from '../src/ledger/permissions.js';
 import { when } from '../src/time/when-words.js';
 import { localDayKey } from '../src/time/zoned-time.js';
 import { scopeName } from './list-unpaid.js';
 import { outboxKey } from '../src/queue/job-ids.js';
+import type { CommandContext } from './command-context.js';
 import { commandProcessor } from './run-command.js';
 
 /**
+ * What a 催缴 covers: the group's scope, narrowed to a grid worker's zone when the group is the
+ * whole estate (a zone-3 worker's 催缴 lists zone 3, not all 21 buildings). A narrower group
+ * keeps its own scope.
+ */
+function urgeScope(ctx: CommandContext): { scope: Scope; key: string } {
+  const admin = ctx.roles.some((r) => r.role === 'admin');
+  const zone = ctx.roles.find((r) => r.role === 'grid_worker')?.zoneId ?? null;
+  const wide = ctx.scope.zoneId === null && ctx.scope.buildingId === null;
+  const scope = !admin && zone !== null && wide ? { ...ctx.scope, zoneId: zone } : ctx.scope;
+  const key = scope.buildingId !== null ? `b${scope.buildingId}` : scope.zoneId !== null ? `z${scope.zoneId}` : 'all';
+  return { scope, key };
+}
+
+/**
  * 催缴 / /urge: post the rooms in the group's scope that are behind, by building, and @mention
- * their bound members on this platform. At most once a day per group (the (group, day) row).
+ * their bound members on this platform. At most once a day per group and scope (the (group, scope, day) row).
  */
 export const urgeArrears = commandProcessor('urge', async (ctx) => {
   const { t } = ctx.i18n;
@@ -22,21 +37,28 @@ export const urgeArrears = commandProcessor('urge', async (ctx) => {
   if (!plan) return ctx.reply(t('no_fee_plan'));
   const tz = ctx.estate.time_zone;
   const day = localDayKey(ctx.now, tz);
-  const earlier = await ctx.tx.selectFrom('urge_log').select('created_at').where('group_id', '=', ctx.group.id).where('day', '=', day).executeTakeFirst();
+  const { scope, key } = urgeScope(ctx);
+  const earlier = await ctx.tx
+    .selectFrom('urge_log')
+    .select('created_at')
+    .where('group_id', '=', ctx.group.id)
+    .where('scope_key', '=', key)
+    .where('day', '=', day)
+    .executeTakeFirst();
   if (earlier) return ctx.reply(t('urge_already', { at: when(earlier.created_at, ctx.now, tz) }));
   const month = currentMonth(ctx.now, tz);
-  const behind = (await paidMonthsByHousehold(ctx.tx, ctx.scope, plan.id))
+  const behind = (await paidMonthsByHousehold(ctx.tx, scope, plan.id))
     .map((r) => ({ ...r, bal: balance(plan, r.paidMonths, month, r.creditFen) }))
     .filter((r) => r.bal.owedMonths > 0)
     .sort((a, b) => compareRoomCodes(a.roomCode, b.roomCode));
-  const name = await scopeName(ctx, ctx.scope);
+  const name = await scopeName(ctx, scope);
   if (behind.length === 0) return ctx.reply(t('urge_none', { scope: name }));
   // Two staff asking at once: the primary key lets one through; the other waits and is told.
   const fresh = await ctx.tx
     .insertInto('urge_log')
     // The reply below is this command's first message: if it never goes out, the slot is given back.
-    .values({ group_id: ctx.group.id, day, member_id: ctx.member.id, households: behind.length, outbox_key: outboxKey(ctx.job.key, 1), created_at: ctx.now })
-    .onConflict((c) => c.columns(['group_id', 'day']).doNothing())
+    .values({ group_id: ctx.group.id, scope_key: key, day, member_id: ctx.member.id, households: behind.length, outbox_key: outboxKey(ctx.job.key, 1), created_at: ctx.now })
+    .onConflict((c) => c.columns(['group_id', 'scope_key', 'day']).doNothing())
     .returning('day')
     .executeTakeFirst();
   if (!fresh) return ctx.reply(t('urge_already', { at: when(ctx.now, ctx.now, tz) }));
@@ -70,6 +92,6 @@ export const urgeArrears = commandProcessor('urge', async (ctx) => {
     const line = lineOfBuilding.get(buildingOf.get(m.household_id)!)!;
     lineOf.set(m.platform_user_id, Math.min(line, lineOf.get(m.platform_user_id) ?? line));
   }
-  await ctx.audit('arrears.urge', `group-${ctx.group.id}`, { day, households: behind.length });
+  await ctx.audit('arrears.urge', `group-${ctx.group.id}`, { day, scope: key, households: behind.length });
   ctx.reply(lines.join('\n'), [...lineOf.keys()], [...lineOf.values()]);
 });

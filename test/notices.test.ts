@@ -183,27 +183,37 @@ describe('daily tally', () => {
 });
 
 describe('催缴', () => {
-  it('posts rooms behind with @mentions of bound members, at most once a day per group', async () => {
+  it('posts rooms behind with @mentions of bound members, at most once a day per group and scope', async () => {
     // The bound resident's household falls behind in March 2027.
     const at = new Date('2027-03-02T02:00:00Z');
     const r = recordingDeps(t.db, at);
     await urgeArrears(commandJob('g-estate', f.staffUserId, { intent: 'urge' }, at), r.deps);
     const first = r.sent.at(-1)!;
-    expect(first.text.split('\n')[0]).toBe('【和园催缴】以下6户欠费，共150元，请尽快缴纳：');
+    // A zone-A grid worker's 催缴 in the estate-wide group covers her zone: buildings 1 and 2, not 3.
+    expect(first.text.split('\n')[0]).toMatch(/^【和园东片区催缴】以下\d户欠费/);
     expect(first.text).toContain('1栋：1-1-101(1个月5元) 1-1-102(4个月20元)');
+    expect(first.text).not.toMatch(/^3栋/m);
     expect(first.mentions).toEqual([f.residentUserId]);
     assertNoPersonalData(first.text);
 
     r.clock.advance(3 * H);
     await urgeArrears(commandJob('g-estate', f.staffUserId, { intent: 'urge' }, r.clock.now()), r.deps);
-    expect(r.sent.at(-1)!.text).toBe('今天已经催缴过了（今天（3月2日 周二）10:00），每个群一天最多催缴一次。');
+    expect(r.sent.at(-1)!.text).toBe('今天已经催缴过了（今天（3月2日 周二）10:00），同一个群、同一范围一天最多催缴一次。');
     // Another group the same day, and this group the next day, may.
     await urgeArrears(commandJob('g-west', f.staffUserId, { intent: 'urge' }, r.clock.now()), r.deps);
     expect(r.sent.at(-1)!.text).toMatch(/^【和园西片区催缴】/);
+    // The estate's admin, in the estate-wide group the same day: the whole estate, a slot of its own.
+    const admin = await t.db.insertInto('members').values({ platform: 'console', platform_user_id: 'u-admin', display_name: null }).returning('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('roles').values({ member_id: admin.id, estate_id: f.estateId, role: 'admin', zone_id: null, building_id: null }).execute();
+    await urgeArrears(commandJob('g-estate', 'u-admin', { intent: 'urge' }, r.clock.now()), r.deps);
+    expect(r.sent.at(-1)!.text.split('\n')[0]).toBe('【和园催缴】以下6户欠费，共150元，请尽快缴纳：');
+    expect(r.sent.at(-1)!.text).toMatch(/^3栋/m);
+    await urgeArrears(commandJob('g-estate', 'u-admin', { intent: 'urge' }, r.clock.now()), r.deps);
+    expect(r.sent.at(-1)!.text).toMatch(/^今天已经催缴过了/);
     r.clock.set(new Date('2027-03-03T01:00:00Z'));
     await urgeArrears(commandJob('g-estate', f.staffUserId, { intent: 'urge' }, r.clock.now()), r.deps);
-    expect(r.sent.at(-1)!.text).toMatch(/^【和园催缴】/);
-    expect(await t.db.selectFrom('urge_log').select('day').orderBy('day').execute()).toHaveLength(3);
+    expect(r.sent.at(-1)!.text).toMatch(/^【和园东片区催缴】/);
+    expect(await t.db.selectFrom('urge_log').select('day').orderBy('day').execute()).toHaveLength(4);
     // Residents cannot.
     await urgeArrears(commandJob('g-west', f.residentUserId, { intent: 'urge' }, r.clock.now()), r.deps);
     expect(r.sent.at(-1)!.text).toBe('这个操作只有网格员或社区工作人员可以做。');

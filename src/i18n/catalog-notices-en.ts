@@ -79,5 +79,5 @@ export const noticesEn = {
   urge_footer: () => 'Pay your grid worker, or send “已交XX元” to record it. Already paid? Please ignore.',
   urge_group_only: () => 'Send this in the estate group: it posts the rooms behind there.',
   urge_none: (p: { scope: string }) => `Nobody in ${p.scope} is behind: nothing to chase.`,
-  urge_already: (p: { at: When }) => `Already chased today (${whenEn(p.at)}); at most once a day per group.`,
+  urge_already: (p: { at: When }) => `Already chased today (${whenEn(p.at)}); at most once a day per group and area.`,
 } satisfies { [K in keyof typeof noticesZhHans]: (...a: never[]) => string };

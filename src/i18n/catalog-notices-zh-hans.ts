@@ -78,5 +78,5 @@ export const noticesZhHans = {
   urge_footer: () => '可以找网格员当面缴，或发“已交XX元”登记。已缴请忽略。',
   urge_group_only: () => '催缴要在小区群里发，会在群里公布欠费房号。',
   urge_none: (p: { scope: string }) => `${p.scope}没有欠费的住户，不用催缴。`,
-  urge_already: (p: { at: When }) => `今天已经催缴过了（${whenZh(p.at)}），每个群一天最多催缴一次。`,
+  urge_already: (p: { at: When }) => `今天已经催缴过了（${whenZh(p.at)}），同一个群、同一范围一天最多催缴一次。`,
 };

@@ -47,6 +47,8 @@ export interface ReminderFiringsTable {
 }
 export interface UrgeLogTable {
   group_id: number;
+  /** The scope the 催缴 covered: 'all' (the group's), 'z<zone id>' or 'b<building id>'. */
+  scope_key: ColumnType<string, string | undefined, string>;
   /** Local day 'YYYY-MM-DD'. */
   day: string;
   member_id: number;
