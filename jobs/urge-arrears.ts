@@ -10,6 +10,8 @@ import { scopeName } from './list-unpaid.js';
 import { outboxKey } from '../src/queue/job-ids.js';
 import type { CommandContext } from './command-context.js';
 import { commandProcessor } from './run-command.js';
+import { notifyAddress } from '../src/tickets/notify.js';
+import type { ChatAddress, Platform } from '../src/messages/incoming-message.js';
 
 /**
  * What a 催缴 covers: the group's scope, narrowed to a grid worker's zone when the group is the
@@ -26,8 +28,8 @@ function urgeScope(ctx: CommandContext): { scope: Scope; key: string } {
 }
 
 /**
- * 催缴 / /urge: post the rooms in the group's scope that are behind, by building, and @mention
- * their bound members on this platform. At most once a day per group and scope (the (group, scope, day) row).
+ * 催缴 / /urge: post the rooms in the group's scope that are behind, by building, and tell their
+ * bound members privately (or @mention, apart from the sums, those who cannot be written to). At most once a day per group and scope (the (group, scope, day) row).
  */
 export const urgeArrears = commandProcessor('urge', async (ctx) => {
   const { t } = ctx.i18n;
@@ -62,10 +64,10 @@ export const urgeArrears = commandProcessor('urge', async (ctx) => {
     .returning('day')
     .executeTakeFirst();
   if (!fresh) return ctx.reply(t('urge_already', { at: when(ctx.now, ctx.now, tz) }));
-  const mentions = await ctx.tx
+  const bound = await ctx.tx
     .selectFrom('bindings as bi')
     .innerJoin('members as m', 'm.id', 'bi.member_id')
-    .select(['m.platform_user_id', 'bi.household_id'])
+    .select(['m.platform', 'm.platform_user_id', 'm.private_chat', 'bi.household_id'])
     .where('bi.status', '=', 'confirmed')
     .where('bi.household_id', 'in', behind.map((r) => r.householdId))
     .where('m.platform', '=', ctx.group.platform)
@@ -78,20 +80,34 @@ export const urgeArrears = commandProcessor('urge', async (ctx) => {
     byBuilding.set(r.buildingCode, list);
   }
   const lines = [t('urge_header', { scope: name, households: behind.length, fen: behind.reduce((s, r) => s + r.bal.owedFen, 0) })];
-  const lineOfBuilding = new Map<string, number>();
-  for (const [building, rooms] of byBuilding) {
-    lineOfBuilding.set(building, lines.length);
-    lines.push(t('urge_building', { building, rooms: rooms.join(' ') }));
-  }
+  for (const [building, rooms] of byBuilding) lines.push(t('urge_building', { building, rooms: rooms.join(' ') }));
   lines.push(t('urge_footer'));
-  // Each member is mentioned once, next to the first building they owe in: a 催缴 too long for
-  // one message is split by building, and a mention goes in the part that lists its room.
-  const buildingOf = new Map(behind.map((r) => [r.householdId, r.buildingCode]));
-  const lineOf = new Map<string, number>();
-  for (const m of mentions) {
-    const line = lineOfBuilding.get(buildingOf.get(m.household_id)!)!;
-    lineOf.set(m.platform_user_id, Math.min(line, lineOf.get(m.platform_user_id) ?? line));
+  // Nobody's name goes next to a sum in the group: each bound member is told their household's
+  // debt privately where the platform allows (a refused private message points them to the group,
+  // see src/outbox/fall-back-to-group.ts); only members who cannot be written to privately are
+  // @mentioned, on a line of their own after the list.
+  const group = { platform: ctx.group.platform as Platform, chatId: ctx.group.chat_id };
+  const owed = new Map(behind.map((r) => [r.householdId, r]));
+  const nudges = new Map<string, { to: ChatAddress; rooms: string[] }>();
+  const inGroup = new Set<string>();
+  for (const b of bound) {
+    const to = notifyAddress({ platform: b.platform, platformUserId: b.platform_user_id }, group);
+    const r = owed.get(b.household_id)!;
+    if (to.chatId === group.chatId || b.private_chat === 'closed') {
+      inGroup.add(b.platform_user_id);
+      continue;
+    }
+    const n = nudges.get(b.platform_user_id) ?? { to, rooms: [] };
+    n.rooms.push(t('urge_room', { room: r.roomCode, months: r.bal.owedMonths, fen: r.bal.owedFen }));
+    nudges.set(b.platform_user_id, n);
   }
-  await ctx.audit('arrears.urge', `group-${ctx.group.id}`, { day, scope: key, households: behind.length });
-  ctx.reply(lines.join('\n'), [...lineOf.keys()], [...lineOf.values()]);
+  if (inGroup.size > 0) lines.push(t('urge_mentioned'));
+  await ctx.audit('arrears.urge', `group-${ctx.group.id}`, { day, scope: key, households: behind.length, privately: nudges.size, mentioned: inGroup.size });
+  const mentions = [...inGroup];
+  ctx.reply(
+    lines.join('\n'),
+    mentions,
+    mentions.map(() => lines.length - 1),
+  );
+  for (const n of nudges.values()) ctx.send(n.to, t('urge_private', { rooms: n.rooms.join(' ') }));
 });
