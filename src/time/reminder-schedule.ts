@@ -1,4 +1,5 @@
 import { CN_ONE_TO_NINE, parseIntOrChinese } from '../text/numerals.js';
+import { canonicalReminderText } from './spoken-time.js';
 import { addDays, daysInMonth, localParts, zonedTime } from './zoned-time.js';
 
 /** When a reminder fires, in the estate's wall clock. dow: 0 = Sunday. */
@@ -22,7 +23,7 @@ function number(s: string): number | null {
 }
 
 const NUM = `(\\d{1,2}|[${CN_ONE_TO_NINE}十]{1,3})`;
-const DAY_PART = '(?:(早上|上午|中午|下午|晚上|傍晚)\\s*)?';
+const DAY_PART = '(?:(凌晨|早上|上午|中午|下午|晚上|傍晚)\\s*)?';
 const TIME = new RegExp(`^${DAY_PART}${NUM}(?:[:：.](\\d{2})|点(?:(半)|${NUM}分?)?)`);
 
 /** A time of day at the start of `s`: 9:00, 18：30, 8点, 下午3点半, 晚上七点. */
@@ -43,13 +44,15 @@ function parseTime(s: string): { hour: number; minute: number; rest: string } | 
  * 每天 18:00 … · 每周一 8:00 … · 每月1日 9:00 … · 明天 18:00 … · 11月25日 9:00 …
  */
 export function parseReminderSpec(text: string, now: Date, tz: string): ParsedReminder {
-  const s = text.normalize('NFKC').trim();
+  const s = canonicalReminderText(text);
   const today = localParts(now, tz);
   // Each form is anchored at the start; the first that matches wins.
   const daily = /^(?:每天|每日|天天)\s*/.exec(s);
   const weekly = /^(?:每周|每星期|每礼拜)([一二三四五六日天七1-7])\s*/.exec(s);
   const monthly = new RegExp(`^每月${NUM}[日号]\\s*`).exec(s);
   const relative = /^(今天|明天|后天)\s*/.exec(s);
+  // 周五下午5点 (the coming Friday: today if the time is still ahead), 下周三 14:00 (next week's).
+  const weekday = /^(下)?周([一二三四五六日天])\s*/.exec(s);
   const dated = new RegExp(`^(?:(\\d{4})年)?${NUM}月${NUM}[日号]\\s*`).exec(s);
   let rest: string;
   let make: (hour: number, minute: number) => ReminderSchedule | ReminderSpecError;
@@ -72,6 +75,19 @@ export function parseReminderSpec(text: string, now: Date, tz: string): ParsedRe
     rest = s.slice(m[0].length);
     const d = addDays(today.year, today.month, today.day, ['今天', '明天', '后天'].indexOf(m[1]));
     make = (hour, minute) => ({ kind: 'once', ...d, hour, minute });
+  } else if (weekday) {
+    const m = weekday;
+    rest = s.slice(m[0].length);
+    const dow = WEEKDAYS[m[2]];
+    const todayDow = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay();
+    make = (hour, minute) => {
+      let ahead = (dow - todayDow + 7) % 7;
+      // 下周三: the Wednesday of the week after this one (weeks start on Monday).
+      if (m[1]) ahead = 7 - ((todayDow + 6) % 7) + ((dow + 6) % 7);
+      let d = addDays(today.year, today.month, today.day, ahead);
+      if (!m[1] && zonedTime(d.year, d.month, d.day, hour, minute, tz) <= now) d = addDays(today.year, today.month, today.day, ahead + 7);
+      return { kind: 'once', ...d, hour, minute };
+    };
   } else if (dated) {
     const m = dated;
     rest = s.slice(m[0].length);
@@ -87,7 +103,12 @@ export function parseReminderSpec(text: string, now: Date, tz: string): ParsedRe
       return { kind: 'once', year, month, day, hour, minute };
     };
   } else {
-    return { ok: false, error: 'time_unclear' };
+    // A time alone (下午3点半 交材料): the next such time, today or tomorrow.
+    rest = s;
+    make = (hour, minute) => {
+      const ahead = zonedTime(today.year, today.month, today.day, hour, minute, tz) > now ? 0 : 1;
+      return { kind: 'once', ...addDays(today.year, today.month, today.day, ahead), hour, minute };
+    };
   }
   const time = parseTime(rest);
   if (!time) return { ok: false, error: 'time_unclear' };
