@@ -60,7 +60,7 @@ export const noticesEn = {
 
   remind_created: (p: { ref: string; next: When; repeat: ReminderSchedule; message: string }) =>
     `Reminder ${p.ref} set (${repeatEn(p.repeat)}): ${p.message}\nNext: ${whenEn(p.next)}\nTo cancel: /cancel ${p.ref}`,
-  remind_unclear: () => 'I could not read the time. Write it like: /remind 每月1日 9:00 请缴纳本月卫生费 (or 每天 18:00, 每周一 8:00, 明天 18:00, 11月25日 9:00)',
+  remind_unclear: () => 'I could not read the time. Write it like: /remind tomorrow 18:00 bins out (or every day 18:00, every Monday 8:00, next wednesday 14:00, friday 6pm)',
   remind_text_missing: () => 'Please add what to say, e.g. /remind 每月1日 9:00 请缴纳本月卫生费',
   remind_date_invalid: () => 'That date does not exist; please check it, e.g. /remind 11月25日 9:00 meeting',
   remind_in_past: () => 'That time has passed; please give a later one.',

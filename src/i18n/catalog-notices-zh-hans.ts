@@ -59,7 +59,7 @@ export const noticesZhHans = {
 
   remind_created: (p: { ref: string; next: When; repeat: ReminderSchedule; message: string }) =>
     `已设置提醒 ${p.ref}（${repeatZh(p.repeat)}）：${p.message}\n下次提醒：${whenZh(p.next)}\n取消请发：取消 ${p.ref}`,
-  remind_unclear: () => '提醒时间没看懂。请这样写：提醒 每月1日 9:00 请缴纳本月卫生费（也可以写 每天 18:00、每周一 8:00、明天 18:00、11月25日 9:00）',
+  remind_unclear: () => '提醒时间没看懂。请这样写：提醒 每月1日 9:00 请缴纳本月卫生费（也可以写 今晚8点、明早8点、周五下午5点、每周一 8:00、11月25日 9:00）',
   remind_text_missing: () => '请写上提醒的内容，例如：提醒 每月1日 9:00 请缴纳本月卫生费',
   remind_date_invalid: () => '日期不对，请核对，例如：提醒 11月25日 9:00 开居民会',
   remind_in_past: () => '这个时间已经过了，请写一个以后的时间。',
