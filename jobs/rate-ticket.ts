@@ -5,7 +5,7 @@ import { tellOwner } from '../src/tickets/audience.js';
 import { localTime } from '../src/time/local-time.js';
 import { NoticeBatch } from '../src/tickets/notify.js';
 import { canRateTicket } from '../src/tickets/permissions.js';
-import { addEvent, lockTicket, ticketRef } from '../src/tickets/repository.js';
+import { addEvent, lockTicket, reportersOf } from '../src/tickets/repository.js';
 import { dueTimes, slaFor } from '../src/tickets/sla.js';
 import { isTicketCategory } from '../src/tickets/categories.js';
 import { commandProcessor } from './run-command.js';
@@ -24,7 +24,8 @@ export const rateTicket = commandProcessor('rate', async (ctx) => {
   if (rating === null || !Number.isInteger(rating) || rating < 1 || rating > 5) return ctx.reply(t('rating_invalid'));
   const ticket = await lockTicket(ctx.tx, ctx.estate.id, ref);
   if (!ticket) return ctx.reply(t('ticket_not_found', { ref }));
-  if (!canRateTicket(ctx.member.id, ticket)) return ctx.reply(t('ticket_rate_not_reporter', { ref }));
+  const reporters = (await reportersOf(ctx.tx, ticket.id)).map((r) => r.memberId);
+  if (!canRateTicket(ctx.member.id, ticket, reporters)) return ctx.reply(t('ticket_rate_not_reporter', { ref }));
   if (ticket.status === 'closed') return ctx.reply(t('ticket_already_rated', { ref }));
   if (ticket.status !== 'resolved') return ctx.reply(t('ticket_rate_not_yet', { ref }));
   const comment = ctx.job.command.text === null ? null : maskPersonalData(ctx.job.command.text);

@@ -25,6 +25,6 @@ export const resolveTicket = commandProcessor('resolve', async (ctx) => {
   await ctx.audit('ticket.resolve', ref, { note });
   const batch = new NoticeBatch();
   batch.add({ platform: ctx.job.platform, chatId: ctx.job.chatId }, t('ticket_resolved', { ref }));
-  await tellReporters(ctx.tx, batch, ticket.id, (first) => t(first ? 'ticket_resolved_reporter' : 'ticket_resolved_joined', { ref, note: note && userText(note) }));
+  await tellReporters(ctx.tx, batch, ticket.id, () => t('ticket_resolved_reporter', { ref, note: note && userText(note) }));
   batch.sendVia(ctx);
 });

@@ -7,7 +7,7 @@ export function canChangeTicket(roles: HeldRole[], memberId: number, ticket: Pic
   return roles.some((r) => r.role === 'admin' || (r.role === 'grid_worker' && r.zoneId !== null && r.zoneId === ticket.zone_id));
 }
 
-/** May rate a ticket: only the member who filed it. */
-export function canRateTicket(memberId: number, ticket: Pick<Ticket, 'reporter_member_id'>): boolean {
-  return ticket.reporter_member_id === memberId;
+/** May rate a ticket: the member who filed it, or one whose complaint was merged into it (each is asked). */
+export function canRateTicket(memberId: number, ticket: Pick<Ticket, 'reporter_member_id'>, reporterIds: readonly number[] = []): boolean {
+  return ticket.reporter_member_id === memberId || reporterIds.includes(memberId);
 }
