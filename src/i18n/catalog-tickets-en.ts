@@ -42,7 +42,6 @@ export const ticketsEn: { [K in keyof typeof ticketsZhHans]: (typeof ticketsZhHa
   ticket_is_done: (p) => `${p.ref} is ${p.status}; nothing more to do.`,
   ticket_resolved: (p) => `Resolved ${p.ref}; the resident is asked to rate it.`,
   ticket_resolved_reporter: (p) => `Your ticket ${p.ref} was resolved${p.note ? `: ${p.note}` : ''}. Please rate it: /rate ${p.ref} 5 (1 to 5; 1 or 2 reopens it).`,
-  ticket_resolved_joined: (p) => `The ticket you reported, ${p.ref}, was resolved${p.note ? `: ${p.note}` : ''}.`,
   ticket_rate_not_reporter: (p) => `Only the resident who filed ${p.ref} can rate it.`,
   ticket_rate_not_yet: (p) => `${p.ref} is not resolved yet; rate it once it is.`,
   ticket_already_rated: (p) => `${p.ref} was already rated, thank you.`,

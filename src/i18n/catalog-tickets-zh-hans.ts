@@ -45,7 +45,6 @@ export const ticketsZhHans = {
   ticket_resolved: (p: { ref: string }) => `已办结 ${p.ref}，已请居民评价。`,
   ticket_resolved_reporter: (p: { ref: string; note: string | null }) =>
     `您反映的 ${p.ref} 已处理完成${p.note ? `：${p.note}` : ''}。请回复“评价 ${p.ref} 5”打分（1到5分，1–2分会重新处理）。`,
-  ticket_resolved_joined: (p: { ref: string; note: string | null }) => `您反映的 ${p.ref} 已处理完成${p.note ? `：${p.note}` : ''}。`,
   ticket_rate_not_reporter: (p: { ref: string }) => `只有提交 ${p.ref} 的居民本人可以评价。`,
   ticket_rate_not_yet: (p: { ref: string }) => `${p.ref} 还没有处理完成，完成后再评价。`,
   ticket_already_rated: (p: { ref: string }) => `${p.ref} 已经评价过了，谢谢。`,
