@@ -4,6 +4,7 @@ import { mainFeePlan } from '../src/ledger/fee-plan.js';
 import { compareRoomCodes } from '../src/members/households.js';
 import { paidMonthsByHousehold, type Scope } from '../src/ledger/paid-months.js';
 import { isStaff } from '../src/ledger/permissions.js';
+import { readArrearsFilter } from '../src/ledger/arrears-filter.js';
 import type { CommandContext } from './command-context.js';
 import { commandProcessor } from './run-command.js';
 
@@ -36,14 +37,30 @@ export const listUnpaid = commandProcessor('unpaid', async (ctx) => {
   if (!isStaff(ctx.roles)) return ctx.reply(t('staff_only'));
   const plan = await mainFeePlan(ctx.tx, ctx.estate.id);
   if (!plan) return ctx.reply(t('no_fee_plan'));
+  const filter = readArrearsFilter(ctx.job.command.text);
+  if (filter === 'unclear') return ctx.reply(t('unpaid_filter_unclear'));
   const scope = listScope(ctx);
   const month = currentMonth(ctx.now, ctx.estate.time_zone);
-  const rows = await paidMonthsByHousehold(ctx.tx, scope, plan.id);
+  let rows = await paidMonthsByHousehold(ctx.tx, scope, plan.id);
+  // 8栋 / 8栋2单元 narrow the staff member's scope, never widen it.
+  if (filter.building !== null) {
+    const unit = filter.unit;
+    const inScope = rows.filter((r) => r.buildingCode === filter.building);
+    if (inScope.length === 0) {
+      const exists = await ctx.tx.selectFrom('buildings').select('id').where('estate_id', '=', ctx.estate.id).where('code', '=', filter.building).executeTakeFirst();
+      if (exists) return ctx.reply(t('unpaid_building_out_of_scope', { building: filter.building }));
+      const codes = [...new Set(rows.map((r) => r.buildingCode))].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+      return ctx.reply(t('unpaid_building_unknown', { building: filter.building, buildings: codes.join('、') }));
+    }
+    rows = unit === null ? inScope : inScope.filter((r) => r.roomCode.startsWith(`${filter.building}-${unit}-`));
+  }
+  const min = filter.minMonths ?? 1;
   const behind = rows
     .map((r) => ({ ...r, bal: balance(plan, r.paidMonths, month, r.creditFen) }))
-    .filter((r) => r.bal.owedMonths > 0)
+    .filter((r) => r.bal.owedMonths >= min)
     .sort((a, b) => compareRoomCodes(a.roomCode, b.roomCode));
-  const name = await scopeName(ctx, scope);
+  const narrowed = (filter.building === null ? '' : (filter.unit === null ? t('scope_building', { code: filter.building }) : t('unpaid_unit', { building: filter.building, unit: filter.unit }))) + (filter.minMonths === null ? '' : t('unpaid_min_months', { months: filter.minMonths }));
+  const name = (filter.building === null ? await scopeName(ctx, scope) : ctx.estate.name) + narrowed;
   if (behind.length === 0) return ctx.reply(t('unpaid_none', { scope: name }));
   const byBuilding = new Map<string, string[]>();
   for (const r of behind) {

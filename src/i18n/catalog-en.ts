@@ -64,6 +64,11 @@ export const en: Catalog = {
   scope_estate: (p) => p.name,
   scope_zone: (p) => p.name,
   scope_building: (p) => `Building ${p.code}`,
+  unpaid_unit: (p) => `Building ${p.building} unit ${p.unit}`,
+  unpaid_min_months: (p) => ` (owing ${p.months}+ months)`,
+  unpaid_filter_unclear: () => 'I could not read the filter. Try: /unpaid building 8, /unpaid building 8 unit 2, /unpaid months 3',
+  unpaid_building_out_of_scope: (p) => `Building ${p.building} is not in your area.`,
+  unpaid_building_unknown: (p) => `There is no building ${p.building}. Your buildings: ${p.buildings}.`,
   no_fee_plan: () => 'This estate has no fee plan yet.',
   internal_error: () => 'Sorry, something went wrong. Please try again later or ask your grid worker.',
 };

@@ -70,6 +70,11 @@ export const zhHans = {
   scope_estate: (p: { name: string }) => p.name,
   scope_zone: (p: { name: string }) => p.name,
   scope_building: (p: { code: string }) => `${p.code}栋`,
+  unpaid_unit: (p: { building: string; unit: string }) => `${p.building}栋${p.unit}单元`,
+  unpaid_min_months: (p: { months: number }) => `（欠${p.months}个月及以上）`,
+  unpaid_filter_unclear: () => '没看懂要筛选什么。可以这样写：欠费名单 8栋、欠费名单 8栋2单元、欠费名单 欠3个月以上。',
+  unpaid_building_out_of_scope: (p: { building: string }) => `${p.building}栋不在您负责的网格内。`,
+  unpaid_building_unknown: (p: { building: string; buildings: string }) => `没有${p.building}栋。您负责的楼栋是：${p.buildings}。`,
   no_fee_plan: () => '本小区还没有设置收费标准。',
   internal_error: () => '抱歉，处理时出了问题，请稍后再试，或联系网格员。',
 };
