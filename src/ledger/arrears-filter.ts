@@ -1,4 +1,5 @@
 import { parseIntOrChinese } from '../text/numerals.js';
+import { BUILDING_WORDS, numberPattern, UNIT_WORDS, wordsPattern } from '../text/room-words.js';
 
 /** What 欠费名单 8栋2单元 欠3个月以上 narrows the list to. Null parts: no narrowing. */
 export interface ArrearsFilter {
@@ -7,14 +8,15 @@ export interface ArrearsFilter {
   minMonths: number | null;
 }
 
-const N = '(\\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})';
-const BUILDING = new RegExp(`(?:^|\\s)${N}\\s*(?:栋|幢|号楼|座|号)|building\\s*${N}`, 'i');
-const UNIT = new RegExp(`${N}\\s*单元|unit\\s*${N}`, 'i');
+// The chat's one vocabulary of building and unit words (src/text); 8号 reads as building 8 here.
+const N = `(${numberPattern(3, 4)})`;
+const BUILDING = new RegExp(`(?:^|\\s)${N}\\s*(?:${wordsPattern(BUILDING_WORDS, ['号'])})|building\\s*${N}`, 'i');
+const UNIT = new RegExp(`${N}\\s*(?:${wordsPattern(UNIT_WORDS)})|unit\\s*${N}`, 'i');
 const MONTHS = new RegExp(`(?:欠|超过|超|满)?\\s*${N}\\s*个?月(?:及)?以上|(?:months?|owing)\\s*${N}|超过\\s*${N}\\s*个?月`, 'i');
 
 function num(s: string | undefined): number | null {
   if (s === undefined) return null;
-  const n = parseIntOrChinese(s.replace(/两/g, '二'));
+  const n = parseIntOrChinese(s);
   return n !== null && Number.isFinite(n) && n >= 1 ? n : null;
 }
 
