@@ -87,9 +87,10 @@ describe('sending 100 messages through the real outbound queue and sender (scale
     const said = [...mocker.cacheMessagePayload.values()].filter((m) => m.talkerId === self.id).map((m) => m.text);
     expect(said).toHaveLength(100);
     expect(new Set(said).size).toBe(100);
-    const gaps = at.slice(1).map((t, i) => t - at[i]);
-    // Paced time is measured at wall-clock ms granularity (200 ms of paced time): allow that.
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(interval - SCALE);
+    // A send recorded a few wall-clock ms late (a loaded machine) shortens the next measured gap
+    // without any burst: what must hold is the rate, so count the sends in every window of ten
+    // intervals (ten when paced exactly; one more for the ms granularity of paced time).
+    expect(maxInWindow(at, 10 * interval - 1)).toBeLessThanOrEqual(11);
     expect(at[99] - at[0]).toBeGreaterThanOrEqual(99 * interval - SCALE);
     await adapter.stop();
   });
