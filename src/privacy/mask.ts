@@ -13,6 +13,8 @@ interface Rule {
   mask(digits: string): string | null;
   /** A separator may stand anywhere: then it must be one kind throughout, and not go on past the match. */
   loose?: boolean;
+  /** Spaced out loosely, only digit by digit ("1 3 8 …"): "130 100 100 10" is four numbers, not a phone. */
+  spacedOneByOne?: boolean;
 }
 
 function mobile(digits: string): string | null {
@@ -46,6 +48,15 @@ function spelledOut(match: string, before: string, after: string): boolean {
   return !joins(/^([ .\-]+)\d/.exec(after)?.[1]) && !joins(/\d([ .\-]+)$/.exec(before)?.[1]);
 }
 
+// The usual spaced groupings (3-4-4, 4-3-4, 7-4, 3-8) have their own rule; a loose spaced form
+// is a number read out digit by digit or in pairs after the head (138 12 34 56 78). Several numbers
+// of three digits side by side are amounts or counts ("130 100 100 10个月"), not a phone.
+function oneByOneIfSpaced(match: string): boolean {
+  const body = match.replace(/^\D*(?:00)?86\D*(?=1)/, '');
+  if (/[.\-]/.test(body)) return true;
+  return body.split(/ +/).every((g, i) => g.length <= (i === 0 ? 3 : 2));
+}
+
 const AREA = '(?:10|2\\d|[3-9]\\d\\d)';
 // Not glued to a ref or a word (P1300…), nor to a room code or a date (1-1-1300…, …2000-01-01).
 const NOT_AFTER = '(?<![\\dA-Za-z]|\\d[-.])';
@@ -70,7 +81,7 @@ const RULES: Rule[] = [
     mask: landline,
   },
   // Mobile with any grouping ("1 3 8 1 2 3 4 5 6 7 8", "13.81.23.45.678").
-  { pattern: new RegExp(`(?<!\\d)${CC}?1${S0}[3-9](?:${S0}\\d){9}(?!\\d|[元块角])`, 'g'), mask: mobile, loose: true },
+  { pattern: new RegExp(`(?<!\\d)${CC}?1${S0}[3-9](?:${S0}\\d){9}(?!\\d|[元块角])`, 'g'), mask: mobile, loose: true, spacedOneByOne: true },
 ];
 
 
@@ -93,6 +104,7 @@ export function maskPersonalData(text: string): string {
       const to = from + m[0].length;
       if (taken(from, to)) continue;
       if (rule.loose && !spelledOut(m[0], source.text.slice(0, from), source.text.slice(to))) continue;
+      if (rule.spacedOneByOne && !oneByOneIfSpaced(m[0])) continue;
       const mask = rule.mask(m[0].replace(/[^\dXx]/g, ''));
       if (mask) spans.push({ from, to, mask });
     }
