@@ -10,7 +10,7 @@ const USAGE = `linli — 邻里 group-chat bot
   linli parse "<text>" | -              show how a message is understood (JSON)
   linli migrate                         bring the database schema up to date
   linli estates [add <code> <name> | fee <code> <plan> <yuan> --from YYYY-MM]   estates and fee plans
-  linli import <file.csv> [--estate C]  import a roster of households
+  linli import <file.xlsx|csv> [--estate C]   import a roster of households
   linli groups                          list chats; linli groups link <chat> <estate> [--zone Z|--building B]
   linli invite <estate> --role R [--zone Z|--building B] | --group   a one-time code: 邀请码 <code> in the chat
   linli scoring rules|sheet|upload|year-end|reverse <estate> …   红"栋"力: rules, the monthly sheet, subsidies
@@ -103,7 +103,8 @@ export async function main(argv: string[], cwd: string = process.cwd()): Promise
     case 'import': {
       const { withDatabase } = await import('./cli/with-database.js');
       const { runImportCommand } = await import('./cli/import-command.js');
-      return withDatabase(config, log, (db) => runImportCommand(args, db, out));
+      const { fileOptions } = await import('./cli/table-file.js');
+      return withDatabase(config, log, (db) => runImportCommand(args, db, out, fileOptions(config)));
     }
     case 'groups': {
       const { withDatabase } = await import('./cli/with-database.js');

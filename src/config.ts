@@ -24,6 +24,8 @@ export interface Config {
   /** Flood control: commands one member may send at once, then one more every floodRefillMs. */
   readonly floodBurst: number;
   readonly floodRefillMs: number;
+  /** Largest roster or ledger file `linli import` / `import-payments` reads, in MB. */
+  readonly importMaxMb: number;
   readonly wechatyPuppet: string | null;
   readonly wechatyPuppetToken: string | null;
   readonly wechatSendIntervalMs: number;
@@ -156,6 +158,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), 
     jobLockMs: int(env, 'LINLI_JOB_LOCK_MS', 30_000, 1000, 600_000),
     floodBurst: int(env, 'LINLI_FLOOD_BURST', 20, 1, 10_000),
     floodRefillMs: int(env, 'LINLI_FLOOD_REFILL_MS', 1000, 1, 600_000),
+    importMaxMb: int(env, 'LINLI_IMPORT_MAX_MB', 20, 1, 1024),
     wechatyPuppet: str(env, 'WECHATY_PUPPET'),
     wechatyPuppetToken: str(env, 'WECHATY_PUPPET_SERVICE_TOKEN') ?? str(env, 'WECHATY_PUPPET_TOKEN'),
     wechatSendIntervalMs: int(env, 'LINLI_WECHAT_SEND_INTERVAL_MS', 1000, 100, 60000),

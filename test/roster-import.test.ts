@@ -4,8 +4,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runImportCommand } from '../src/cli/import-command.js';
 import { importRoster } from '../src/roster/import-roster.js';
-import { normalizePhone, parseCsv, parseRosterCsv } from '../src/roster/parse-roster-csv.js';
+import { parseCsv } from '../src/books/parse-csv.js';
+import { renderReason, type RowIssue } from '../src/books/row-reason.js';
+import { translator } from '../src/i18n/translator.js';
+import { normalizePhone, parseRosterCsv } from '../src/roster/parse-roster-csv.js';
 import { clearDatabase, initTestDb, type TestDb } from './support/db.js';
+
+const en = translator('en');
+const reasons = (issues: RowIssue[]) => issues.map((e) => ({ line: e.line, reason: renderReason(en, e.reason) }));
 
 let t: TestDb;
 let tmp: string;
@@ -52,7 +58,7 @@ describe('parseRosterCsv', () => {
     const r = parseRosterCsv('phone,room,unit,building,name,zone\n13812345678,301,2,8,张三,3\n');
     expect(r.errors).toEqual([]);
     expect(r.rows).toEqual([
-      { line: 2, building: '8', unit: '2', room: '301', roomCode: '8-2-301', zone: { code: '3', name: '第三片区' }, name: '张三', phone: '13812345678' },
+      { line: 2, building: '8', unit: '2', room: '301', roomCode: '8-2-301', zone: { code: '3', name: '第三片区' }, name: '张三', phone: '13812345678', area: null, relation: null },
     ]);
   });
 
@@ -100,26 +106,28 @@ describe('parseRosterCsv', () => {
       '8,2,,3,王五,13812345670', // 4 no room
       '', // 5 blank
       'A,2,303,3,赵六,13812345671', // 6 not a number
-      '8,2,304,3,钱七,12345', // 7 bad phone
+      '8,2,304,3,钱七,12345', // 7 bad phone: imported without it, with a warning
       '1200,1,101,,,', // 8 absurd building
       '8,2,3a1,,,', // 9 non-numeric room
-      '8,2,301,,,', // 10 duplicate
+      '8,2,301,,,', // 10 same room, other values
       '8,2,99999,,,', // 11 absurd room
       '8,200,101,,,', // 12 absurd unit
       '"9","1","101","3","孙八","13912345678"', // 13 fine
+      '8,2,301,3,张三,13812345678', // 14 exact repeat of line 2: unchanged, not refused
     ].join('\n');
     const r = parseRosterCsv(csv);
-    expect(r.rows.map((x) => [x.line, x.roomCode])).toEqual([[2, '8-2-301'], [13, '9-1-101']]);
-    expect(r.errors.map((e) => e.line)).toEqual([3, 4, 6, 7, 8, 9, 10, 11, 12]);
-    expect(r.errors[3].reason).toMatch(/phone/);
-    expect(r.errors[6].reason).toBe('room 8-2-301 repeats line 2');
-    for (const e of r.errors) expect(e.reason).not.toMatch(/张|李|王|赵|钱|1381|12345\b/);
+    expect(r.rows.map((x) => [x.line, x.roomCode, x.phone])).toEqual([[2, '8-2-301', '13812345678'], [7, '8-2-304', null], [13, '9-1-101', '13912345678']]);
+    expect(r.errors.map((e) => e.line)).toEqual([3, 4, 6, 8, 9, 10, 11, 12]);
+    expect(r.duplicates).toBe(1);
+    expect(reasons(r.warnings)).toEqual([{ line: 7, reason: 'phone is not a phone number; the household is imported without it' }]);
+    expect(reasons(r.errors)[5].reason).toBe('room 8-2-301 repeats line 2 with other values');
+    for (const e of reasons([...r.errors, ...r.warnings])) expect(e.reason).not.toMatch(/张|李|王|赵|钱|1381|12345\b/);
   });
 
   it('refuses a header without building or room', () => {
     const r = parseRosterCsv('姓名,电话\n张三,13812345678\n');
     expect(r.rows).toEqual([]);
-    expect(r.errors).toEqual([{ line: 1, reason: 'the header has no building or room column' }]);
+    expect(reasons(r.errors)).toEqual([{ line: 1, reason: 'the header has no 房号 / room column' }]);
   });
 });
 
@@ -129,7 +137,7 @@ describe('importRoster', () => {
   it('creates zones, buildings and units, and upserts households', async () => {
     const estateId = await newEstate();
     const r = await importRoster(t.db, estateId, '楼栋,单元,房号,片区,姓名,电话\n8,2,301,3,张三,13812345678\n8,2,302,3,李四,\n10,,101,4,,\n');
-    expect(r).toEqual({ added: 3, updated: 0, unchanged: 0, errors: [] });
+    expect(r).toEqual({ added: 3, updated: 0, unchanged: 0, errors: [], warnings: [] });
     expect(await households(estateId)).toEqual([
       { room_code: '10-101', room: '101', building: '10', unit: null, zone: '4', resident_name: null, phone: null },
       { room_code: '8-2-301', room: '301', building: '8', unit: '2', zone: '3', resident_name: '张三', phone: '13812345678' },
@@ -148,17 +156,17 @@ describe('importRoster', () => {
     const snapshot = await households(estateId);
 
     const again = await importRoster(t.db, estateId, sample);
-    expect(again).toEqual({ added: 0, updated: 0, unchanged: first.added, errors: [] });
+    expect(again).toEqual({ added: 0, updated: 0, unchanged: first.added, errors: [], warnings: [] });
     expect(await households(estateId)).toEqual(snapshot);
 
     const changed = sample.replace('13812345601', '13812340000');
     expect(changed).not.toBe(sample);
-    expect(await importRoster(t.db, estateId, changed)).toEqual({ added: 0, updated: 1, unchanged: first.added - 1, errors: [] });
+    expect(await importRoster(t.db, estateId, changed)).toEqual({ added: 0, updated: 1, unchanged: first.added - 1, errors: [], warnings: [] });
     expect((await households(estateId)).find((h) => h.room_code === '1-1-101')?.phone).toBe('13812340000');
 
     // A roster of rooms only (no name/phone columns) leaves names and phones alone.
     const roomsOnly = await importRoster(t.db, estateId, '楼栋,单元,房号\n1,1,101\n1,1,102\n1,1,103\n');
-    expect(roomsOnly).toEqual({ added: 1, updated: 0, unchanged: 2, errors: [] });
+    expect(roomsOnly).toEqual({ added: 1, updated: 0, unchanged: 2, errors: [], warnings: [] });
     expect((await households(estateId)).find((h) => h.room_code === '1-1-101')).toMatchObject({ resident_name: '张桂兰', phone: '13812340000' });
   });
 
@@ -167,7 +175,7 @@ describe('importRoster', () => {
     const csv = 'building,unit,room,zone\n8,2,301,3\n8,2,x,3\n\n8,2,302,4\n9,1,101,3\n';
     const r = await importRoster(t.db, estateId, csv);
     expect(r.added).toBe(2);
-    expect(r.errors).toEqual([
+    expect(reasons(r.errors)).toEqual([
       { line: 3, reason: 'room is not a number' },
       { line: 5, reason: 'building 8 is in another zone on line 2' },
     ]);
@@ -194,8 +202,8 @@ describe('importRoster', () => {
     }
     const csv = lines.join('\r\n');
     const r = await importRoster(t.db, estateId, csv);
-    expect(r).toEqual({ added: 10_000, updated: 0, unchanged: 0, errors: [] });
-    expect(await importRoster(t.db, estateId, csv)).toEqual({ added: 0, updated: 0, unchanged: 10_000, errors: [] });
+    expect(r).toEqual({ added: 10_000, updated: 0, unchanged: 0, errors: [], warnings: [] });
+    expect(await importRoster(t.db, estateId, csv)).toEqual({ added: 0, updated: 0, unchanged: 10_000, errors: [], warnings: [] });
   });
 });
 
@@ -212,29 +220,29 @@ describe('runImportCommand', () => {
     const file = path.join(tmp, 'roster.csv');
     await writeFile(file, '楼栋,单元,房号,姓名,电话\n8,2,301,张三,13812345678\n8,2,302,李四,13812345\n');
     const { code, lines } = await run([file]);
-    expect(code).toBe(1);
+    expect(code).toBe(0);
     expect(lines).toEqual([
       'no estate yet: created estate default (小区, Asia/Shanghai)',
-      'estate default: 1 added, 0 updated, 0 unchanged, 1 refused',
-      'line 3: phone is not a phone number',
+      'estate default: 2 added, 0 updated, 0 unchanged, 0 refused, 1 warnings',
+      'line 3 (warning): phone is not a phone number; the household is imported without it',
     ]);
     expect(lines.join('\n')).not.toMatch(/张三|李四|1381234/);
     const estates = await t.db.selectFrom('estates').select(['code', 'name', 'time_zone']).execute();
     expect(estates).toEqual([{ code: 'default', name: '小区', time_zone: 'Asia/Shanghai' }]);
 
     const again = await run([file]);
-    expect(again.lines[0]).toBe('estate default: 0 added, 0 updated, 1 unchanged, 1 refused');
+    expect(again.lines[0]).toBe('estate default: 0 added, 0 updated, 2 unchanged, 0 refused, 1 warnings');
   });
 
   it('uses the only estate, or --estate, and refuses to guess among several', async () => {
     const file = path.join(tmp, 'ok.csv');
     await writeFile(file, '8,2,301\n');
     await newEstate('juxinyuan');
-    expect(await run([file])).toEqual({ code: 0, lines: ['estate juxinyuan: 1 added, 0 updated, 0 unchanged, 0 refused'] });
+    expect(await run([file])).toEqual({ code: 0, lines: ['estate juxinyuan: 1 added, 0 updated, 0 unchanged, 0 refused, 0 warnings'] });
     await newEstate('other');
     expect(await run([file])).toEqual({ code: 1, lines: ['several estates (juxinyuan, other); choose one with --estate <code>'] });
-    expect(await run([file, '--estate', 'other'])).toEqual({ code: 0, lines: ['estate other: 1 added, 0 updated, 0 unchanged, 0 refused'] });
-    expect(await run(['--estate=juxinyuan', file])).toEqual({ code: 0, lines: ['estate juxinyuan: 0 added, 0 updated, 1 unchanged, 0 refused'] });
+    expect(await run([file, '--estate', 'other'])).toEqual({ code: 0, lines: ['estate other: 1 added, 0 updated, 0 unchanged, 0 refused, 0 warnings'] });
+    expect(await run(['--estate=juxinyuan', file])).toEqual({ code: 0, lines: ['estate juxinyuan: 0 added, 0 updated, 1 unchanged, 0 refused, 0 warnings'] });
     expect((await run([file, '--estate', 'nope'])).code).toBe(1);
   });
 

@@ -1,25 +1,29 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database, HouseholdsTable } from '../db/database.js';
-import { parseRosterCsv, type RosterError, type RosterRow } from './parse-roster-csv.js';
+import type { CsvRecord } from '../books/parse-csv.js';
+import type { RowIssue } from '../books/row-reason.js';
+import { parseRoster, parseRosterCsv, type RosterRow } from './parse-roster-csv.js';
 
-/** What an import did: households added, changed and left as they were, and the rows refused. */
+/** What an import did: households added, changed and left as they were, the rows refused and warned about. */
 export interface ImportResult {
   added: number;
   updated: number;
   unchanged: number;
-  errors: RosterError[];
+  errors: RowIssue[];
+  warnings: RowIssue[];
 }
 
 const CHUNK = 1000;
 
 /**
- * Loads a roster CSV into an estate in one transaction: zones, buildings and units are
- * created as needed and households upserted by room code. Importing the same file again
- * changes nothing. An empty name or phone cell (or a file without that column) keeps what
+ * Loads a roster (CSV text, or records read from a sheet) into an estate in one transaction:
+ * zones, buildings and units are created as needed and households upserted by room code.
+ * Importing the same file again changes nothing; a row repeated exactly counts as unchanged.
+ * An empty name, phone, area or owner/tenant cell (or a file without that column) keeps what
  * is stored: a partial roster must not erase what another one filled in.
  */
-export async function importRoster(db: Kysely<Database>, estateId: number, csvText: string): Promise<ImportResult> {
-  const parsed = parseRosterCsv(csvText);
+export async function importRoster(db: Kysely<Database>, estateId: number, input: string | readonly CsvRecord[]): Promise<ImportResult> {
+  const parsed = typeof input === 'string' ? parseRosterCsv(input) : parseRoster(input);
   const errors = [...parsed.errors];
   const rows = assignZones(parsed.rows, errors);
   const result = await db.transaction().execute(async (trx) => {
@@ -29,18 +33,18 @@ export async function importRoster(db: Kysely<Database>, estateId: number, csvTe
     return upsertHouseholds(trx, estateId, rows, buildingIds, unitIds);
   });
   errors.sort((a, b) => a.line - b.line);
-  return { ...result, errors };
+  return { ...result, unchanged: result.unchanged + parsed.duplicates, errors, warnings: parsed.warnings };
 }
 
 /** A building lies in one zone: a row that puts it in another than an earlier row did is refused. */
-function assignZones(rows: RosterRow[], errors: RosterError[]): RosterRow[] {
+function assignZones(rows: RosterRow[], errors: RowIssue[]): RosterRow[] {
   const zoneOf = new Map<string, { code: string; line: number }>();
   const kept: RosterRow[] = [];
   for (const row of rows) {
     if (row.zone !== null) {
       const first = zoneOf.get(row.building);
       if (first !== undefined && first.code !== row.zone.code) {
-        errors.push({ line: row.line, reason: `building ${row.building} is in another zone on line ${first.line}` });
+        errors.push({ line: row.line, reason: { key: 'books_other_zone', p: { building: row.building, line: first.line } } });
         continue;
       }
       if (first === undefined) zoneOf.set(row.building, { code: row.zone.code, line: row.line });
@@ -125,10 +129,10 @@ async function upsertHouseholds(
   rows: RosterRow[],
   buildingIds: Map<string, number>,
   unitIds: Map<string, number>,
-): Promise<Omit<ImportResult, 'errors'>> {
+): Promise<Omit<ImportResult, 'errors' | 'warnings'>> {
   const existing = await trx
     .selectFrom('households')
-    .select(['room_code', 'building_id', 'unit_id', 'room', 'resident_name', 'phone'])
+    .select(['room_code', 'building_id', 'unit_id', 'room', 'resident_name', 'phone', 'floor_area', 'resident_relation'])
     .where('estate_id', '=', estateId)
     .execute();
   const byCode = new Map(existing.map((h) => [h.room_code, h]));
@@ -148,12 +152,15 @@ async function upsertHouseholds(
       room_code: r.roomCode,
       resident_name: r.name ?? old?.resident_name ?? null,
       phone: r.phone ?? old?.phone ?? null,
+      floor_area: r.area ?? old?.floor_area ?? null,
+      resident_relation: r.relation ?? old?.resident_relation ?? null,
     };
     if (old === undefined) {
       added++;
     } else if (
       old.building_id === next.building_id && old.unit_id === next.unit_id && old.room === next.room &&
-      old.resident_name === next.resident_name && old.phone === next.phone
+      old.resident_name === next.resident_name && old.phone === next.phone &&
+      old.floor_area === next.floor_area && old.resident_relation === next.resident_relation
     ) {
       unchanged++;
       continue;
@@ -173,6 +180,8 @@ async function upsertHouseholds(
           room: eb.ref('excluded.room'),
           resident_name: eb.ref('excluded.resident_name'),
           phone: eb.ref('excluded.phone'),
+          floor_area: eb.ref('excluded.floor_area'),
+          resident_relation: eb.ref('excluded.resident_relation'),
         })),
       )
       .execute();

@@ -1,20 +1,24 @@
+import { findHeader, HEADER_SEARCH_ROWS, headerKey } from '../books/find-header.js';
+import { type CsvRecord, parseCsv } from '../books/parse-csv.js';
+import type { RowIssue, RowReason } from '../books/row-reason.js';
 import { cleanText } from '../text/clean-text.js';
-import { foldText } from '../text/fold-text.js';
-import { chineseNumeral, CN_SMALL_NUMERAL_CHARS, parseIntOrChinese } from '../text/numerals.js';
-import { formatRoomCode, MAX_BUILDING, MAX_UNIT } from '../text/room-code.js';
-import { BUILDING_WORDS, BUILDING_WORDS_BEFORE_ROOM, ROOM_WORDS, ROSTER_UNIT_WORDS, wordsPattern } from '../text/room-words.js';
+import { formatRoomCode, MAX_BUILDING, MAX_UNIT, parseRoomCode } from '../text/room-code.js';
+import { fold, MAX_NAME_LENGTH, normalizePhone, parseArea, parseBuilding, parseRelation, parseUnit, parseZone, ROOM_CELL } from './roster-cells.js';
+
+export { normalizePhone } from './roster-cells.js';
 
 /**
- * Reads a household roster (花名册) exported from a spreadsheet: one household a row,
- * columns building, unit, room and optionally zone, resident name, phone.
+ * Reads a household roster (花名册) exported from a spreadsheet: one household a row, columns
+ * building, unit, room (or one combined 房号 column: 8栋2单元301) and optionally zone, resident
+ * name, phone, floor area (m²) and owner/tenant. The header may sit below title rows.
  *
  * Reasons for a bad row never quote the cell: in a misaligned file the "building"
  * may hold a resident's name or phone number, and reasons are printed.
  */
 
-/** One valid row of the roster. `name`/`phone` are null when the cell is empty or absent. */
+/** One valid row of the roster. Optional values are null when the cell is empty or absent. */
 export interface RosterRow {
-  /** 1-based line of the file where the row starts. */
+  /** 1-based line of the file (row of the sheet) where the row starts. */
   line: number;
   building: string;
   unit: string | null;
@@ -24,258 +28,173 @@ export interface RosterRow {
   zone: { code: string; name: string } | null;
   name: string | null;
   phone: string | null;
+  /** Floor area in hundredths of m². */
+  area: number | null;
+  /** Whether the resident listed is the owner (业主) or a tenant (租户). */
+  relation: 'owner' | 'tenant' | null;
 }
 
 /** A row that could not be read, by 1-based line number. */
-export interface RosterError {
-  line: number;
-  reason: string;
-}
+export type RosterError = RowIssue;
+
+type Optional = 'zone' | 'name' | 'phone' | 'area' | 'relation';
 
 export interface ParsedRoster {
   rows: RosterRow[];
-  errors: RosterError[];
+  errors: RowIssue[];
+  /** Rows imported without a value that could not be read (a malformed phone). */
+  warnings: RowIssue[];
+  /** Rows that repeat an earlier row exactly: counted as unchanged, not refused. */
+  duplicates: number;
   /** Which optional columns the file has: an absent column leaves stored values alone. */
-  columns: { zone: boolean; name: boolean; phone: boolean };
+  columns: Record<Optional, boolean>;
 }
 
-type Field = 'building' | 'unit' | 'room' | 'zone' | 'name' | 'phone';
+type Field = 'building' | 'unit' | 'room' | Optional;
 const POSITIONAL: Field[] = ['building', 'unit', 'room', 'zone', 'name', 'phone'];
 
-// Header names after foldText (lower case, simplified, half-width) with spaces, '_' and '*' removed.
+// Header names after headerKey (lower case, simplified, half-width, no spaces, brackets or units).
 const HEADER_ALIASES: Record<Field, string[]> = {
   building: ['building', 'bldg', 'block', '楼栋', '栋', '楼', '幢', '楼号', '栋号', '楼栋号', '幢号', '楼宇'],
   unit: ['unit', '单元', '单元号'],
-  room: ['room', 'roomno', 'roomnumber', 'door', '房号', '室', '房间', '房间号', '室号', '门牌号', '户号', '门牌'],
+  room: ['room', 'roomno', 'roomnumber', 'door', '房号', '室', '房间', '房间号', '室号', '门牌号', '户号', '门牌', '房屋', '住址', '地址', '房屋地址'],
   zone: ['zone', 'grid', 'area', '片区', '网格', '区', '片', '区域', '片区号', '网格号'],
   name: ['name', 'resident', 'residentname', 'owner', '姓名', '户主', '户主姓名', '住户', '住户姓名', '业主', '业主姓名', '名字', '联系人'],
   phone: ['phone', 'tel', 'telephone', 'mobile', 'phonenumber', '电话', '手机', '手机号', '手机号码', '电话号码', '联系电话', '联系方式'],
+  area: ['floorarea', 'sqm', 'm2', '面积', '建筑面积', '房屋面积', '专有面积', '专有部分面积', '套内面积', '使用面积'],
+  relation: ['relation', 'ownertenant', 'tenure', '业主租户', '租户业主', '身份', '住户类型', '居住类型', '住户性质', '产权', '业主或租户', '自住出租'],
 };
 const HEADER_LOOKUP = new Map<string, Field>();
 for (const [field, names] of Object.entries(HEADER_ALIASES) as [Field, string[]][]) {
   for (const n of names) HEADER_LOOKUP.set(n, field);
 }
 
-const MAX_NAME_LENGTH = 40;
-const CN = CN_SMALL_NUMERAL_CHARS;
-// A cell is one number with its word: 8栋 / 8号 / 8楼 are all building 8 in a building column.
-const BUILDING_CELL = new RegExp(`^(\\d+|[${CN}]+)(${wordsPattern(BUILDING_WORDS, BUILDING_WORDS_BEFORE_ROOM)})?$`);
-const UNIT_CELL = new RegExp(`^(\\d+|[${CN}]+)(${wordsPattern(ROSTER_UNIT_WORDS)})?$`);
-const ROOM_CELL = new RegExp(`^(\\d+)(${wordsPattern(ROOM_WORDS)})?$`);
-
-/** A CSV record: its cells and the line it starts on. */
-interface CsvRecord {
-  line: number;
-  cells: string[];
-}
-
-/** RFC 4180 with the usual spreadsheet leniency: BOM, CRLF or CR, quoted newlines, stray quotes. */
-export function parseCsv(text: string): CsvRecord[] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let i = 0;
-  const endRecord = () => {
-    cells.push(cell);
-    records.push({ line: recordLine, cells });
-    cells = [];
-    cell = '';
-  };
-  while (i < src.length) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        if (ch === '\n' || (ch === '\r' && src[i + 1] !== '\n')) line++;
-        cell += ch;
-      }
-      i++;
-      continue;
-    }
-    if (ch === '"' && cell.trim() === '') {
-      cell = '';
-      quoted = true;
-    } else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      cell += ch;
-    }
-    i++;
-  }
-  if (cell !== '' || cells.length > 0) endRecord();
-  return records;
-}
-
-function headerField(cell: string): Field | undefined {
-  const key = foldText(cleanText(cell)).replace(/[\s_*()（）:：]/g, '');
-  return HEADER_LOOKUP.get(key);
-}
-
-/** The header's column map, or null when the first record is data. */
-function readHeader(cells: string[]): Map<Field, number> | null {
-  const map = new Map<Field, number>();
-  for (let i = 0; i < cells.length; i++) {
-    const f = headerField(cells[i]);
-    if (f !== undefined && !map.has(f)) map.set(f, i);
-  }
-  return map.size > 0 ? map : null;
-}
-
-function fold(cell: string | undefined): string {
-  return foldText(cleanText(cell ?? '')).replace(/\s/g, '');
-}
-
-function number(s: string): number | null {
-  const n = parseIntOrChinese(s);
-  return n === null || !Number.isFinite(n) ? null : n;
-}
-
-/** '8', '８', '8栋', '8幢', '8号楼', '8#', '八栋' → 8. */
-function parseBuilding(cell: string): number | 'bad' {
-  const m = BUILDING_CELL.exec(cell);
-  const n = m === null ? null : number(m[1]);
-  return n === null ? 'bad' : n;
-}
-
-/** '2', '2单元', '二单元' → 2. */
-function parseUnit(cell: string): number | 'bad' {
-  const m = UNIT_CELL.exec(cell);
-  const n = m === null ? null : number(m[1]);
-  return n === null ? 'bad' : n;
-}
-
-/** '3', '第三片区', '三网格' → code '3'; other names ('东区') are their own code. */
-function parseZone(raw: string): { code: string; name: string } {
-  const folded = fold(raw);
-  const m = new RegExp(`^第?(\\d+|[${CN}]+)(片区|网格|区|片)?$`).exec(folded);
-  const n = m === null ? null : number(m[1]);
-  if (n !== null && n > 0) return { code: String(n), name: m![2] !== undefined || folded.startsWith('第') ? cleanText(raw) : `第${chineseNumeral(n)}片区` };
-  return { code: cleanText(raw), name: cleanText(raw) };
-}
-
-/**
- * Mainland mobile (13912345678, +86 139 1234 5678) → 11 digits; a landline with area
- * code (0731-88886666) keeps its hyphen; a local 7–8 digit number is kept. Null otherwise.
- */
-export function normalizePhone(cell: string): string | null {
-  let s = foldText(cleanText(cell)).replace(/[\s()（）.]/g, '');
-  s = s.replace(/^(\+86|0086|86(?=1\d{10}$))-?/, '');
-  if (/^1[3-9]\d{9}$/.test(s)) return s;
-  if (/^1[3-9]\d-?\d{4}-?\d{4}$/.test(s)) return s.replace(/-/g, '');
-  const landline = /^(0\d{2,3})-?([1-9]\d{6,7})$/.exec(s);
-  if (landline !== null) return `${landline[1]}-${landline[2]}`;
-  // Local numbers start 2–8; one starting 1 is a mobile number cut short.
-  if (/^[2-8]\d{6,7}$/.test(s)) return s;
-  return null;
-}
+const NO_COLUMNS: Record<Optional, boolean> = { zone: false, name: false, phone: false, area: false, relation: false };
 
 /** Parses roster CSV text into valid rows and per-line errors. */
 export function parseRosterCsv(text: string): ParsedRoster {
-  const records = parseCsv(text).filter((r) => r.cells.some((c) => cleanText(c) !== ''));
-  const rows: RosterRow[] = [];
-  const errors: RosterError[] = [];
-  if (records.length === 0) return { rows, errors, columns: { zone: false, name: false, phone: false } };
+  return parseRoster(parseCsv(text));
+}
 
-  let columns = new Map<Field, number>(POSITIONAL.map((f, i) => [f, i]));
-  let data = records;
-  const header = readHeader(records[0].cells);
+/** Parses a roster's records (from CSV or a sheet) into valid rows, per-line errors and warnings. */
+export function parseRoster(all: readonly CsvRecord[]): ParsedRoster {
+  const records = all.filter((r) => r.cells.some((c) => cleanText(c) !== ''));
+  const out: ParsedRoster = { rows: [], errors: [], warnings: [], duplicates: 0, columns: { ...NO_COLUMNS } };
+  if (records.length === 0) return out;
+
+  let columns: Map<Field, number>;
+  let data: readonly CsvRecord[];
+  const header = findHeader(records, HEADER_LOOKUP, ['room']);
   if (header !== null) {
-    data = records.slice(1);
-    columns = header;
-    const missing = (['building', 'room'] as const).filter((f) => !header.has(f));
-    if (missing.length > 0) {
-      errors.push({ line: records[0].line, reason: `the header has no ${missing.join(' or ')} column` });
-      return { rows, errors, columns: { zone: false, name: false, phone: false } };
-    }
+    columns = header.columns;
+    data = records.slice(header.index + 1);
   } else {
+    const named = records.slice(0, HEADER_SEARCH_ROWS).find((r) => isHeaderLike(r.cells));
+    if (named !== undefined) {
+      out.errors.push({ line: named.line, reason: { key: 'books_header_missing', p: { cols: '房号 / room' } } });
+      return out;
+    }
     // Without a header, only as many optional columns as the widest row has.
     const width = Math.max(...records.map((r) => r.cells.length));
     columns = new Map(POSITIONAL.slice(0, Math.max(width, 3)).map((f, i) => [f, i]));
+    data = records;
   }
+  const combined = !columns.has('building');
 
-  const firstLineOf = new Map<string, number>();
+  const first = new Map<string, { line: number; key: string }>();
   for (const rec of data) {
-    const get = (f: Field): string | undefined => {
+    const get = (f: Field): string => {
       const i = columns.get(f);
-      return i === undefined ? undefined : rec.cells[i];
+      return i === undefined ? '' : (rec.cells[i] ?? '');
     };
-    const result = parseRow(rec.line, get);
-    if ('reason' in result) {
-      errors.push(result);
+    const warnings: RowReason[] = [];
+    const result = parseRow(get, combined, warnings);
+    if ('key' in result) {
+      out.errors.push({ line: rec.line, reason: result });
       continue;
     }
-    const seen = firstLineOf.get(result.roomCode);
+    const row: RosterRow = { line: rec.line, ...result };
+    const key = JSON.stringify({ ...result });
+    const seen = first.get(row.roomCode);
     if (seen !== undefined) {
-      errors.push({ line: rec.line, reason: `room ${result.roomCode} repeats line ${seen}` });
+      if (seen.key === key) out.duplicates++;
+      else out.errors.push({ line: rec.line, reason: { key: 'books_room_repeats', p: { room: row.roomCode, line: seen.line } } });
       continue;
     }
-    firstLineOf.set(result.roomCode, rec.line);
-    rows.push(result);
+    first.set(row.roomCode, { line: rec.line, key });
+    for (const w of warnings) out.warnings.push({ line: rec.line, reason: w });
+    out.rows.push(row);
   }
-  return { rows, errors, columns: { zone: columns.has('zone'), name: columns.has('name'), phone: columns.has('phone') } };
+  for (const f of Object.keys(NO_COLUMNS) as Optional[]) out.columns[f] = columns.has(f);
+  return out;
 }
 
-function parseRow(line: number, get: (f: Field) => string | undefined): RosterRow | RosterError {
-  const bad = (reason: string): RosterError => ({ line, reason });
-  const b = fold(get('building'));
-  if (b === '') return bad('building is missing');
-  const building = parseBuilding(b);
-  if (building === 'bad') return bad('building is not a number');
-  if (building < 1 || building > MAX_BUILDING) return bad(`building must be 1 to ${MAX_BUILDING}`);
+/** A row of column names only (姓名,电话): a header that lacks the room column. */
+function isHeaderLike(cells: readonly string[]): boolean {
+  const filled = cells.filter((c) => cleanText(c) !== '');
+  return filled.length > 0 && filled.every((c) => HEADER_LOOKUP.has(headerKey(c)));
+}
 
+type Place = { building: string; unit: string | null; room: string };
+
+/** Building, unit and room from separate cells. */
+function placeFromCells(get: (f: Field) => string): Place | RowReason {
+  const b = fold(get('building'));
+  if (b === '') return { key: 'books_building_missing' };
+  const building = parseBuilding(b);
+  if (building === 'bad') return { key: 'books_building_nan' };
+  if (building < 1 || building > MAX_BUILDING) return { key: 'books_building_range', p: { max: MAX_BUILDING } };
   const u = fold(get('unit'));
   let unit: number | null = null;
   if (u !== '') {
     const parsed = parseUnit(u);
-    if (parsed === 'bad') return bad('unit is not a number');
-    if (parsed < 1 || parsed > MAX_UNIT) return bad(`unit must be 1 to ${MAX_UNIT}`);
+    if (parsed === 'bad') return { key: 'books_unit_nan' };
+    if (parsed < 1 || parsed > MAX_UNIT) return { key: 'books_unit_range', p: { max: MAX_UNIT } };
     unit = parsed;
   }
-
   const r = fold(get('room'));
-  if (r === '') return bad('room is missing');
+  if (r === '') return { key: 'books_room_missing' };
   const rm = ROOM_CELL.exec(r);
-  if (rm === null) return bad('room is not a number');
+  if (rm === null) return { key: 'books_room_nan' };
   const room = rm[1].replace(/^0+/, '');
-  if (room === '' || room.length > 4) return bad('room must be 1 to 9999');
+  if (room === '' || room.length > 4) return { key: 'books_room_range' };
+  return { building: String(building), unit: unit === null ? null : String(unit), room };
+}
 
-  const zoneCell = cleanText(get('zone') ?? '');
-  if (zoneCell.length > 20) return bad('zone is too long');
-  const nameCell = cleanText(get('name') ?? '');
-  if (nameCell.length > MAX_NAME_LENGTH) return bad('name is too long');
-  const phoneCell = cleanText(get('phone') ?? '');
-  let phone: string | null = null;
-  if (phoneCell !== '') {
-    phone = normalizePhone(phoneCell);
-    if (phone === null) return bad('phone is not a phone number');
-  }
+/** One combined 房号 cell (8栋2单元301, 8-2-301), read by the chat's own room reader. */
+function placeFromCode(cell: string): Place | RowReason {
+  if (cleanText(cell) === '') return { key: 'books_room_missing' };
+  const code = parseRoomCode(cell);
+  if (code === null) return { key: 'books_room_code_bad' };
+  const parts = code.split('-');
+  return parts.length === 3 ? { building: parts[0], unit: parts[1], room: parts[2] } : { building: parts[0], unit: null, room: parts[1] };
+}
 
-  const buildingCode = String(building);
-  const unitCode = unit === null ? null : String(unit);
+function parseRow(get: (f: Field) => string, combined: boolean, warnings: RowReason[]): Omit<RosterRow, 'line'> | RowReason {
+  const place = combined ? placeFromCode(get('room')) : placeFromCells(get);
+  if ('key' in place) return place;
+
+  const zoneCell = cleanText(get('zone'));
+  if (zoneCell.length > 20) return { key: 'books_zone_long' };
+  const nameCell = cleanText(get('name'));
+  if (nameCell.length > MAX_NAME_LENGTH) return { key: 'books_name_long' };
+  const phoneCell = cleanText(get('phone'));
+  const phone = phoneCell === '' ? null : normalizePhone(phoneCell);
+  if (phoneCell !== '' && phone === null) warnings.push({ key: 'books_phone_dropped' });
+  const areaCell = cleanText(get('area'));
+  const area = areaCell === '' ? null : parseArea(areaCell);
+  if (areaCell !== '' && area === null) warnings.push({ key: 'books_area_dropped' });
+  const relationCell = cleanText(get('relation'));
+  const relation = relationCell === '' ? null : parseRelation(relationCell);
+  if (relationCell !== '' && relation === null) warnings.push({ key: 'books_relation_dropped' });
+
   return {
-    line,
-    building: buildingCode,
-    unit: unitCode,
-    room,
-    roomCode: formatRoomCode(buildingCode, unitCode, room),
+    ...place,
+    roomCode: formatRoomCode(place.building, place.unit, place.room),
     zone: zoneCell === '' ? null : parseZone(zoneCell),
     name: nameCell === '' ? null : nameCell,
     phone,
+    area,
+    relation,
   };
 }

@@ -39,5 +39,7 @@ export interface HouseholdsTable {
   phone: string | null;
   /** Floor area (专有部分面积) in hundredths of m²; null = unknown (migration 0010, the council). */
   floor_area: number | null;
+  /** Whether the roster lists the resident as owner (业主) or tenant (租户); null = not said (migration 2026-12-07-0100). */
+  resident_relation: 'owner' | 'tenant' | null;
   created_at: CreatedAt;
 }

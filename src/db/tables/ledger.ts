@@ -33,6 +33,8 @@ export interface PaymentsTable {
   stands_months: number | null;
   /** Why (a correction's reason). */
   note: string | null;
+  /** Who collected it, as an imported sheet names them (no member behind it); null otherwise. */
+  collector: Generated<string | null>;
 }
 export interface PaymentDecisionsTable {
   payment_id: number;
