@@ -40,13 +40,13 @@ export function monthlyFen(plan: Pick<FeePlan, 'amount_fen' | 'basis'>, floorAre
 }
 
 /**
- * The plan as one household pays it (amount_fen = its fen a month), for `balance` and
+ * The plan as one household pays it — a flat plan of its fen a month — for `balance` and
  * `monthsFor`; null when the plan does not cover the household or cannot price it.
  */
 export function pricedFor<P extends EstatePlan>(plan: P, h: PricedHousehold): P | null {
   if (!covers(plan, h.buildingId)) return null;
   const fen = monthlyFen(plan, h.floorArea);
-  return fen === null ? null : { ...plan, amount_fen: fen };
+  return fen === null ? null : { ...plan, basis: 'household', amount_fen: fen };
 }
 
 /** Why a household is not charged on a plan: not covered, or (per m²) no floor area on file. */
