@@ -17,7 +17,7 @@ import type { JobInfo, WorkerDeps } from './worker-deps.js';
  */
 export async function claimsDigest(data: EstateRunJob, deps: WorkerDeps, _info?: JobInfo): Promise<void> {
   const now = deps.clock.now();
-  for (const zone of await zonesWithNewClaims(deps.db, data.estateId)) await digestZone(deps, zone, now);
+  for (const zone of await zonesWithNewClaims(deps.db, data.estateId, now)) await digestZone(deps, zone, now);
   // Also sends what a crash between a commit and its hand-over left in the outbox.
   await handOverPending(deps, { prefix: DIGEST_KEY_PREFIX, since: new Date(now.getTime() - 24 * 3600_000) });
 }

@@ -4,6 +4,9 @@ import type { Database } from '../db/database.js';
 /** Most often a zone's staff hear of new claims: one digest per 15 minutes, not one message per claim. */
 export const DIGEST_EVERY_MS = 15 * 60_000;
 
+/** Claims older than this when the sweep first sees them are not news (the 待确认 list has them). */
+export const NEWS_FOR_MS = 24 * 3600_000;
+
 /** Outbox keys of digests start with this, then `z<zone id or 0>-`. */
 export const DIGEST_KEY_PREFIX = 'claim-digest-';
 
@@ -22,8 +25,8 @@ export interface DigestClaim {
   createdAt: Date;
 }
 
-/** The zones (per estate) that have claims not yet announced. */
-export async function zonesWithNewClaims(db: Kysely<Database>, estateId: number | null): Promise<DigestZone[]> {
+/** The zones (per estate) that have claims of the last day not yet announced. */
+export async function zonesWithNewClaims(db: Kysely<Database>, estateId: number | null, now: Date): Promise<DigestZone[]> {
   return db
     .selectFrom('payments as p')
     .innerJoin('households as h', 'h.id', 'p.household_id')
@@ -31,6 +34,7 @@ export async function zonesWithNewClaims(db: Kysely<Database>, estateId: number 
     .select(['p.estate_id as estateId', 'b.zone_id as zoneId'])
     .distinct()
     .where('p.kind', '=', 'claim')
+    .where('p.created_at', '>', new Date(now.getTime() - NEWS_FOR_MS))
     .$if(estateId !== null, (q) => q.where('p.estate_id', '=', estateId!))
     .where((eb) => eb.not(eb.exists(eb.selectFrom('claim_announcements as a').select('a.payment_id').whereRef('a.payment_id', '=', 'p.id'))))
     .execute();
@@ -64,7 +68,7 @@ export async function takeNewClaims(tx: Transaction<Database>, zone: DigestZone,
     from payments p
     join households h on h.id = p.household_id
     join buildings b on b.id = h.building_id
-    where p.kind = 'claim' and p.estate_id = ${zone.estateId}
+    where p.kind = 'claim' and p.estate_id = ${zone.estateId} and p.created_at > ${new Date(now.getTime() - NEWS_FOR_MS)}::timestamptz
       and b.zone_id is not distinct from ${zone.zoneId}::int
       and not exists (select 1 from claim_announcements a where a.payment_id = p.id)
     order by p.id
