@@ -1,4 +1,5 @@
 import { mainFeePlan, monthsFor } from '../src/ledger/fee-plan.js';
+import { choosePlanFor, planRefusal } from '../src/ledger/plan-choice.js';
 import { boundHouseholds, findHousehold } from '../src/members/households.js';
 import { insertPayment } from '../src/ledger/insert-payment.js';
 import { lockHousehold } from '../src/ledger/lock-household.js';
@@ -9,8 +10,7 @@ import { commandProcessor } from './run-command.js';
 export const claimPayment = commandProcessor('pay', async (ctx) => {
   const { t } = ctx.i18n;
   const cmd = ctx.job.command;
-  const plan = await mainFeePlan(ctx.tx, ctx.estate.id);
-  if (!plan) return ctx.reply(t('no_fee_plan'));
+  if (!(await mainFeePlan(ctx.tx, ctx.estate.id))) return ctx.reply(t('no_fee_plan'));
   const mine = await boundHouseholds(ctx.tx, ctx.member.id, ctx.estate.id);
   let household = mine[0];
   if (cmd.room) {
@@ -26,6 +26,10 @@ export const claimPayment = commandProcessor('pay', async (ctx) => {
   } else if (mine.length > 1) {
     return ctx.reply(t('pay_which_household', { rooms: mine.map((h) => h.roomCode).join('、') }));
   }
+  // 已交物业费300元 goes to the plan it names; no name, to the estate's main plan.
+  const choice = await choosePlanFor(ctx.tx, ctx.estate.id, cmd.plan, household);
+  if (!choice.ok) return ctx.reply(planRefusal(t, household.roomCode, choice));
+  const plan = choice.plan;
   const resolved = monthsFor(plan, cmd.amountFen, cmd.months);
   if (!resolved.ok) {
     if (resolved.reason === 'need_amount') return ctx.reply(t('pay_need_amount', { fee: plan.amount_fen, plan: plan.name }));
@@ -44,6 +48,7 @@ export const claimPayment = commandProcessor('pay', async (ctx) => {
     .select('p.id')
     .where('p.household_id', '=', household.id)
     .where('p.kind', '=', 'claim')
+    .where('p.fee_plan_id', '=', plan.id)
     .where('p.amount_fen', '=', resolved.amountFen)
     .where('d.payment_id', 'is', null)
     .where('p.created_at', '>', new Date(ctx.now.getTime() - 24 * 3600 * 1000))

@@ -1,6 +1,7 @@
 import { commandAs, type ErrorCode } from '../src/commands/parsed-command.js';
 import { collectionDuplicate } from '../src/ledger/duplicate-guard.js';
-import { mainFeePlan, monthsFor } from '../src/ledger/fee-plan.js';
+import { monthsFor } from '../src/ledger/fee-plan.js';
+import { choosePlanFor, planRefusal, pricedPlan } from '../src/ledger/plan-choice.js';
 import { insertPayment } from '../src/ledger/insert-payment.js';
 import { holdEntry, takeHeldCollections } from '../src/ledger/ledger-holds.js';
 import { lockHousehold } from '../src/ledger/lock-household.js';
@@ -18,6 +19,8 @@ interface CollectLine {
   amountFen: number | null;
   months: number | null;
   method: string | null;
+  /** The fee the line names (物业费), else the main plan; a held collection keeps its plan's id. */
+  plan: string | number | null;
 }
 
 /** What became of one line: booked (the text names room and ref) or not (the text says why). */
@@ -38,8 +41,15 @@ async function collectLine(ctx: CommandContext, batch: NoticeBatch, line: Collec
   const household = await findHousehold(ctx.tx, ctx.estate.id, room);
   if (!household) return refused(t('room_unknown', { room }));
   if (!canManage(ctx.roles, household)) return refused(t('not_your_zone', { room }));
-  const plan = await mainFeePlan(ctx.tx, ctx.estate.id);
-  if (!plan) return refused(t('no_fee_plan'));
+  let plan;
+  if (typeof line.plan === 'number') {
+    plan = await pricedPlan(ctx.tx, ctx.estate.id, line.plan, household);
+    if (!plan) return refused(t('no_fee_plan'));
+  } else {
+    const choice = await choosePlanFor(ctx.tx, ctx.estate.id, line.plan, household);
+    if (!choice.ok) return refused(planRefusal(t, room, choice));
+    plan = choice.plan;
+  }
   const resolved = monthsFor(plan, line.amountFen, line.months);
   if (!resolved.ok) {
     if (resolved.reason === 'need_amount') return refused(t('amount_required'));
@@ -95,7 +105,7 @@ export const collectPayment = commandProcessor('collect', async (ctx) => {
   if (!isStaff(ctx.roles)) return ctx.reply(t('staff_only'));
   const batch = new NoticeBatch();
   if (cmd.items === null) {
-    const done = await collectLine(ctx, batch, { room: cmd.room, amountFen: cmd.amountFen, months: cmd.months, method: cmd.text }, { guard: true, sourceKey: ctx.job.key });
+    const done = await collectLine(ctx, batch, { room: cmd.room, amountFen: cmd.amountFen, months: cmd.months, method: cmd.text, plan: cmd.plan }, { guard: true, sourceKey: ctx.job.key });
     return replyWith(ctx, batch, done.text);
   }
   const lines: string[] = [];
@@ -104,7 +114,7 @@ export const collectPayment = commandProcessor('collect', async (ctx) => {
       lines.push(t('batch_line_error', { line: item.line, reason: t((item.error ?? 'room_required') as ErrorCode) }));
       continue;
     }
-    const done = await collectLine(ctx, batch, { room: item.room, amountFen: item.amountFen, months: item.months, method: item.text }, { guard: true, sourceKey: `${ctx.job.key}#${i}` });
+    const done = await collectLine(ctx, batch, { room: item.room, amountFen: item.amountFen, months: item.months, method: item.text, plan: item.plan ?? cmd.plan }, { guard: true, sourceKey: `${ctx.job.key}#${i}` });
     lines.push(done.booked ? done.text : t('batch_line_error', { line: item.room, reason: done.text }));
   }
   replyWith(ctx, batch, lines.join('\n'));
@@ -120,7 +130,7 @@ export const rebookCollection = commandProcessor('rebook', async (ctx) => {
   const lines: string[] = [];
   for (const h of holds) {
     const household = await ctx.tx.selectFrom('households').select('room_code').where('id', '=', h.household_id).executeTakeFirstOrThrow();
-    const done = await collectLine(ctx, batch, { room: household.room_code, amountFen: h.amount_fen, months: h.months, method: h.method }, { guard: false, sourceKey: `${ctx.job.key}#${h.id}` });
+    const done = await collectLine(ctx, batch, { room: household.room_code, amountFen: h.amount_fen, months: h.months, method: h.method, plan: h.fee_plan_id }, { guard: false, sourceKey: `${ctx.job.key}#${h.id}` });
     lines.push(done.booked || holds.length === 1 ? done.text : t('batch_line_error', { line: household.room_code, reason: done.text }));
   }
   replyWith(ctx, batch, lines.join('\n'));

@@ -4,6 +4,7 @@ import { translator } from '../src/i18n/translator.js';
 import { userText } from '../src/i18n/user-text.js';
 import { correctEntry, type CorrectionTarget } from '../src/ledger/correct-entry.js';
 import { monthsFor } from '../src/ledger/fee-plan.js';
+import { monthlyFen } from '../src/ledger/estate-plans.js';
 import { loadEntry } from '../src/ledger/ledger-entry.js';
 import { lockHousehold } from '../src/ledger/lock-household.js';
 import { householdBalance } from '../src/ledger/paid-through.js';
@@ -26,7 +27,10 @@ async function correct(ctx: CommandContext, kind: 'void' | 'amend'): Promise<voi
   await lockHousehold(ctx.tx, found.householdId);
   // Read again under the lock: a decision or a correction may have landed while we waited.
   const entry = (await loadEntry(ctx.tx, ctx.estate.id, found.id))!;
-  const plan = await ctx.tx.selectFrom('fee_plans').selectAll().where('id', '=', entry.feePlanId).executeTakeFirstOrThrow();
+  // A per-m² plan is priced at the household's area; a plan since narrowed still prices its old rows.
+  const area = await ctx.tx.selectFrom('households').select('floor_area').where('id', '=', entry.householdId).executeTakeFirstOrThrow();
+  const raw = await ctx.tx.selectFrom('fee_plans').selectAll().where('id', '=', entry.feePlanId).executeTakeFirstOrThrow();
+  const plan = { ...raw, amount_fen: monthlyFen(raw, area.floor_area) ?? raw.amount_fen };
 
   let target: CorrectionTarget = { kind: 'void' };
   if (kind === 'amend' && cmd.amountFen !== 0) {

@@ -1,14 +1,6 @@
 import { canManage, isStaff } from '../src/ledger/permissions.js';
-import type { Translator } from '../src/i18n/translator.js';
+import { claimAge as age } from '../src/ledger/claim-age.js';
 import { commandProcessor } from './run-command.js';
-
-/** How long ago, in the largest whole unit that fits. */
-function age(t: Translator['t'], from: Date, now: Date): string {
-  const minutes = Math.max(0, Math.floor((now.getTime() - from.getTime()) / 60_000));
-  if (minutes < 60) return t('age_minutes', { n: minutes });
-  if (minutes < 48 * 60) return t('age_hours', { n: Math.floor(minutes / 60) });
-  return t('age_days', { n: Math.floor(minutes / 1440) });
-}
 
 /** 待确认 / /pending: claims and bindings waiting in the staff member's reach (and the group's scope), oldest first. */
 export const listPending = commandProcessor('pending', async (ctx) => {

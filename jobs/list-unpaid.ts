@@ -1,8 +1,8 @@
 import { currentMonth } from '../src/time/month.js';
 import { balance } from '../src/ledger/balance.js';
-import { mainFeePlan } from '../src/ledger/fee-plan.js';
+import { estatePlans, pricedFor, type EstatePlan } from '../src/ledger/estate-plans.js';
 import { compareRoomCodes } from '../src/members/households.js';
-import { paidMonthsByHousehold, type Scope } from '../src/ledger/paid-months.js';
+import { paidMonthsByHousehold, type HouseholdPaid, type Scope } from '../src/ledger/paid-months.js';
 import { isStaff } from '../src/ledger/permissions.js';
 import { readArrearsFilter } from '../src/ledger/arrears-filter.js';
 import type { CommandContext } from './command-context.js';
@@ -35,13 +35,13 @@ export async function scopeName(ctx: CommandContext, scope: Scope): Promise<stri
 export const listUnpaid = commandProcessor('unpaid', async (ctx) => {
   const { t } = ctx.i18n;
   if (!isStaff(ctx.roles)) return ctx.reply(t('staff_only'));
-  const plan = await mainFeePlan(ctx.tx, ctx.estate.id);
-  if (!plan) return ctx.reply(t('no_fee_plan'));
+  const plans = await estatePlans(ctx.tx, ctx.estate.id);
+  if (plans.length === 0) return ctx.reply(t('no_fee_plan'));
   const filter = readArrearsFilter(ctx.job.command.text);
   if (filter === 'unclear') return ctx.reply(t('unpaid_filter_unclear'));
   const scope = listScope(ctx);
   const month = currentMonth(ctx.now, ctx.estate.time_zone);
-  let rows = await paidMonthsByHousehold(ctx.tx, scope, plan.id);
+  let rows = await paidMonthsByHousehold(ctx.tx, scope, plans[0].id);
   // 8栋 / 8栋2单元 narrow the staff member's scope, never widen it.
   if (filter.building !== null) {
     const unit = filter.unit;
@@ -54,14 +54,28 @@ export const listUnpaid = commandProcessor('unpaid', async (ctx) => {
     }
     rows = unit === null ? inScope : inScope.filter((r) => r.roomCode.startsWith(`${filter.building}-${unit}-`));
   }
-  const min = filter.minMonths ?? 1;
-  const behind = rows
-    .map((r) => ({ ...r, bal: balance(plan, r.paidMonths, month, r.creditFen) }))
-    .filter((r) => r.bal.owedMonths >= min)
-    .sort((a, b) => compareRoomCodes(a.roomCode, b.roomCode));
   const narrowed = (filter.building === null ? '' : (filter.unit === null ? t('scope_building', { code: filter.building }) : t('unpaid_unit', { building: filter.building, unit: filter.unit }))) + (filter.minMonths === null ? '' : t('unpaid_min_months', { months: filter.minMonths }));
   const name = (filter.building === null ? await scopeName(ctx, scope) : ctx.estate.name) + narrowed;
-  if (behind.length === 0) return ctx.reply(t('unpaid_none', { scope: name }));
+  const wanted = new Set(rows.map((r) => r.householdId));
+  // One section per plan, each over the households it charges; an estate of one plan reads as it always has.
+  const sections: string[] = [];
+  for (const plan of plans) {
+    const paid = plan === plans[0] ? rows : (await paidMonthsByHousehold(ctx.tx, scope, plan.id)).filter((r) => wanted.has(r.householdId));
+    const lines = arrearsLines(ctx, plan, paid, month, filter.minMonths ?? 1, name);
+    sections.push(plans.length === 1 ? lines : `${t('unpaid_plan', { plan: plan.name })}\n${lines}`);
+  }
+  ctx.reply(sections.join('\n'));
+});
+
+/** The arrears of one plan: a header and the rooms behind by building, or that none are. */
+function arrearsLines(ctx: CommandContext, plan: EstatePlan, rows: HouseholdPaid[], month: string, min: number, name: string): string {
+  const { t } = ctx.i18n;
+  const charged = rows.flatMap((r) => {
+    const priced = pricedFor(plan, r);
+    return priced ? [{ ...r, bal: balance(priced, r.paidMonths, month, r.creditFen) }] : [];
+  });
+  const behind = charged.filter((r) => r.bal.owedMonths >= min).sort((a, b) => compareRoomCodes(a.roomCode, b.roomCode));
+  if (behind.length === 0) return t('unpaid_none', { scope: name });
   const byBuilding = new Map<string, string[]>();
   for (const r of behind) {
     const list = byBuilding.get(r.buildingCode) ?? [];
@@ -69,7 +83,7 @@ export const listUnpaid = commandProcessor('unpaid', async (ctx) => {
     byBuilding.set(r.buildingCode, list);
   }
   const total = behind.reduce((s, r) => s + r.bal.owedFen, 0);
-  const lines = [t('unpaid_header', { scope: name, households: behind.length, total: rows.length, fen: total })];
+  const lines = [t('unpaid_header', { scope: name, households: behind.length, total: charged.length, fen: total })];
   for (const [building, rooms] of byBuilding) lines.push(t('unpaid_building', { building, rooms: rooms.join(' ') }));
-  ctx.reply(lines.join('\n'));
-});
+  return lines.join('\n');
+}

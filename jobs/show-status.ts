@@ -1,5 +1,5 @@
 import { yuan } from '../src/i18n/money.js';
-import { mainFeePlan } from '../src/ledger/fee-plan.js';
+import { estatePlans, notPricedWhy, pricedFor } from '../src/ledger/estate-plans.js';
 import { boundHouseholds, findHousehold, type HouseholdRef } from '../src/members/households.js';
 import { householdBalance } from '../src/ledger/paid-through.js';
 import { canView, isStaff } from '../src/ledger/permissions.js';
@@ -9,8 +9,8 @@ import { commandProcessor } from './run-command.js';
 /** 查询 [房号]: your own households' accounts; staff and the building's head may name any room. */
 export const showStatus = commandProcessor('status', async (ctx) => {
   const { t } = ctx.i18n;
-  const plan = await mainFeePlan(ctx.tx, ctx.estate.id);
-  if (!plan) return ctx.reply(t('no_fee_plan'));
+  const plans = await estatePlans(ctx.tx, ctx.estate.id);
+  if (plans.length === 0) return ctx.reply(t('no_fee_plan'));
   const mine = await boundHouseholds(ctx.tx, ctx.member.id, ctx.estate.id);
   let households: HouseholdRef[];
   const room = ctx.job.command.room;
@@ -31,9 +31,17 @@ export const showStatus = commandProcessor('status', async (ctx) => {
   }
   const lines: string[] = [];
   for (const h of households) {
-    const bal = await householdBalance(ctx.tx, ctx.estate, plan, h.id, ctx.now);
-    lines.push(t('status_line', { room: h.roomCode, plan: plan.name, fee: plan.amount_fen, through: bal.throughName, owedMonths: bal.owedMonths, owedFen: bal.owedFen }));
-    if (bal.creditFen > 0) lines.push(t('sc_status_credit', { yuan: yuan(bal.creditFen) }));
+    // One line per plan the household is charged (a plan of other buildings is not its business).
+    for (const raw of plans) {
+      const plan = pricedFor(raw, h);
+      if (!plan) {
+        if (notPricedWhy(raw, h) === 'no_area') lines.push(t('status_no_area', { room: h.roomCode, plan: raw.name, rate: raw.amount_fen }));
+        continue;
+      }
+      const bal = await householdBalance(ctx.tx, ctx.estate, plan, h.id, ctx.now);
+      lines.push(t('status_line', { room: h.roomCode, plan: plan.name, fee: plan.amount_fen, through: bal.throughName, owedMonths: bal.owedMonths, owedFen: bal.owedFen }));
+      if (bal.creditFen > 0) lines.push(t('sc_status_credit', { yuan: yuan(bal.creditFen) }));
+    }
     const pending = await ctx.tx
       .selectFrom('payments as p')
       .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')

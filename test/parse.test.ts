@@ -26,7 +26,7 @@ function check(cases: Case[]): void {
 describe('pay claims', () => {
   check([
     ['已交60元', 'pay', { amountFen: 6000 }],
-    ['交了一年卫生费', 'pay', { months: 12 }],
+    ['交了一年卫生费', 'pay', { months: 12, plan: '卫生费' }],
     ['已缴 5元 8栋2单元301', 'pay', { amountFen: 500, room: '8-2-301' }],
     ['已繳六十元', 'pay', { amountFen: 6000 }],
     ['/paid 60', 'pay', { amountFen: 6000 }],
@@ -38,8 +38,8 @@ describe('pay claims', () => {
     ['/PAID 60', 'pay', { amountFen: 6000 }],
     ['@邻里 /paid 60', 'pay', { amountFen: 6000 }],
     ['交了六十块钱', 'pay', { amountFen: 6000 }],
-    ['我家8-2-301已经交了一年的卫生费', 'pay', { room: '8-2-301', months: 12 }],
-    ['已交卫生费60元 谢谢', 'pay', { amountFen: 6000 }],
+    ['我家8-2-301已经交了一年的卫生费', 'pay', { room: '8-2-301', months: 12, plan: '卫生费' }],
+    ['已交卫生费60元 谢谢', 'pay', { amountFen: 6000, plan: '卫生费' }],
     ['交 了 60 元', 'pay', { amountFen: 6000 }],
     ['已 经 交 了 六 十 元', 'pay', { amountFen: 6000 }],
     ['8 栋 2 单元 301 已 交 60 元', 'pay', { room: '8-2-301', amountFen: 6000 }],
@@ -56,10 +56,10 @@ describe('pay claims', () => {
     ['交了一百二', 'pay', { amountFen: 12000 }],
     ['交了六十 谢谢', 'pay', { amountFen: 6000 }],
     ['我已经交了60块', 'pay', { amountFen: 6000 }],
-    ['卫生费已交，60元', 'pay', { amountFen: 6000 }],
-    ['8栋2单元301 已交卫生费 六十元', 'pay', { room: '8-2-301', amountFen: 6000 }],
+    ['卫生费已交，60元', 'pay', { amountFen: 6000, plan: '卫生费' }],
+    ['8栋2单元301 已交卫生费 六十元', 'pay', { room: '8-2-301', amountFen: 6000, plan: '卫生费' }],
     ['8-2-301交了半年的', 'pay', { room: '8-2-301', months: 6 }],
-    ['已交三个月卫生费', 'pay', { months: 3 }],
+    ['已交三个月卫生费', 'pay', { months: 3, plan: '卫生费' }],
     ['已经交了两个月30元', 'pay', { months: 2, amountFen: 3000 }],
     ['交了全年的', 'pay', { months: 12 }],
     ['我交了 ￥60', 'pay', { amountFen: 6000 }],
@@ -90,13 +90,13 @@ describe('pay claims', () => {
     ['paid 60', 'pay', { amountFen: 6000 }],
     ['I paid 60', 'pay', { amountFen: 6000 }],
     ['@张三 我交了60', 'none'], // speaks to 张三 (issue 18 item 12)
-    ['交了一年卫生费60元', 'pay', { months: 12, amountFen: 6000 }],
+    ['交了一年卫生费60元', 'pay', { months: 12, amountFen: 6000, plan: '卫生费' }],
     ['交给楼长60元了', 'pay', { amountFen: 6000 }],
     ['已微信转账60元', 'pay', { amountFen: 6000 }],
     ['已通过微信转账60', 'pay', { amountFen: 6000 }],
     ['交齐了', 'pay'],
-    ['卫生费我已经交给张阿姨了', 'pay'],
-    ['我已经缴纳了全年卫生费60元', 'pay', { months: 12, amountFen: 6000 }],
+    ['卫生费我已经交给张阿姨了', 'pay', { plan: '卫生费' }],
+    ['我已经缴纳了全年卫生费60元', 'pay', { months: 12, amountFen: 6000, plan: '卫生费' }],
     ['8栋301已交', 'pay', { room: '8-301' }],
     ['老王家8-2-302也交了', 'pay', { room: '8-2-302' }],
     ['已交陆拾元', 'pay', { amountFen: 6000 }],
@@ -516,10 +516,10 @@ describe('robustness', () => {
 describe('JSON output', () => {
   it('prints every key in order, error last and only when present', () => {
     expect(commandToJson(parseCommand('已交60元 8-2-301'))).toBe(
-      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null,"again":null,"topic":null,"items":null}',
+      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null,"again":null,"topic":null,"items":null,"plan":null}',
     );
     expect(commandToJson(parseCommand('确认'))).toBe(
-      '{"intent":"confirm","room":null,"amountFen":null,"months":null,"ref":null,"rating":null,"text":null,"again":null,"topic":null,"items":null,"error":"ref_required"}',
+      '{"intent":"confirm","room":null,"amountFen":null,"months":null,"ref":null,"rating":null,"text":null,"again":null,"topic":null,"items":null,"plan":null,"error":"ref_required"}',
     );
   });
 });
@@ -581,7 +581,7 @@ describe('linli parse', () => {
     const { code, out } = await runCli(['已交60元 8-2-301']);
     expect(code).toBe(0);
     expect(out).toBe(
-      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null,"again":null,"topic":null,"items":null}\n',
+      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null,"again":null,"topic":null,"items":null,"plan":null}\n',
     );
   });
 

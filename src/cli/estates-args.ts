@@ -5,7 +5,9 @@ import { parseFlags, type RefusedFlags } from './parse-flags.js';
 export const ESTATES_USAGE = `usage:
   linli estates                                         list estates with their fee plans
   linli estates add <code> <name> [--time-zone TZ]      a new estate (code: letters, digits, - or _)
-  linli estates fee <code> <plan> <yuan-per-month> --from YYYY-MM   set a fee plan (e.g. 卫生费 5 --from 2024-05)
+  linli estates fee <code> <plan> <yuan-per-month> --from YYYY-MM [--per-m2] [--buildings 1,2,8]
+      set a fee plan (e.g. 卫生费 5 --from 2024-05); --per-m2: the yuan are per m² of floor area a month
+      (物业费 1.2 --per-m2); --buildings: only these buildings (default the whole estate). The first plan is the main one.
   linli estates schedule <code> [--notice <day> <HH:MM>] [--tally <HH:MM>]   weekly notice and daily tally times
       (day: 周日..周六, sun..sat or 0..6; default 周日 20:00 and 21:00; workers apply it when they start)
   linli estates sla <code> <category> --accept <time> --resolve <time>   a ticket category's deadlines
@@ -15,7 +17,7 @@ export const ESTATES_USAGE = `usage:
 export type EstatesRequest =
   | { sub: 'list' }
   | { sub: 'add'; code: string; name: string; timeZone?: string }
-  | { sub: 'fee'; code: string; plan: string; yuan: string; from: string }
+  | { sub: 'fee'; code: string; plan: string; yuan: string; from: string; perArea: boolean; buildings?: string }
   | { sub: 'sla'; code: string; category: string; accept?: string; resolve?: string }
   | { sub: 'schedule'; code: string; notice?: { day: string; time?: string }; tally?: string };
 
@@ -40,11 +42,11 @@ export function parseEstatesArgs(args: readonly string[]): Parsed {
       return { ok: true, request: { sub, code, name, timeZone: p.flags['time-zone'] } };
     }
     case 'fee': {
-      const p = parseFlags(tail, { from: 'string' }, { min: 3, max: 3 }, ESTATES_USAGE);
+      const p = parseFlags(tail, { from: 'string', 'per-m2': 'boolean', buildings: 'string' }, { min: 3, max: 3 }, ESTATES_USAGE);
       if (!p.ok) return p;
       if (p.flags.from === undefined) return refuse('--from is required');
       const [code, plan, yuan] = p.positionals;
-      return { ok: true, request: { sub, code, plan, yuan, from: p.flags.from } };
+      return { ok: true, request: { sub, code, plan, yuan, from: p.flags.from, perArea: p.flags['per-m2'], buildings: p.flags.buildings } };
     }
     case 'sla': {
       const p = parseFlags(tail, { accept: 'string', resolve: 'string' }, { min: 2, max: 2 }, ESTATES_USAGE);

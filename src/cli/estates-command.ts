@@ -3,6 +3,7 @@ import { isTimeZone } from '../config.js';
 import type { Database } from '../db/database.js';
 import { categoryNamed, isTicketCategory } from '../tickets/categories.js';
 import { parseEstatesArgs } from './estates-args.js';
+import { describePlan, planBuildingCodes, runEstatesFee } from './estates-fee.js';
 
 /** '30m' / '4h' / '2d' (or 分钟/小时/天) → minutes. */
 function minutes(s: string | undefined): number | null {
@@ -33,14 +34,6 @@ function clock(s: string | undefined): string | null {
   return `${m[1].padStart(2, '0')}:${m[2]}`;
 }
 
-/** Yuan as typed ("5", "5.5", "0.50") to fen, or null. */
-function fen(yuan: string): number | null {
-  if (!/^\d{1,6}(\.\d{1,2})?$/.test(yuan)) return null;
-  const [whole, cents = ''] = yuan.split('.');
-  const v = Number(whole) * 100 + Number(cents.padEnd(2, '0'));
-  return v > 0 ? v : null;
-}
-
 /** `linli estates`: list estates, add one, or set a fee plan. */
 export async function runEstatesCommand(args: string[], db: Kysely<Database>, out: (line: string) => void, defaultTimeZone = 'Asia/Shanghai'): Promise<number> {
   const parsed = parseEstatesArgs(args);
@@ -50,9 +43,9 @@ export async function runEstatesCommand(args: string[], db: Kysely<Database>, ou
     const estates = await db.selectFrom('estates').select(['id', 'code', 'name', 'time_zone']).orderBy('code').execute();
     if (estates.length === 0) out('no estates yet: linli estates add <code> <name>');
     for (const e of estates) {
-      const plans = await db.selectFrom('fee_plans').select(['name', 'amount_fen', 'start_month']).where('estate_id', '=', e.id).orderBy('id').execute();
+      const plans = await db.selectFrom('fee_plans').select(['id', 'name', 'amount_fen', 'start_month', 'basis']).where('estate_id', '=', e.id).orderBy('id').execute();
       const households = await db.selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).where('estate_id', '=', e.id).executeTakeFirstOrThrow();
-      const fees = plans.map((p) => `${p.name} ${p.amount_fen / 100}元/月 from ${p.start_month}`).join('; ') || 'no fee plan';
+      const fees = (await Promise.all(plans.map(async (p) => describePlan(p, await planBuildingCodes(db, p.id))))).join('; ') || 'no fee plan';
       out(`${e.code}\t${e.name}\t${e.time_zone}\t${households.n} households\t${fees}`);
     }
     return 0;
@@ -67,26 +60,7 @@ export async function runEstatesCommand(args: string[], db: Kysely<Database>, ou
     out(`estate ${code} (${name}, ${tz}) added; next: linli import <roster.csv> --estate ${code}, linli estates fee ${code} 卫生费 5 --from YYYY-MM`);
     return 0;
   }
-  if (req.sub === 'fee') {
-    const { code, plan, yuan, from } = req;
-    const amount = fen(yuan);
-    if (amount === null) return (out(`"${yuan}" is not an amount in yuan (e.g. 5 or 5.50)`), 2);
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(from)) return (out(`--from must be a month as YYYY-MM, got "${from}"`), 2);
-    const estate = await db.selectFrom('estates').select('id').where('code', '=', code).executeTakeFirst();
-    if (!estate) return (out(`no estate with code "${code}"`), 1);
-    // A plan already in use keeps its rows: changing its price would re-price the past, so refuse.
-    const existing = await db.selectFrom('fee_plans').select(['id', 'amount_fen', 'start_month']).where('estate_id', '=', estate.id).where('name', '=', plan).executeTakeFirst();
-    if (existing) {
-      if (existing.amount_fen === amount && existing.start_month === from) return (out(`fee plan ${plan} already ${yuan}元/月 from ${from}`), 0);
-      const used = await db.selectFrom('payments').select('id').where('fee_plan_id', '=', existing.id).executeTakeFirst();
-      if (used) return (out(`fee plan ${plan} already has payments; its price and start cannot change (the ledger would be re-priced)`), 1);
-      await db.updateTable('fee_plans').set({ amount_fen: amount, start_month: from }).where('id', '=', existing.id).execute();
-    } else {
-      await db.insertInto('fee_plans').values({ estate_id: estate.id, name: plan, amount_fen: amount, start_month: from }).execute();
-    }
-    out(`fee plan ${plan}: ${yuan}元/月 from ${from} for estate ${code}`);
-    return 0;
-  }
+  if (req.sub === 'fee') return runEstatesFee(req, db, out);
   if (req.sub === 'sla') {
     const { code, category: name } = req;
     const category = isTicketCategory(name) ? name : categoryNamed(name);

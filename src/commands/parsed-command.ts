@@ -18,6 +18,8 @@ export interface CommandFields {
   topic: HowtoTopic | null;
   /** Several in one message: a batch of collections (one per line), or refs to confirm (确认 P12 P13). */
   items: CommandItem[] | null;
+  /** The fee a claim or collection names (物业费), as written; the worker resolves it against the estate's plans. */
+  plan: string | null;
 }
 
 /** One line of a batch: what it says, read as its own command, or why it cannot be. */
@@ -29,6 +31,8 @@ export interface CommandItem {
   months: number | null;
   ref: string | null;
   text: string | null;
+  /** The fee this line names, if any (else the command's, else the estate's main plan). */
+  plan: string | null;
   error: ErrorCode | null;
 }
 
@@ -154,7 +158,7 @@ export type ParsedAs<I extends RecognisedIntent> = CommandOf<I> | UsageError;
 export const MAX_TEXT_LENGTH = 2000;
 
 const NO_FIELDS: { [K in keyof CommandFields]: null } = {
-  room: null, amountFen: null, months: null, ref: null, rating: null, text: null, again: null, topic: null, items: null,
+  room: null, amountFen: null, months: null, ref: null, rating: null, text: null, again: null, topic: null, items: null, plan: null,
 };
 
 /** Ordinary chatter. */
@@ -209,6 +213,7 @@ export function commandToJson(cmd: ParsedCommand): string {
     again: cmd.again,
     topic: cmd.topic,
     items: cmd.items,
+    plan: cmd.plan,
   };
   if (cmd.error !== undefined) ordered.error = cmd.error;
   return JSON.stringify(ordered);

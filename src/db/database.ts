@@ -2,7 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { CouncilTables } from '../council/tables.js';
 import type { EstatesTable, ZonesTable, BuildingsTable, UnitsTable, HouseholdsTable } from './tables/estate.js';
 import type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName } from './tables/members.js';
-import type { FeePlansTable, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable } from './tables/ledger.js';
+import type { FeePlansTable, FeePlanBuildingsTable, ClaimAnnouncementsTable, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable } from './tables/ledger.js';
 import type { ProcessedCommandsTable, OutboxTable, AuditLogTable } from './tables/commands.js';
 import type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
 import type { NoticeSettingsTable, PostedNoticesTable, RemindersTable, ReminderFiringsTable, UrgeLogTable, TallyLogTable } from './tables/notices.js';
@@ -22,7 +22,7 @@ import type { PropertyCompaniesTable, PatrolSettingsTable, PatrolsTable, PatrolP
 // The table types live by concept in ./tables/; this file names the whole schema.
 export type { EstatesTable, ZonesTable, BuildingsTable, UnitsTable, HouseholdsTable } from './tables/estate.js';
 export type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName, PanelParty } from './tables/members.js';
-export type { FeePlansTable, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable } from './tables/ledger.js';
+export type { FeePlansTable, FeePlanBuildingsTable, ClaimAnnouncementsTable, FeeBasis, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable } from './tables/ledger.js';
 export type { ProcessedCommandsTable, OutboxTable, AuditLogTable } from './tables/commands.js';
 export type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
 export type { NoticeSettingsTable, PostedNoticesTable, RemindersTable, ReminderFiringsTable, UrgeLogTable, TallyLogTable } from './tables/notices.js';
@@ -39,6 +39,8 @@ export interface Database extends CouncilTables {
   roles: RolesTable;
   chat_groups: ChatGroupsTable;
   fee_plans: FeePlansTable;
+  fee_plan_buildings: FeePlanBuildingsTable;
+  claim_announcements: ClaimAnnouncementsTable;
   bindings: BindingsTable;
   payments: PaymentsTable;
   payment_decisions: PaymentDecisionsTable;

@@ -26,11 +26,13 @@ import { ledgerEn } from './catalog-ledger-en.js';
 import { ledgerZhHans } from './catalog-ledger-zh-hans.js';
 import { booksEn } from './catalog-books-en.js';
 import { booksZhHans } from './catalog-books-zh-hans.js';
+import { plansEn } from './catalog-plans-en.js';
+import { plansZhHans } from './catalog-plans-zh-hans.js';
 
 // Each feature keeps its messages in its own catalogue pair (zh-Hans + en, same keys);
 // they are merged here. zh-Hant is converted from zh-Hans.
-export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans, ...noticesZhHans, ...invitationsZhHans, ...webZhHans, ...councilZhHans, ...ledgerZhHans, ...talkZhHans, ...scoringZhHans, ...gridZhHans, ...surveyZhHans, ...booksZhHans };
-export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn, ...noticesEn, ...invitationsEn, ...webEn, ...councilEn, ...ledgerEn, ...talkEn, ...scoringEn, ...gridEn, ...surveyEn, ...booksEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
+export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans, ...noticesZhHans, ...invitationsZhHans, ...webZhHans, ...councilZhHans, ...ledgerZhHans, ...talkZhHans, ...scoringZhHans, ...gridZhHans, ...surveyZhHans, ...booksZhHans, ...plansZhHans };
+export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn, ...noticesEn, ...invitationsEn, ...webEn, ...councilEn, ...ledgerEn, ...talkEn, ...scoringEn, ...gridEn, ...surveyEn, ...booksEn, ...plansEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
 
 export type CatalogKey = keyof typeof ZH_HANS;
 export type Catalog = typeof ZH_HANS;

@@ -14,6 +14,9 @@ export interface HouseholdPaid {
   householdId: number;
   roomCode: string;
   buildingCode: string;
+  buildingId: number;
+  /** Hundredths of m², where known. */
+  floorArea: number | null;
   zoneId: number | null;
   paidMonths: number;
   /** Fen of credits (补贴) net of their corrections. */
@@ -49,7 +52,7 @@ export async function paidMonthsByHousehold(db: Kysely<Database>, scope: Scope, 
     .$if(scope.zoneId !== null, (q) => q.where('b.zone_id', '=', scope.zoneId!))
     .$if(scope.buildingId !== null, (q) => q.where('b.id', '=', scope.buildingId!))
     .$if(householdIds !== undefined, (q) => q.where('h.id', 'in', householdIds!))
-    .select(['h.id as householdId', 'h.room_code as roomCode', 'b.code as buildingCode', 'b.zone_id as zoneId', sql<number>`coalesce(paid.months, 0)::int`.as('paidMonths'), sql<number>`coalesce(paid.credit, 0)::int`.as('creditFen')])
+    .select(['h.id as householdId', 'h.room_code as roomCode', 'b.code as buildingCode', 'b.id as buildingId', 'h.floor_area as floorArea', 'b.zone_id as zoneId', sql<number>`coalesce(paid.months, 0)::int`.as('paidMonths'), sql<number>`coalesce(paid.credit, 0)::int`.as('creditFen')])
     .orderBy('h.room_code')
     .execute();
   return rows;

@@ -2,9 +2,10 @@ import type { Transaction } from 'kysely';
 import type { Database, FeePlan } from '../db/database.js';
 import { currentMonth, monthName, type MonthName } from '../time/month.js';
 import { balance, type Balance } from './balance.js';
+import { monthlyFen } from './estate-plans.js';
 import { paidMonthsByHousehold } from './paid-months.js';
 
-/** One household's balance on a plan now, read inside the caller's transaction. */
+/** One household's balance on a plan now (a per-m² plan priced at its area), read inside the caller's transaction. */
 export async function householdBalance(
   tx: Transaction<Database>,
   estate: { id: number; time_zone: string },
@@ -13,6 +14,8 @@ export async function householdBalance(
   now: Date,
 ): Promise<Balance & { throughName: MonthName | null; creditFen: number }> {
   const [row] = await paidMonthsByHousehold(tx, { estateId: estate.id, zoneId: null, buildingId: null }, plan.id, [householdId]);
-  const b = balance(plan, row?.paidMonths ?? 0, currentMonth(now, estate.time_zone), row?.creditFen ?? 0);
+  // A per-m² plan is priced at the household's area (one without an area on file cannot be charged on it).
+  const priced = { ...plan, amount_fen: monthlyFen(plan, row?.floorArea ?? null) ?? plan.amount_fen };
+  const b = balance(priced, row?.paidMonths ?? 0, currentMonth(now, estate.time_zone), row?.creditFen ?? 0);
   return { ...b, throughName: b.through ? monthName(b.through) : null, creditFen: row?.creditFen ?? 0 };
 }

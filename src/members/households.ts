@@ -8,6 +8,8 @@ export interface HouseholdRef {
   buildingId: number;
   buildingCode: string;
   zoneId: number | null;
+  /** Floor area in hundredths of m², where known (per-m² fee plans, owners' decisions). */
+  floorArea: number | null;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -17,7 +19,7 @@ export async function findHousehold(db: Db, estateId: number, roomCode: string):
   const row = await db
     .selectFrom('households as h')
     .innerJoin('buildings as b', 'b.id', 'h.building_id')
-    .select(['h.id', 'h.room_code as roomCode', 'b.id as buildingId', 'b.code as buildingCode', 'b.zone_id as zoneId'])
+    .select(['h.id', 'h.room_code as roomCode', 'b.id as buildingId', 'b.code as buildingCode', 'b.zone_id as zoneId', 'h.floor_area as floorArea'])
     .where('h.estate_id', '=', estateId)
     .where('h.room_code', '=', roomCode)
     .executeTakeFirst();
@@ -30,7 +32,7 @@ export async function boundHouseholds(db: Db, memberId: number, estateId: number
     .selectFrom('bindings as bi')
     .innerJoin('households as h', 'h.id', 'bi.household_id')
     .innerJoin('buildings as b', 'b.id', 'h.building_id')
-    .select(['h.id', 'h.room_code as roomCode', 'b.id as buildingId', 'b.code as buildingCode', 'b.zone_id as zoneId'])
+    .select(['h.id', 'h.room_code as roomCode', 'b.id as buildingId', 'b.code as buildingCode', 'b.zone_id as zoneId', 'h.floor_area as floorArea'])
     .where('bi.member_id', '=', memberId)
     .where('bi.status', '=', 'confirmed')
     .where('h.estate_id', '=', estateId)

@@ -3,6 +3,7 @@ import { OTHER_BILL, OUR_FEE, QUESTION, startsWithAny } from '../chatter.js';
 import type { SentenceReader } from '../command-row.js';
 import { moneyFields, readMoney } from '../money.js';
 import { command, usageError } from '../parsed-command.js';
+import { findPlanWord } from '../plan-word.js';
 
 // A completed payment: 已交, 交了, 已缴, 缴了, 已付, 付了, 转了, 已转, paid, 交费了 …
 // Voice input writes 已 as 己 or 以 (己交, 以交): the same word, said the same way.
@@ -81,7 +82,8 @@ export const readPayClaim: SentenceReader<'pay'> = (msg) => {
   }
   if (verb === null) return null;
   if (QUESTION.test(folded.replace(RECEIPT_QUESTION, '')) || PLAN.test(folded)) return null;
-  if (OTHER_BILL.test(folded) && !OUR_FEE.test(folded)) return null;
+  // 交了停车费 is often paid to someone else: a claim only when said to the bot (@邻里, privately).
+  if (OTHER_BILL.test(folded) && !OUR_FEE.test(folded) && !msg.addressed) return null;
   const clause = clauseOf(folded, verb);
   if (NEGATION.test(clause.whole.replace(NOT_NEGATION, '')) || BARE_NEGATION.test(folded)) return null;
   if (OTHERS_PAID.test(clause.before)) return null;
@@ -90,8 +92,9 @@ export const readPayClaim: SentenceReader<'pay'> = (msg) => {
   let afterVerb = verb.end;
   while (folded[afterVerb] === ' ') afterVerb++;
   const money = readMoney(folded, (a) => !a.chinese || (a.start === afterVerb && CHINESE_AMOUNT_END.test(folded[a.end] ?? '')));
+  const plan = findPlanWord(folded)?.word ?? null;
   const { error, ...paid } = moneyFields(money);
-  if (error !== null) return usageError('pay', error, { room, ...paid });
-  if (PAST.test(folded)) return usageError('pay', 'months_which', { room, ...paid });
-  return command('pay', { room, ...paid, again: AGAIN.test(clause.before) ? true : null });
+  if (error !== null) return usageError('pay', error, { room, ...paid, plan });
+  if (PAST.test(folded)) return usageError('pay', 'months_which', { room, ...paid, plan });
+  return command('pay', { room, ...paid, plan, again: AGAIN.test(clause.before) ? true : null });
 };

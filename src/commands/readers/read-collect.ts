@@ -1,6 +1,7 @@
 import { findRoomCode } from '../../text/room-code.js';
 import type { ArgumentReader } from '../command-row.js';
 import { mask, moneyFields, readMoney } from '../money.js';
+import { findPlanWord } from '../plan-word.js';
 import { restFolded, withText, type ParseInput } from '../parse-input.js';
 import { command, usageError, type CommandItem, type ParsedAs } from '../parsed-command.js';
 
@@ -23,15 +24,17 @@ function readOne(msg: ParseInput, start: number): ParsedAs<'collect'> | null {
   if (money.amount === null && money.months === null && !money.monthsInvalid) {
     return usageError('collect', 'amount_required', { room });
   }
+  const named = findPlanWord(tail);
+  const plan = named?.word ?? null;
   const { error, ...paid } = moneyFields(money);
-  if (error !== null) return usageError('collect', error, { room, ...paid });
+  if (error !== null) return usageError('collect', error, { room, ...paid, plan });
   const method = PAYMENT_METHODS.find(([word]) => tail.includes(word));
-  if (method !== undefined) return command('collect', { room, ...paid, text: method[1] });
-  // Anything left (张阿姨代收) is kept as the note on how it was paid.
-  const leftover = mask(msg.clean.slice(start), money.spans)
+  if (method !== undefined) return command('collect', { room, ...paid, plan, text: method[1] });
+  // Anything left (张阿姨代收) is kept as the note on how it was paid; the fee's name is not a note.
+  const leftover = mask(msg.clean.slice(start), named ? [...money.spans, named] : money.spans)
     .replace(/\s+/g, ' ')
     .replace(/^[\s,.，。、:：]+|[\s,.，。、:：]+$/g, '');
-  return withText('collect', { room, ...paid, text: leftover === '' ? null : leftover });
+  return withText('collect', { room, ...paid, plan, text: leftover === '' ? null : leftover });
 }
 
 // A line of a batch ends at a line break or a comma/semicolon; 接龙 numbering (1. 2、) is dropped.
@@ -69,8 +72,8 @@ function batchLines(msg: ParseInput, start: number): { start: number; end: numbe
 
 function toItem(msg: ParseInput, span: { start: number; end: number }, read: ParsedAs<'collect'> | null): CommandItem {
   const line = msg.clean.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
-  if (read === null) return { line, room: null, amountFen: null, months: null, ref: null, text: null, error: 'room_required' };
-  return { line, room: read.room, amountFen: read.amountFen, months: read.months, ref: null, text: read.text, error: read.error ?? null };
+  if (read === null) return { line, room: null, amountFen: null, months: null, ref: null, text: null, plan: null, error: 'room_required' };
+  return { line, room: read.room, amountFen: read.amountFen, months: read.months, ref: null, text: read.text, plan: read.plan, error: read.error ?? null };
 }
 
 /**
@@ -86,8 +89,11 @@ export const readCollect: ArgumentReader<'collect'> = (msg, rest, how) => {
     const last = items[items.length - 1];
     const method = PAYMENT_METHODS.find(([, name]) => name === last.text)?.[1];
     if (method !== undefined) for (const i of items) if (i.text === null && i.error === null) i.text = method;
+    // A fee named once (收费 物业费 7-1-102 300，7-1-103 300) is the fee of every line naming none.
+    const plan = items.find((i) => i.plan !== null)?.plan ?? null;
+    if (plan !== null) for (const i of items) if (i.plan === null) i.plan = plan;
     const first = items.find((i) => i.room !== null);
-    if (first) return command('collect', { room: first.room!, items });
+    if (first) return command('collect', { room: first.room!, items, plan });
   }
   const read = readOne(msg, rest.start);
   if (read !== null) return read;

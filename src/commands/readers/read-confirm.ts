@@ -21,6 +21,6 @@ export const readConfirm: ArgumentReader<'confirm'> = (msg, rest, how) => {
     end = hit.end;
   }
   if (refs.length === 1) return command('confirm', { ref: first.ref });
-  const items: CommandItem[] = refs.map((r) => ({ line: r.line, room: null, amountFen: null, months: null, ref: r.ref, text: null, error: r.ref === null ? 'ref_invalid' : null }));
+  const items: CommandItem[] = refs.map((r) => ({ line: r.line, room: null, amountFen: null, months: null, ref: r.ref, text: null, plan: null, error: r.ref === null ? 'ref_invalid' : null }));
   return command('confirm', { ref: first.ref, items });
 };

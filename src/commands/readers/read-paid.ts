@@ -1,6 +1,7 @@
 import { findRoomCode } from '../../text/room-code.js';
 import type { ArgumentReader } from '../command-row.js';
 import { moneyFields, readMoney } from '../money.js';
+import { findPlanWord } from '../plan-word.js';
 import { restFolded } from '../parse-input.js';
 import { command, usageError } from '../parsed-command.js';
 
@@ -9,8 +10,9 @@ export const readPaid: ArgumentReader<'pay'> = (msg, rest) => {
   if (restFolded(msg, rest) === '') return command('pay', {});
   const tail = msg.folded.slice(rest.start);
   const room = findRoomCode(tail)?.room ?? null;
+  const plan = findPlanWord(tail)?.word ?? null;
   const { error, ...paid } = moneyFields(readMoney(tail, () => true));
-  if (error !== null) return usageError('pay', error, { room, ...paid });
-  if (room === null && paid.amountFen === null && paid.months === null) return usageError('pay', 'amount_invalid');
-  return command('pay', { room, ...paid });
+  if (error !== null) return usageError('pay', error, { room, ...paid, plan });
+  if (room === null && paid.amountFen === null && paid.months === null) return usageError('pay', 'amount_invalid', { plan });
+  return command('pay', { room, ...paid, plan });
 };

@@ -10,10 +10,24 @@ export interface FeePlansTable {
   id: Generated<number>;
   estate_id: number;
   name: string;
+  /** Fen a month per household, or per m² of floor area when `basis` is 'area'. */
   amount_fen: number;
+  basis: Generated<FeeBasis>;
   /** First month the fee is due, 'YYYY-MM'. */
   start_month: string;
   created_at: CreatedAt;
+}
+/** How a plan is priced: per household, or per m² of the household's floor area. */
+export type FeeBasis = 'household' | 'area';
+/** The buildings a fee plan covers; a plan with no rows covers the whole estate. */
+export interface FeePlanBuildingsTable {
+  fee_plan_id: number;
+  building_id: number;
+}
+/** A claim the new-claim digest has told the zone's grid worker about. */
+export interface ClaimAnnouncementsTable {
+  payment_id: number;
+  announced_at: Timestamp;
 }
 export interface PaymentsTable {
   id: Generated<number>;
