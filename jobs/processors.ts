@@ -15,6 +15,8 @@ import { listUnpaid } from './list-unpaid.js';
 import { acceptTicket } from './accept-ticket.js';
 import { attachPhoto } from './attach-photo.js';
 import { fileTicket } from './file-ticket.js';
+import { offerTicket } from './offer-ticket.js';
+import { takeOfferJob } from './take-offer.js';
 import { listTickets } from './list-tickets.js';
 import { rateTicket } from './rate-ticket.js';
 import { resolveTicket } from './resolve-ticket.js';
@@ -79,6 +81,8 @@ export const processors = {
   status: showStatus,
   unpaid: listUnpaid,
   complain: fileTicket,
+  offer: offerTicket,
+  'offer-yes': takeOfferJob,
   accept: acceptTicket,
   resolve: resolveTicket,
   rate: rateTicket,

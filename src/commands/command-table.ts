@@ -18,6 +18,7 @@ import { readTickets } from './readers/read-tickets.js';
 import { readUnpaid } from './readers/read-unpaid.js';
 import { readUrge } from './readers/read-urge.js';
 import { readPayClaim } from './readers/pay-claim.js';
+import { readProblemReport } from './readers/problem-report.js';
 import { readAppeal } from './readers/read-appeal.js';
 import { readBonus } from './readers/read-bonus.js';
 import { readEvidence } from './readers/read-evidence.js';
@@ -159,6 +160,9 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
   'survey-progress': { words: ['问卷进度', '问卷回收', '回收率'], slash: ['surveyprogress'], read: refOnly('S') },
   'survey-results': { words: ['问卷结果', '问卷统计'], slash: ['surveyresults'], read: refOnly('S') },
   'survey-chase': { words: ['催问卷', '问卷催办', '提醒答卷'], slash: ['surveychase'], read: refOnly('S') },
+  // 我家楼上漏水，滴到厨房了: a problem with no keyword, offered as a ticket; the last sentence reader,
+  // so a payment claim or a statement of address is never read as one. No keyword, no slash name.
+  offer: { words: [], slash: [], read: () => null, sentence: readProblemReport },
   // The monthly performance report (src/performance), to admins and the committee.
   report: { words: ['月报', '月度考核', '考核月报', '绩效月报'], slash: ['report'], read: readReportMonth },
 };

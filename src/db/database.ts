@@ -4,7 +4,7 @@ import type { EstatesTable, ZonesTable, BuildingsTable, UnitsTable, HouseholdsTa
 import type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName } from './tables/members.js';
 import type { FeePlansTable, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable } from './tables/ledger.js';
 import type { ProcessedCommandsTable, OutboxTable, AuditLogTable } from './tables/commands.js';
-import type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
+import type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketOffersTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
 import type { NoticeSettingsTable, PostedNoticesTable, RemindersTable, ReminderFiringsTable, UrgeLogTable, TallyLogTable } from './tables/notices.js';
 import type {
   ScoringAppealsTable,
@@ -24,7 +24,7 @@ export type { EstatesTable, ZonesTable, BuildingsTable, UnitsTable, HouseholdsTa
 export type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName, PanelParty } from './tables/members.js';
 export type { FeePlansTable, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable } from './tables/ledger.js';
 export type { ProcessedCommandsTable, OutboxTable, AuditLogTable } from './tables/commands.js';
-export type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
+export type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketOffersTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
 export type { NoticeSettingsTable, PostedNoticesTable, RemindersTable, ReminderFiringsTable, UrgeLogTable, TallyLogTable } from './tables/notices.js';
 export type { PropertyCompaniesTable, PatrolSettingsTable, PatrolsTable, PatrolPointsTable, FieldNotesTable, PatrolRemindersTable, SurveysTable, SurveyAnswersTable, SurveyChasesTable } from './tables/grid.js';
 
@@ -59,6 +59,7 @@ export interface Database extends CouncilTables {
   ticket_events: TicketEventsTable;
   ticket_photos: TicketPhotosTable;
   ticket_sla_marks: TicketSlaMarksTable;
+  ticket_offers: TicketOffersTable;
   scoring_rules: ScoringRulesTable;
   scoring_rounds: ScoringRoundsTable;
   scoring_scores: ScoringScoresTable;

@@ -36,4 +36,5 @@ export const talkEn: { [K in keyof typeof talkZhHans]: (...a: Parameters<(typeof
   status_not_your_zone: (p) => `${p.room} is not in your zone, so you cannot view its account.`,
   bind_still_pending: (p) => `${p.ref} (${p.room}) is still waiting for a grid worker to confirm it.`,
   ticket_recategorise_same: (p) => `${p.ref} is already filed as ${p.category}; nothing changed.`,
+  ticket_offer: (p) => `${p.safety ? 'This is a safety hazard. ' : ''}That sounds like a ${p.category} problem. Reply "yes" within 10 minutes to file it as a ticket for the grid worker.`,
 };

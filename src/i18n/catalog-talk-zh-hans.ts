@@ -34,4 +34,6 @@ export const talkZhHans = {
   status_not_your_zone: (p: { room: string }) => `${p.room} 不在您负责的网格内，查不了它的账。`,
   bind_still_pending: (p: { ref: string; room: string }) => `${p.ref}（${p.room}）还在等网格员确认，确认后就可以了。`,
   ticket_recategorise_same: (p: { ref: string; category: string }) => `${p.ref} 本来就是“${p.category}”类，没有改动。`,
+  ticket_offer: (p: { category: string; safety: boolean }) =>
+    `${p.safety ? '⚠️ 这是安全隐患。' : ''}听起来是“${p.category}”的问题，要报给网格员吗？回复“是”提交工单（10分钟内有效）。`,
 };
