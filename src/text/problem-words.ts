@@ -33,3 +33,10 @@ export const ASKS_FOR_HELP = /有没有人管|谁管|没人管|怎么办|管一�
 
 /** Saying it did not happen: 没漏水, 不堵. */
 export const NEGATED = /(?:没|没有|不|未|无)(?:再)?(?:漏水|漏|堵|积水|坏|吵|乱停|飞线|充电)/;
+
+/** The same in English, for members who write it (the drain outside building 8 is blocked again). */
+export const PROBLEM_EN =
+  /\b(?:leak(?:s|ing)?|blocked|clogged|flooded|flooding|broken|not working|overflowing|piled up|dumped|smells? (?:of gas|awful|terrible)|gas smell|flying wires?|charging (?:an? |his |her |their )?e-?bikes?|bare wires?|sparking)\b/;
+export const SAFETY_EN = /\b(?:smells? of gas|gas smell|gas leak|flying wires?|charging (?:an? |his |her |their )?e-?bikes? (?:in|on)|bare wires?|sparking)\b/;
+export const PLACE_EN = /\b(?:building \d+|block \d+|unit \d+|flat|upstairs|downstairs|kitchen|bathroom|ceiling|stairwell|staircase|corridor|hallway|outside|entrance|gate|lift|elevator|car park|garage|again|for days|still|every night)\b/;
+export const NOT_A_REPORT_EN = /\b(?:fixed|repaired|sorted|thanks?|thank you|news|if|yesterday's|last year|used to|don't|do not|never)\b|\?/;

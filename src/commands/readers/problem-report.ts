@@ -1,8 +1,11 @@
 import { findRoomCode } from '../../text/room-code.js';
-import { ASKS_FOR_HELP, NEGATED, NOT_A_REPORT, PERSISTS, PLACE, PROBLEM, QUESTION, RESOLVED, SAFETY_PROBLEM, TRAILING_KEYWORD } from '../../text/problem-words.js';
+import {
+  ASKS_FOR_HELP, NEGATED, NOT_A_REPORT, NOT_A_REPORT_EN, PERSISTS, PLACE, PLACE_EN, PROBLEM, PROBLEM_EN, QUESTION, RESOLVED, SAFETY_EN, SAFETY_PROBLEM, TRAILING_KEYWORD,
+} from '../../text/problem-words.js';
 import { classifyComplaint } from '../../tickets/categories.js';
 import type { SentenceReader } from '../command-row.js';
-import { codePointLength, originalText, withText } from '../parse-input.js';
+import { codePointLength, originalText, withText, type ParseInput } from '../parse-input.js';
+import type { ParsedAs } from '../parsed-command.js';
 
 // A forwarded article or a long story is not a report; a report is a line or two.
 const LONGEST_REPORT = 120;
@@ -21,14 +24,28 @@ export const readProblemReport: SentenceReader<'offer'> = (msg, start) => {
   if (length < 4 || length > LONGEST_REPORT || (msg.lineBreaks?.length ?? 0) > 2) return null;
   // 反映了好多次了都没人管 / 投诉有用吗: talk about complaining, which the keyword's reader turned down.
   if (COMPLAINT_WORD_AT_HEAD.test(folded)) return null;
+  if (!/[\u4e00-\u9fff]/.test(folded)) return readEnglish(msg, start, folded);
   const safety = SAFETY_PROBLEM.test(folded);
   if (!safety && !PROBLEM.test(folded)) return null;
   if (RESOLVED.test(folded) || NOT_A_REPORT.test(folded) || NEGATED.test(folded)) return null;
   const asksForHelp = ASKS_FOR_HELP.test(folded);
   if (QUESTION.test(folded) && !asksForHelp) return null;
   if (!safety && !asksForHelp && !PLACE.test(folded) && !PERSISTS.test(folded) && !TRAILING_KEYWORD.test(folded)) return null;
+  return offered(msg, start, folded);
+};
+
+/** The drain outside building 8 is blocked again: the same rules in English words. */
+function readEnglish(msg: ParseInput, start: number, folded: string): ParsedAs<'offer'> | null {
+  const safety = SAFETY_EN.test(folded);
+  if (!safety && !PROBLEM_EN.test(folded)) return null;
+  if (NOT_A_REPORT_EN.test(folded)) return null;
+  if (!safety && !PLACE_EN.test(folded)) return null;
+  return offered(msg, start, folded);
+}
+
+function offered(msg: ParseInput, start: number, folded: string): ParsedAs<'offer'> | null {
   const text = originalText(msg, start);
   if (text === null) return null;
   const room = findRoomCode(folded)?.room ?? null;
   return withText('offer', { text, room, offer: classifyComplaint(text) });
-};
+}
