@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { userText } from '../src/i18n/user-text.js';
 import { maskPersonalData } from '../src/privacy/mask.js';
 import { tellOwner } from '../src/tickets/audience.js';
-import { classifyComplaint } from '../src/tickets/categories.js';
+import { classifyComplaint, type TicketCategory } from '../src/tickets/categories.js';
 import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
 import { localTime } from '../src/time/local-time.js';
 import { isMeaningfulComplaint } from '../src/tickets/meaningful.js';
@@ -21,12 +21,12 @@ import { commandProcessor } from './run-command.js';
  */
 export const fileTicket = commandProcessor('complain', (ctx) => fileComplaint(ctx, ctx.job.command.text ?? ''));
 
-/** File `said` as a complaint of the member in ctx (投诉, or a ticket offer they said 是 to). */
-export async function fileComplaint(ctx: CommandContext, said: string): Promise<void> {
+/** File `said` as a complaint of the member in ctx (投诉, or a ticket offer they said 是 to, in the category offered). */
+export async function fileComplaint(ctx: CommandContext, said: string, offered?: TicketCategory): Promise<void> {
   const { t } = ctx.i18n;
   const text = maskPersonalData(said);
   if (!isMeaningfulComplaint(text)) return ctx.reply(t('ticket_meaningless'));
-  const category = classifyComplaint(text);
+  const category = offered ?? classifyComplaint(text);
   const place = await placeOfComplaint(ctx.tx, ctx.estate.id, text, ctx.member.id, {
     buildingId: ctx.scope.buildingId,
     zoneId: ctx.scope.zoneId,

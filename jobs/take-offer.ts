@@ -9,7 +9,7 @@ const fileOffered = commandProcessor('offer-yes', async (ctx) => {
   const at = { platform: ctx.job.platform, chatId: ctx.job.chatId, memberId: ctx.member.id };
   const offer = await takeOffer(ctx.tx, at, ctx.now);
   if (offer === null) return;
-  await fileComplaint(ctx, offer.text);
+  await fileComplaint(ctx, offer.text, offer.category);
 });
 
 /**

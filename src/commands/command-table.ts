@@ -161,8 +161,8 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
   'survey-results': { words: ['问卷结果', '问卷统计'], slash: ['surveyresults'], read: refOnly('S') },
   'survey-chase': { words: ['催问卷', '问卷催办', '提醒答卷'], slash: ['surveychase'], read: refOnly('S') },
   // 我家楼上漏水，滴到厨房了: a problem with no keyword, offered as a ticket; the last sentence reader,
-  // so a payment claim or a statement of address is never read as one. No keyword, no slash name.
-  offer: { words: [], slash: [], read: () => null, sentence: readProblemReport },
+  // so a payment claim or a statement of address is never read as one. No keyword; /problem <text> reads the same way.
+  offer: { words: [], slash: ['problem'], read: (msg, rest) => readProblemReport(msg, rest.start), sentence: readProblemReport },
   // The monthly performance report (src/performance), to admins and the committee.
   report: { words: ['月报', '月度考核', '考核月报', '绩效月报'], slash: ['report'], read: readReportMonth },
 };

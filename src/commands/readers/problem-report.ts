@@ -1,6 +1,6 @@
 import { findRoomCode } from '../../text/room-code.js';
 import {
-  ASKS_FOR_HELP, NEGATED, NOT_A_REPORT, NOT_A_REPORT_EN, PERSISTS, PLACE, PLACE_EN, PROBLEM, PROBLEM_EN, QUESTION, RESOLVED, SAFETY_EN, SAFETY_PROBLEM, TRAILING_KEYWORD,
+  ADVICE, ASKS_FOR_HELP, NEGATED, NOT_A_REPORT, NOT_A_REPORT_EN, PERSISTS, PLACE, PLACE_EN, PROBLEM, PROBLEM_EN, QUESTION, RESOLVED, SAFETY_EN, SAFETY_PROBLEM, TRAILING_KEYWORD,
 } from '../../text/problem-words.js';
 import { classifyComplaint } from '../../tickets/categories.js';
 import type { SentenceReader } from '../command-row.js';
@@ -25,27 +25,33 @@ export const readProblemReport: SentenceReader<'offer'> = (msg, start) => {
   // 反映了好多次了都没人管 / 投诉有用吗: talk about complaining, which the keyword's reader turned down.
   if (COMPLAINT_WORD_AT_HEAD.test(folded)) return null;
   if (!/[\u4e00-\u9fff]/.test(folded)) return readEnglish(msg, start, folded);
-  const safety = SAFETY_PROBLEM.test(folded);
-  if (!safety && !PROBLEM.test(folded)) return null;
+  const hazard = SAFETY_PROBLEM.exec(folded);
+  const problem = hazard ?? PROBLEM.exec(folded);
+  if (problem === null) return null;
+  const safety = hazard !== null;
+  if (!safety && ADVICE.test(folded)) return null;
   if (RESOLVED.test(folded) || NOT_A_REPORT.test(folded) || NEGATED.test(folded)) return null;
   const asksForHelp = ASKS_FOR_HELP.test(folded);
   if (QUESTION.test(folded) && !asksForHelp) return null;
   if (!safety && !asksForHelp && !PLACE.test(folded) && !PERSISTS.test(folded) && !TRAILING_KEYWORD.test(folded)) return null;
-  return offered(msg, start, folded);
+  return offered(msg, start, folded, problem[0]);
 };
 
 /** The drain outside building 8 is blocked again: the same rules in English words. */
 function readEnglish(msg: ParseInput, start: number, folded: string): ParsedAs<'offer'> | null {
+  const problem = SAFETY_EN.exec(folded) ?? PROBLEM_EN.exec(folded);
+  if (problem === null) return null;
   const safety = SAFETY_EN.test(folded);
-  if (!safety && !PROBLEM_EN.test(folded)) return null;
   if (NOT_A_REPORT_EN.test(folded)) return null;
   if (!safety && !PLACE_EN.test(folded)) return null;
-  return offered(msg, start, folded);
+  return offered(msg, start, folded, problem[0]);
 }
 
-function offered(msg: ParseInput, start: number, folded: string): ParsedAs<'offer'> | null {
+// The category of the whole text; else of the words that made it a problem.
+function offered(msg: ParseInput, start: number, folded: string, problem: string): ParsedAs<'offer'> | null {
   const text = originalText(msg, start);
   if (text === null) return null;
   const room = findRoomCode(folded)?.room ?? null;
-  return withText('offer', { text, room, offer: classifyComplaint(text) });
+  const ofText = classifyComplaint(text);
+  return withText('offer', { text, room, offer: ofText === 'other' ? classifyComplaint(problem) : ofText });
 }
