@@ -16,6 +16,7 @@ import { acceptTicket } from './accept-ticket.js';
 import { attachPhoto } from './attach-photo.js';
 import { fileTicket } from './file-ticket.js';
 import { offerTicket } from './offer-ticket.js';
+import { postChain } from './post-chain.js';
 import { takeOfferJob } from './take-offer.js';
 import { listTickets } from './list-tickets.js';
 import { rateTicket } from './rate-ticket.js';
@@ -82,6 +83,7 @@ export const processors = {
   unpaid: listUnpaid,
   complain: fileTicket,
   offer: offerTicket,
+  chain: postChain,
   'offer-yes': takeOfferJob,
   accept: acceptTicket,
   resolve: resolveTicket,

@@ -19,6 +19,7 @@ import { readUnpaid } from './readers/read-unpaid.js';
 import { readUrge } from './readers/read-urge.js';
 import { readPayClaim } from './readers/pay-claim.js';
 import { readProblemReport } from './readers/problem-report.js';
+import { readChainPost, readChainSlash } from './readers/chain-post.js';
 import { readAppeal } from './readers/read-appeal.js';
 import { readBonus } from './readers/read-bonus.js';
 import { readEvidence } from './readers/read-evidence.js';
@@ -47,6 +48,8 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
     slash: ['help', 'start'],
     read: readHelp,
   },
+  // #接龙 卫生费已交 + numbered lines: first, so a header saying 已交 is never read as one payment claim.
+  chain: { words: [], slash: ['chain'], read: readChainSlash, sentence: readChainPost },
   // 怎么交费: asks how, so it comes before the account question (怎么查我家交了没有) and the claim.
   howto: { words: [], slash: ['howto'], read: readHowtoSlash, sentence: readHowtoQuestion },
   // 我家交到几月了: a question about one's account; before pay, so 查一下我家交了多少 is no claim.

@@ -58,6 +58,8 @@ export interface IntentGuarantees {
   complain: { text: string };
   // 我家楼上漏水，滴到厨房了: no keyword; offered as a ticket, filed when the member says 是.
   offer: { text: string; offer: TicketCategory };
+  // #接龙 卫生费已交 then numbered lines: the header in text, one item per numbered line.
+  chain: { text: string; items: CommandItem[] };
   accept: { ref: string };
   resolve: { ref: string };
   rate: { ref: string; rating: number };

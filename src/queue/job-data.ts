@@ -98,7 +98,7 @@ export type JobName = keyof JobData;
 
 /** Names of the jobs that carry a chat command. */
 export const COMMAND_INTENTS = [
-  'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
+  'bind', 'pay', 'chain', 'confirm', 'reject', 'collect', 'status', 'unpaid',
   'complain', 'offer', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
   'urge', 'tally', 'notice', 'claim', 'login',
   'scoring_rules', 'score', 'unit_score', 'appeal', 'evidence', 'bonus', 'publish_scores',
