@@ -12,7 +12,7 @@ export const MAX_CHAIN_LINES = 1000;
 const MAX_HEADER = 200;
 
 // "#接龙", "接龙：卫生费已交", "【接龙】": the first line names it a chain.
-const HEADER = /^[\s#【\[]*接龙/;
+const HEADER = /^[\s#【[]*接龙/;
 // "1. 8-2-301 60元", "12、8栋2单元301 六十", "3) …": a numbered line of the list.
 const NUMBERED = /^\s*(\d{1,4})\s?[.、)）:]\s*/;
 
