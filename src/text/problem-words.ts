@@ -7,7 +7,7 @@ export const SAFETY_PROBLEM =
 
 /** A present problem at a place: something leaking, blocked, broken, piled up, too loud. */
 export const PROBLEM =
-  /漏水|渗水|滴水|滴(?:到|在|进)|漏(?:到|进|下来)|挡住了|堵住了|占住了|漏下来|水管(?:爆|破|裂|坏|漏)|爆管|(?:下水道|下水|马桶|地漏|管道|水池)(?:又)?(?:堵|不通|反水|冒)|堵(?:住|死|塞)?了|堵塞|反水|冒水|积水|污水|化粪池|(?:灯|路灯|声控灯|楼道灯)(?:又|一直|全都|都|全|也)?(?:坏|不亮|不好|闪)|黑(?:漆漆|乎乎)|(?:堆|放|塞)(?:满|了|着)?(?:了)?(?:杂物|纸箱|东西|垃圾|旧家具|破烂)|杂物|乱堆|堆(?:了|满|着)(?:好多|很多|一堆|大量|不少|一大堆)|垃圾(?:堆|满|没人|没清|没收|好几天|臭|溢|成山|一大堆|遍地)|没人(?:清|扫|收|修|处理)|臭(?:死|气|味|烘烘|得)|苍蝇|老鼠|蟑螂|狗屎|狗粪|(?:占|堵|挡)(?:用|住|着|了)?(?:了)?(?:消防|生命|出口|通道|车库|路口)|乱停|停(?:在|到)(?:了)?消防|僵尸车|噪音|(?<!装修)太吵|(?<!装修)吵(?:死|得|到)|(?:半夜|深夜|凌晨|晚上十|晚上11|晚上12)[^,.!?]{0,10}(?:装修|唱歌|跳舞|喇叭|敲|吵|打|电钻)|(?:电梯|门禁|单元门|大门|防盗门|监控|摄像头|道闸|井盖|水泵|栏杆|路面|台阶|晾衣架|健身器材|座椅|窗户|门锁|水龙头)(?:又|一直|都)?(?:坏|不动|不能用|关不上|打不开|锁不上|停了|故障|困人|丢|没了|松了|塌)|(?:树枝|树|广告牌|墙皮|瓷砖|外墙)(?:要|快)?(?:断|倒|掉|塌|砸)|高空抛物|往下扔|停水好几天|没水好几天/;
+  /漏水|漏雨|渗水|滴水|水压(?:太|好|很)?(?:小|低|不够)|(?:尿骚|骚|异|尿|怪)味|挡(?:光|阳光)|刷不开|往(?:楼)?下扔|扔烟头|(?:掉|垮|塌)下来|狗[^,.!?]{0,6}(?:叫|吠)|坑坑洼洼|坑洼|烧垃圾|烟(?:好|很|太)大|滴(?:到|在|进)|漏(?:到|进|下来)|挡住了|堵住了|占住了|漏下来|水管(?:爆|破|裂|坏|漏)|爆管|(?:下水道|下水|马桶|地漏|管道|水池)(?:又)?(?:堵|不通|反水|冒)|堵(?:住|死|塞)?了|堵塞|反水|冒水|积水|污水|化粪池|灯[^,.!?]{0,6}(?:坏|不亮|不好使|一直闪|老闪)|黑(?:漆漆|乎乎)|(?:堆|放|塞)(?:满|了|着)?(?:了)?(?:杂物|纸箱|东西|垃圾|旧家具|破烂)|杂物|乱堆|堆(?:了|满|着)(?:好多|很多|一堆|大量|不少|一大堆)|垃圾(?:堆|满|没人|没清|没收|好几天|臭|溢|成山|一大堆|遍地)|没人(?:清|扫|收|修|处理)|臭(?:死|气|味|烘烘|得)|苍蝇|老鼠|蟑螂|狗屎|狗粪|(?:占|堵|挡)(?:用|住|着|了)?(?:了)?(?:消防|生命|出口|通道|车库|路口)|乱停|停(?:在|到)(?:了)?消防|僵尸车|噪音|(?<!装修)太吵|(?<!装修)吵(?:死|得|到)|(?:半夜|深夜|凌晨|晚上十|晚上11|晚上12)[^,.!?]{0,10}(?:装修|唱歌|跳舞|喇叭|敲|吵|打|电钻)|(?:电梯|门禁|单元门|大门|防盗门|监控|摄像头|道闸|井盖|水泵|栏杆|扶手|路面|台阶|晾衣架|健身器材|座椅|窗户|门锁|水龙头)[^,.!?]{0,4}(?:坏|不动|不能用|关不上|打不开|锁不上|停了|故障|困人|丢|没了|松了|塌|断|不抬|不开)|(?:树枝|树|广告牌|墙皮|瓷砖|外墙)(?:要|快)?(?:断|倒|掉|塌|砸)|高空抛物|往下扔|停水好几天|没水好几天/;
 
 /** Where: a building, a room, a part of the home or the estate. */
 export const PLACE =
@@ -31,7 +31,7 @@ export const NOT_A_REPORT =
 export const ADVICE = /小心|注意|当心/;
 
 /** A question to neighbours (你家漏水吗？); a question asking for help (有没有人管？) still reports. */
-export const QUESTION = /[吗呢?]|么$/;
+export const QUESTION = /[吗呢?]|么$|^谁(?:家|的)/;
 export const ASKS_FOR_HELP = /有没有人管|谁管|没人管|怎么办|管一管|管管|能不能|可不可以|可以.{0,6}(?:处理|修|清|管)|(?:来|帮忙|帮).{0,4}(?:处理|修|清|看看)|处理一下|修一下|清一下/;
 
 /** Saying it did not happen: 没漏水, 不堵. */
@@ -39,7 +39,7 @@ export const NEGATED = /(?:没|没有|不|未|无)(?:再)?(?:漏水|漏|堵|积�
 
 /** The same in English, for members who write it (the drain outside building 8 is blocked again). */
 export const PROBLEM_EN =
-  /\b(?:leak(?:s|ing)?|blocked|clogged|flooded|flooding|broken|not working|overflowing|piled up|dumped|smells? (?:of gas|awful|terrible)|gas smell|flying wires?|charging (?:an? |his |her |their )?e-?bikes?|bare wires?|sparking)\b/;
+  /\b(?:leak(?:s|ing)?|blocked|clogged|flooded|flooding|broken|not working|overflowing|piled up|dumped|smells? (?:of gas|awful|terrible)|lights?\b.{0,30}\b(?:are|is) (?:out|off|not working|broken)|lights? (?:out|off|not working|broken)|barks?|barking|dripping|drips|gas smell|flying wires?|charging (?:an? |his |her |their )?e-?bikes?|bare wires?|sparking)\b/;
 export const SAFETY_EN = /\b(?:smells? of gas|gas smell|gas leak|flying wires?|charging (?:an? |his |her |their )?e-?bikes? (?:in|on)|bare wires?|sparking)\b/;
-export const PLACE_EN = /\b(?:building \d+|block \d+|unit \d+|flat|upstairs|downstairs|kitchen|bathroom|ceiling|stairwell|staircase|corridor|hallway|outside|entrance|gate|lift|elevator|car park|garage|again|for days|still|every night)\b/;
+export const PLACE_EN = /\b(?:building \d+|block \d+|unit \d+|flat|upstairs|downstairs|kitchen|bathroom|ceiling|stairwell|staircase|corridor|hallway|outside|entrance|gate|lift|elevator|car park|garage|again|for days|still|every night|all night|flat above|next door)\b/;
 export const NOT_A_REPORT_EN = /\b(?:fixed|repaired|sorted|thanks?|thank you|news|if|yesterday's|last year|used to|don't|do not|never)\b|\?/;
