@@ -1,4 +1,5 @@
 import { detectLocale } from '../src/commands/locale.js';
+import { isOfferYes } from '../src/commands/offer-answer.js';
 import { parseCommand } from '../src/commands/parse.js';
 import type { ParsedCommand } from '../src/commands/parsed-command.js';
 import { translator } from '../src/i18n/translator.js';
@@ -11,7 +12,7 @@ import { messageKey } from '../src/queue/job-ids.js';
 /** What the handler may do: queue a command job, or answer at once. It touches no database. */
 export interface HandlerPorts {
   /** Queue a command job; jobId comes from the message key, so a redelivery is a no-op. */
-  enqueueCommand(name: CommandIntent | 'attach-photo' | 'patrol-location', data: CommandJob): Promise<void>;
+  enqueueCommand(name: CommandIntent | 'attach-photo' | 'patrol-location' | 'offer-yes', data: CommandJob): Promise<void>;
   /** Answer in the message's chat at once (help, usage errors); idempotent by `key`. */
   answer(msg: Pick<IncomingMessage, 'platform' | 'chatId'>, key: string, text: string): Promise<void>;
   /** Make a group known (with its name) so an admin can find and link it; cheap when already known. */
@@ -58,6 +59,11 @@ export async function handleMessage(msg: IncomingMessage, ports: HandlerPorts): 
     // A photo without a command may belong to its sender's fresh ticket; the worker decides, quietly.
     if (msg.attachments.some((a) => a.kind === 'image')) {
       await ports.enqueueCommand('attach-photo', commandJob(msg, command));
+      return 'queued';
+    }
+    // 是 / 好 may answer the bot's ticket offer to this member; the worker decides, quietly otherwise.
+    if (isOfferYes(msg.text)) {
+      await ports.enqueueCommand('offer-yes', commandJob(msg, command));
       return 'queued';
     }
     if (!toBot) return 'ignored';

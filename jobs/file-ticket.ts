@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { userText } from '../src/i18n/user-text.js';
 import { maskPersonalData } from '../src/privacy/mask.js';
 import { tellOwner } from '../src/tickets/audience.js';
-import { classifyComplaint } from '../src/tickets/categories.js';
+import { classifyComplaint, type TicketCategory } from '../src/tickets/categories.js';
 import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
 import { localTime } from '../src/time/local-time.js';
 import { isMeaningfulComplaint } from '../src/tickets/meaningful.js';
@@ -12,17 +12,21 @@ import { placeOfComplaint, buildingCode } from '../src/tickets/place.js';
 import { openTicket } from '../src/tickets/open-ticket.js';
 import { addEvent, reporterCount, ticketRef } from '../src/tickets/repository.js';
 import { IN_PLAY } from '../src/tickets/statuses.js';
+import type { CommandContext } from './command-context.js';
 import { commandProcessor } from './run-command.js';
 
 /**
  * 投诉 8栋楼道堆放杂物: file a ticket owned by the grid worker of the problem's zone (else the
  * admins), or join the open ticket of the same category in the same building.
  */
-export const fileTicket = commandProcessor('complain', async (ctx) => {
+export const fileTicket = commandProcessor('complain', (ctx) => fileComplaint(ctx, ctx.job.command.text ?? ''));
+
+/** File `said` as a complaint of the member in ctx (投诉, or a ticket offer they said 是 to, in the category offered). */
+export async function fileComplaint(ctx: CommandContext, said: string, offered?: TicketCategory): Promise<void> {
   const { t } = ctx.i18n;
-  const text = maskPersonalData(ctx.job.command.text ?? '');
+  const text = maskPersonalData(said);
   if (!isMeaningfulComplaint(text)) return ctx.reply(t('ticket_meaningless'));
-  const category = classifyComplaint(text);
+  const category = offered ?? classifyComplaint(text);
   const place = await placeOfComplaint(ctx.tx, ctx.estate.id, text, ctx.member.id, {
     buildingId: ctx.scope.buildingId,
     zoneId: ctx.scope.zoneId,
@@ -80,4 +84,4 @@ export const fileTicket = commandProcessor('complain', async (ctx) => {
   const building = await buildingCode(ctx.tx, place.buildingId);
   await tellOwner(ctx.tx, batch, ticket, t('ticket_new_for_owner', { ref, category: label, building, text: userText(text, 500), acceptBy }));
   batch.sendVia(ctx);
-});
+}

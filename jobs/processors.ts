@@ -15,6 +15,9 @@ import { listUnpaid } from './list-unpaid.js';
 import { acceptTicket } from './accept-ticket.js';
 import { attachPhoto } from './attach-photo.js';
 import { fileTicket } from './file-ticket.js';
+import { offerTicket } from './offer-ticket.js';
+import { postChain } from './post-chain.js';
+import { takeOfferJob } from './take-offer.js';
 import { listTickets } from './list-tickets.js';
 import { rateTicket } from './rate-ticket.js';
 import { resolveTicket } from './resolve-ticket.js';
@@ -80,6 +83,9 @@ export const processors = {
   status: showStatus,
   unpaid: listUnpaid,
   complain: fileTicket,
+  offer: offerTicket,
+  chain: postChain,
+  'offer-yes': takeOfferJob,
   accept: acceptTicket,
   resolve: resolveTicket,
   rate: rateTicket,

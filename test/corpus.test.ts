@@ -6,7 +6,8 @@ import type { ParsedCommand } from '../src/commands/parsed-command.js';
 
 // The corpus (test/corpus/*.tsv): messages as residents, heads and grid workers write them in
 // WeChat groups, each with the intent and key fields it must parse to. chatter.tsv holds
-// ordinary group chatter that must stay `none`.
+// ordinary group chatter that must stay `none`; chatter-problems.tsv holds chatter that mentions
+// a problem (fixed, news, notices, ads, questions) and must not be offered as a ticket.
 
 interface Line {
   file: string;
@@ -54,6 +55,8 @@ function mismatch(l: Line, got: ParsedCommand): string | null {
   return null;
 }
 
+const isChatter = (l: Line) => l.file.startsWith('chatter');
+
 const pct = (n: number, of: number) => `${((100 * n) / Math.max(of, 1)).toFixed(1)}%`;
 
 describe('the corpus', () => {
@@ -61,7 +64,9 @@ describe('the corpus', () => {
 
   it('is large enough to mean something', () => {
     expect(lines.length).toBeGreaterThanOrEqual(600);
-    expect(lines.filter((l) => l.file === 'chatter.tsv').length).toBeGreaterThanOrEqual(200);
+    expect(lines.filter(isChatter).length).toBeGreaterThanOrEqual(200);
+    // Item 3: problems told without a keyword, and chatter that mentions one.
+    expect(lines.filter((l) => l.file === 'offer.tsv' || l.file === 'chatter-problems.tsv').length).toBeGreaterThanOrEqual(150);
   });
 
   it('parses ≥ 98% as expected and answers ≤ 1% of chatter', () => {
@@ -69,6 +74,7 @@ describe('the corpus', () => {
     const wrong: string[] = [];
     let chatter = 0;
     let answered = 0;
+    let offered = 0;
     for (const l of lines) {
       const got = parseCommand(l.text);
       const why = mismatch(l, got);
@@ -77,19 +83,21 @@ describe('the corpus', () => {
       if (why === null) tally.ok++;
       else wrong.push(`${l.file}:${l.line} ${l.text} → ${why}`);
       byIntent.set(l.intent, tally);
-      if (l.file === 'chatter.tsv') {
+      if (isChatter(l)) {
         chatter++;
         if (got.intent !== 'none') answered++;
+        if (got.intent === 'offer') offered++;
       }
     }
     const ok = [...byIntent.values()].reduce((s, x) => s + x.ok, 0);
     const report = [
-      `corpus: ${lines.length} messages, ${pct(ok, lines.length)} parsed as expected; chatter: ${chatter} lines, ${answered} answered or offered (${pct(answered, chatter)})`,
+      `corpus: ${lines.length} messages, ${pct(ok, lines.length)} parsed as expected; chatter: ${chatter} lines, ${answered} answered or offered (${pct(answered, chatter)}), ${offered} offered a ticket (false offers ${pct(offered, chatter)})`,
       ...[...byIntent.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([intent, x]) => `  ${intent.padEnd(10)} ${String(x.ok).padStart(4)}/${String(x.n).padEnd(4)} ${pct(x.ok, x.n)}`),
       ...wrong.map((w) => `  ✗ ${w}`),
     ].join('\n');
     console.log(report);
     expect(ok / lines.length, report).toBeGreaterThanOrEqual(0.98);
     expect(answered / chatter, report).toBeLessThanOrEqual(0.01);
+    expect(offered / chatter, report).toBeLessThanOrEqual(0.01);
   });
 });

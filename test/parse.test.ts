@@ -198,7 +198,7 @@ describe('chatter is none', () => {
     ['绑定手机号', 'none'],
     ['我是张三', 'none'],
     ['我是8栋的', 'none'],
-    ['我住8-2-301，楼上漏水', 'none'],
+    ['我住8-2-301，楼上漏水', 'offer', { room: '8-2-301', text: '我住8-2-301，楼上漏水', offer: 'leak_drain' }],
     ['这个怎么用', 'none'],
     ['helpful', 'none'],
     ['帮助一下老人', 'none'],
@@ -516,10 +516,10 @@ describe('robustness', () => {
 describe('JSON output', () => {
   it('prints every key in order, error last and only when present', () => {
     expect(commandToJson(parseCommand('已交60元 8-2-301'))).toBe(
-      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null,"again":null,"topic":null,"items":null,"plan":null}',
+      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null,"again":null,"topic":null,"items":null,"plan":null,"offer":null}',
     );
     expect(commandToJson(parseCommand('确认'))).toBe(
-      '{"intent":"confirm","room":null,"amountFen":null,"months":null,"ref":null,"rating":null,"text":null,"again":null,"topic":null,"items":null,"plan":null,"error":"ref_required"}',
+      '{"intent":"confirm","room":null,"amountFen":null,"months":null,"ref":null,"rating":null,"text":null,"again":null,"topic":null,"items":null,"plan":null,"offer":null,"error":"ref_required"}',
     );
   });
 });
@@ -581,7 +581,7 @@ describe('linli parse', () => {
     const { code, out } = await runCli(['已交60元 8-2-301']);
     expect(code).toBe(0);
     expect(out).toBe(
-      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null,"again":null,"topic":null,"items":null,"plan":null}\n',
+      '{"intent":"pay","room":"8-2-301","amountFen":6000,"months":null,"ref":null,"rating":null,"text":null,"again":null,"topic":null,"items":null,"plan":null,"offer":null}\n',
     );
   });
 

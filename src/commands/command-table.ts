@@ -18,6 +18,8 @@ import { readTickets } from './readers/read-tickets.js';
 import { readUnpaid } from './readers/read-unpaid.js';
 import { readUrge } from './readers/read-urge.js';
 import { readPayClaim } from './readers/pay-claim.js';
+import { readProblemReport } from './readers/problem-report.js';
+import { readChainPost, readChainSlash } from './readers/chain-post.js';
 import { readAppeal } from './readers/read-appeal.js';
 import { readBonus } from './readers/read-bonus.js';
 import { readEvidence } from './readers/read-evidence.js';
@@ -46,6 +48,8 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
     slash: ['help', 'start'],
     read: readHelp,
   },
+  // #接龙 卫生费已交 + numbered lines: first, so a header saying 已交 is never read as one payment claim.
+  chain: { words: [], slash: ['chain'], read: readChainSlash, sentence: readChainPost },
   // 怎么交费: asks how, so it comes before the account question (怎么查我家交了没有) and the claim.
   howto: { words: [], slash: ['howto'], read: readHowtoSlash, sentence: readHowtoQuestion },
   // 我家交到几月了: a question about one's account; before pay, so 查一下我家交了多少 is no claim.
@@ -159,6 +163,9 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
   'survey-progress': { words: ['问卷进度', '问卷回收', '回收率'], slash: ['surveyprogress'], read: refOnly('S') },
   'survey-results': { words: ['问卷结果', '问卷统计'], slash: ['surveyresults'], read: refOnly('S') },
   'survey-chase': { words: ['催问卷', '问卷催办', '提醒答卷'], slash: ['surveychase'], read: refOnly('S') },
+  // 我家楼上漏水，滴到厨房了: a problem with no keyword, offered as a ticket; the last sentence reader,
+  // so a payment claim or a statement of address is never read as one. No keyword; /problem <text> reads the same way.
+  offer: { words: [], slash: ['problem'], read: (msg, rest) => readProblemReport(msg, rest.start), sentence: readProblemReport },
   // The monthly performance report (src/performance), to admins and the committee.
   report: { words: ['月报', '月度考核', '考核月报', '绩效月报'], slash: ['report'], read: readReportMonth },
 };

@@ -1,5 +1,7 @@
 /** What a chat message asks the bot to do; see DESIGN.md, "Command language". */
 
+import type { TicketCategory } from '../tickets/categories.js';
+
 /** Every key a parse carries, as `linli parse` prints it: null where it does not apply. */
 export interface CommandFields {
   /** Normalised room code: '8-2-301' or '8-301'; for the scoring intents, a unit: '8-2'. */
@@ -20,6 +22,8 @@ export interface CommandFields {
   items: CommandItem[] | null;
   /** The fee a claim or collection names (物业费), as written; the worker resolves it against the estate's plans. */
   plan: string | null;
+  /** A problem described without a keyword (楼下积水好几天了): the ticket category the bot offers to file. */
+  offer: TicketCategory | null;
 }
 
 /** One line of a batch: what it says, read as its own command, or why it cannot be. */
@@ -56,6 +60,10 @@ export interface IntentGuarantees {
   howto: { topic: HowtoTopic };
   unpaid: {};
   complain: { text: string };
+  // 我家楼上漏水，滴到厨房了: no keyword; offered as a ticket, filed when the member says 是.
+  offer: { text: string; offer: TicketCategory };
+  // #接龙 卫生费已交 then numbered lines: the header in text, one item per numbered line.
+  chain: { text: string; items: CommandItem[] };
   accept: { ref: string };
   resolve: { ref: string };
   rate: { ref: string; rating: number };
@@ -158,7 +166,7 @@ export type ParsedAs<I extends RecognisedIntent> = CommandOf<I> | UsageError;
 export const MAX_TEXT_LENGTH = 2000;
 
 const NO_FIELDS: { [K in keyof CommandFields]: null } = {
-  room: null, amountFen: null, months: null, ref: null, rating: null, text: null, again: null, topic: null, items: null, plan: null,
+  room: null, amountFen: null, months: null, ref: null, rating: null, text: null, again: null, topic: null, items: null, plan: null, offer: null,
 };
 
 /** Ordinary chatter. */
@@ -214,6 +222,7 @@ export function commandToJson(cmd: ParsedCommand): string {
     topic: cmd.topic,
     items: cmd.items,
     plan: cmd.plan,
+    offer: cmd.offer,
   };
   if (cmd.error !== undefined) ordered.error = cmd.error;
   return JSON.stringify(ordered);

@@ -2,9 +2,9 @@ import type { Insertable, Selectable } from 'kysely';
 import type { CouncilTables } from '../council/tables.js';
 import type { EstatesTable, ZonesTable, BuildingsTable, UnitsTable, HouseholdsTable } from './tables/estate.js';
 import type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName } from './tables/members.js';
-import type { FeePlansTable, FeePlanBuildingsTable, ClaimAnnouncementsTable, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable } from './tables/ledger.js';
+import type { FeePlansTable, FeePlanBuildingsTable, ClaimAnnouncementsTable, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable, ChainLinesTable, ChainRoomsTable } from './tables/ledger.js';
 import type { ProcessedCommandsTable, OutboxTable, AuditLogTable } from './tables/commands.js';
-import type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
+import type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketOffersTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
 import type { NoticeSettingsTable, PostedNoticesTable, RemindersTable, ReminderFiringsTable, UrgeLogTable, TallyLogTable } from './tables/notices.js';
 import type {
   ScoringAppealsTable,
@@ -22,9 +22,9 @@ import type { PropertyCompaniesTable, PatrolSettingsTable, PatrolsTable, PatrolP
 // The table types live by concept in ./tables/; this file names the whole schema.
 export type { EstatesTable, ZonesTable, BuildingsTable, UnitsTable, HouseholdsTable } from './tables/estate.js';
 export type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName, PanelParty } from './tables/members.js';
-export type { FeePlansTable, FeePlanBuildingsTable, ClaimAnnouncementsTable, FeeBasis, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable } from './tables/ledger.js';
+export type { FeePlansTable, FeePlanBuildingsTable, ClaimAnnouncementsTable, FeeBasis, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable, ChainLinesTable, ChainRoomsTable } from './tables/ledger.js';
 export type { ProcessedCommandsTable, OutboxTable, AuditLogTable } from './tables/commands.js';
-export type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
+export type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketOffersTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
 export type { NoticeSettingsTable, PostedNoticesTable, RemindersTable, ReminderFiringsTable, UrgeLogTable, TallyLogTable } from './tables/notices.js';
 export type { PropertyCompaniesTable, PatrolSettingsTable, PatrolsTable, PatrolPointsTable, FieldNotesTable, PatrolRemindersTable, SurveysTable, SurveyAnswersTable, SurveyChasesTable } from './tables/grid.js';
 
@@ -45,6 +45,8 @@ export interface Database extends CouncilTables {
   payments: PaymentsTable;
   payment_decisions: PaymentDecisionsTable;
   ledger_holds: LedgerHoldsTable;
+  chain_lines: ChainLinesTable;
+  chain_rooms: ChainRoomsTable;
   audit_log: AuditLogTable;
   processed_commands: ProcessedCommandsTable;
   outbox: OutboxTable;
@@ -61,6 +63,7 @@ export interface Database extends CouncilTables {
   ticket_events: TicketEventsTable;
   ticket_photos: TicketPhotosTable;
   ticket_sla_marks: TicketSlaMarksTable;
+  ticket_offers: TicketOffersTable;
   scoring_rules: ScoringRulesTable;
   scoring_rounds: ScoringRoundsTable;
   scoring_scores: ScoringScoresTable;

@@ -1,3 +1,4 @@
+import { yuan } from './money.js';
 import type { talkZhHans } from './catalog-talk-zh-hans.js';
 
 /** English for what the bot says when it is asked things in its own words (issue 11). */
@@ -36,4 +37,13 @@ export const talkEn: { [K in keyof typeof talkZhHans]: (...a: Parameters<(typeof
   status_not_your_zone: (p) => `${p.room} is not in your zone, so you cannot view its account.`,
   bind_still_pending: (p) => `${p.ref} (${p.room}) is still waiting for a grid worker to confirm it.`,
   ticket_recategorise_same: (p) => `${p.ref} is already filed as ${p.category}; nothing changed.`,
+  ticket_offer: (p) => `${p.safety ? 'This is a safety hazard. ' : ''}That sounds like a ${p.category} problem. Reply "yes" within 10 minutes to file it as a ticket for the grid worker.`,
+  chain_room_counted: (p) => `${p.room} is already in this list; it was not counted again.`,
+  chain_line_error: (p) => `List line ${p.line}: ${p.reason}`,
+  chain_held: (p) =>
+    [
+      `${p.lines.length} new ${p.lines.length === 1 ? 'payment' : 'payments'} in the list:`,
+      ...p.lines.map((l) => `${l.room} ¥${yuan(l.amount)} (${l.months} months)`),
+      'If you collected them, reply /again within 30 minutes to record them; otherwise nothing is booked.',
+    ].join('\n'),
 };

@@ -1,3 +1,4 @@
+import { yuan } from './money.js';
 /** Simplified Chinese for what the bot says when it is asked things in its own words (issue 11). */
 export const talkZhHans = {
   menu_short: () =>
@@ -34,4 +35,14 @@ export const talkZhHans = {
   status_not_your_zone: (p: { room: string }) => `${p.room} 不在您负责的网格内，查不了它的账。`,
   bind_still_pending: (p: { ref: string; room: string }) => `${p.ref}（${p.room}）还在等网格员确认，确认后就可以了。`,
   ticket_recategorise_same: (p: { ref: string; category: string }) => `${p.ref} 本来就是“${p.category}”类，没有改动。`,
+  ticket_offer: (p: { category: string; safety: boolean }) =>
+    `${p.safety ? '⚠️ 这是安全隐患。' : ''}听起来是“${p.category}”的问题，要报给网格员吗？回复“是”提交工单（10分钟内有效）。`,
+  chain_room_counted: (p: { room: string }) => `${p.room} 在这条接龙里已经登记过了，没有重复计入。`,
+  chain_line_error: (p: { line: string; reason: string }) => `接龙 ${p.line}：${p.reason}`,
+  chain_held: (p: { lines: { room: string; amount: number; months: number }[] }) =>
+    [
+      `接龙里有 ${p.lines.length} 户新的缴费：`,
+      ...p.lines.map((l) => `${l.room} ${yuan(l.amount)}元（${l.months}个月）`),
+      '网格员收了钱的，回复“确认收费”记为收费（30分钟内有效）；不回复则不入账。',
+    ].join('\n'),
 };

@@ -89,17 +89,19 @@ export type JobData = { [K in CommandIntent]: CommandJob } & {
   'patrol-sweep': EstateRunJob;
   /** The new-claim digest (scheduled every 15 minutes): each zone's grid workers hear of new claims privately. */
   'claims-digest': EstateRunJob;
+  /** 是 / 好 / 对 with no command: files the sender's pending ticket offer here, if one waits; quiet otherwise. */
+  'offer-yes': CommandJob;
 };
 
 /** Job names that are not chat commands (deliveries, scheduled runs). Keep in step with JobData. */
-export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'note-member', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep', 'council-sweep', 'scoring-tick', 'patrol-location', 'patrol-sweep', 'claims-digest'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
+export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'note-member', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep', 'council-sweep', 'scoring-tick', 'patrol-location', 'patrol-sweep', 'claims-digest', 'offer-yes'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
 
 export type JobName = keyof JobData;
 
 /** Names of the jobs that carry a chat command. */
 export const COMMAND_INTENTS = [
-  'bind', 'pay', 'confirm', 'reject', 'collect', 'status', 'unpaid',
-  'complain', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
+  'bind', 'pay', 'chain', 'confirm', 'reject', 'collect', 'status', 'unpaid',
+  'complain', 'offer', 'accept', 'resolve', 'rate', 'tickets', 'remind', 'reminders', 'cancel',
   'urge', 'tally', 'notice', 'claim', 'login',
   'scoring_rules', 'score', 'unit_score', 'appeal', 'evidence', 'bonus', 'publish_scores',
   'propose', 'support', 'meeting', 'minutes', 'resolution', 'progress', 'vote', 'poll', 'ballot', 'paper', 'notvoted', 'relation',

@@ -11,7 +11,7 @@ const TOPICS: readonly [HowtoTopic, RegExp][] = [
   ['pay', new RegExp(`${HOW}(?:交|缴|付)(?:费|钱|卫生费)|(?:卫生费|费用?)${HOW}(?:交|缴|付)|(?:卫生费|交费|缴费|交钱)(?:交给|找)谁|可以.{0,4}(?:交|缴)卫生费|${HOW}(?:交|缴)卫生费|(?:交|缴)卫生费.{0,4}(?:在哪|哪里|找谁|找哪|怎么)|卫生费什么时候(?:开始)?(?:交|缴)`)],
 ];
 const ENGLISH: readonly [HowtoTopic, RegExp][] = [
-  ['pay', /\bhow (?:do|can|should) i pay\b/],
+  ['pay', /\b(?:how|where) (?:do|can|should) (?:i|we) pay\b|\bwho do (?:i|we) pay\b/],
   ['bind', /\bhow (?:do|can|should) i (?:bind|register|link)\b/],
   ['complain', /\bhow (?:do|can|should) i (?:report|complain)\b/],
   ['status', /\bhow (?:do|can|should) i (?:check|see)\b/],

@@ -69,8 +69,28 @@ export interface LedgerHoldsTable {
   months: number;
   method: string | null;
   payment_id: number | null;
-  duplicate_of: number;
+  /** The entry it looks like a repeat of; null for a staff 接龙 held until 确认收费. */
+  duplicate_of: number | null;
   source_key: string;
   created_at: Timestamp;
   used_at: Timestamp | null;
+}
+/** A line of a 接龙 seen in a chat (its words hashed): never counted again when the list is reposted. */
+export interface ChainLinesTable {
+  platform: string;
+  chat_id: string;
+  chain_key: string;
+  line_key: string;
+  member_id: number;
+  created_at: Timestamp;
+}
+/** A household counted in a 接龙 (claimed, or held for staff): once per chain. */
+export interface ChainRoomsTable {
+  platform: string;
+  chat_id: string;
+  chain_key: string;
+  room: string;
+  member_id: number;
+  payment_id: number | null;
+  created_at: Timestamp;
 }

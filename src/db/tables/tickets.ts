@@ -68,3 +68,14 @@ export interface TicketSlaMarksTable {
   mark: TicketSlaMark;
   created_at: Timestamp;
 }
+/** A problem said without a keyword, offered as a ticket until the member says 是 or it expires. */
+export interface TicketOffersTable {
+  platform: string;
+  chat_id: string;
+  member_id: number;
+  text: string;
+  category: string;
+  source_key: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
