@@ -11,6 +11,10 @@ import type { EstateRunJob } from '../src/queue/job-data.js';
 import { outboxKey } from '../src/queue/job-ids.js';
 import { handOverPending } from '../src/outbox/hand-over-pending.js';
 import { writeScheduled } from '../src/outbox/write-outbox.js';
+import type { OutgoingAttachment } from '../src/outbox/outgoing-message.js';
+import { mainFeePlan } from '../src/ledger/fee-plan.js';
+import { monthTrends } from '../src/notices/month-trend.js';
+import { noticeChart } from '../src/notices/notice-chart.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 /** Posted this long after its scheduled time, a notice says it is late. */
@@ -52,7 +56,13 @@ export async function postWeeklyNotice(data: EstateRunJob, deps: WorkerDeps): Pr
       const data = await loadEstateNoticeData(deps.db, estate, scopes, from, to, late);
       const { t } = translator(estate.locale as Locale);
       const council = await councilNoticeLines(deps.db, estate, now, t);
-      for (let i = 0; i < groups.length; i++) await postOne(deps, groups[i], week, slot, late, buildNotice(data[i], t, council), now);
+      const plan = deps.charts ? await mainFeePlan(deps.db, estate.id) : null;
+      const trends = plan ? await monthTrends(deps.db, estate, plan.id, scopes, to) : [];
+      for (let i = 0; i < groups.length; i++) {
+        // Drawn outside the transaction; a chart that cannot be drawn leaves the notice as text.
+        const chart = plan && deps.charts ? await noticeChart(data[i], trends[i], t, deps.log, deps.charts) : null;
+        await postOne(deps, groups[i], week, slot, late, { text: buildNotice(data[i], t, council), chart }, now);
+      }
     }
     // Also after a crash between commit and hand-over: what is still pending goes out (once, by jobId).
     const pending = await deps.db
@@ -68,7 +78,7 @@ export async function postWeeklyNotice(data: EstateRunJob, deps: WorkerDeps): Pr
   }
 }
 
-async function postOne(deps: WorkerDeps, group: ChatGroup, week: string, slot: Date, late: boolean, text: string, now: Date): Promise<void> {
+async function postOne(deps: WorkerDeps, group: ChatGroup, week: string, slot: Date, late: boolean, notice: { text: string; chart: OutgoingAttachment | null }, now: Date): Promise<void> {
   const key = weeklyNoticeKey(group.id, week);
   await deps.db.transaction().execute(async (tx) => {
     const fresh = await tx
@@ -78,6 +88,7 @@ async function postOne(deps: WorkerDeps, group: ChatGroup, week: string, slot: D
       .returning('id')
       .executeTakeFirst();
     if (!fresh) return;
-    await writeScheduled(tx, key, { to: { platform: group.platform as Platform, chatId: group.chat_id }, text, mentions: [] }, now);
+    const to = { platform: group.platform as Platform, chatId: group.chat_id };
+    await writeScheduled(tx, key, { to, text: notice.text, mentions: [], ...(notice.chart ? { attachment: notice.chart } : {}) }, now);
   });
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DeliveryJob } from '../src/queue/job-data.js';
 import { releaseUrgeSlot } from '../src/notices/urge-slot.js';
 import { fallBackToGroup } from '../src/outbox/fall-back-to-group.js';
+import { collectAttachments } from '../src/outbox/outbox-attachment.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 /** The sender reports a message as sent or failed for good; the outbox row says so. */
@@ -26,6 +27,8 @@ export async function recordDelivery(data: DeliveryJob, deps: WorkerDeps): Promi
       c.column('key').doUpdateSet({ status: data.status, reason: sql<string | null>`coalesce(excluded.reason, outbox.reason)`, sent_at: data.status === 'sent' ? at : null }),
     )
     .execute();
+  // Delivered or failed for good: its image or file has done its work.
+  await collectAttachments(deps.db, [data.outboxKey], at);
   if (data.status === 'failed') {
     deps.log.error('message failed for good', { outboxKey: data.outboxKey, reason: data.reason });
     if (await releaseUrgeSlot(deps.db, data.outboxKey)) deps.log.warn('a 催缴 did not go out: the day is free again', { outboxKey: data.outboxKey });
@@ -61,4 +64,5 @@ export async function recordDeliveries(data: { items: DeliveryJob[] }, deps: Wor
       }),
     )
     .execute();
+  await collectAttachments(deps.db, [...byKey.keys()], new Date(data.items[0].at));
 }

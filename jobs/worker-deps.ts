@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ChartRenderer } from '../src/charts/render-png.js';
 import type { Clock } from '../src/clock.js';
 import type { Database } from '../src/db/database.js';
 import type { Logger } from '../src/log.js';
@@ -15,6 +16,8 @@ export interface WorkerDeps {
   schedules?: SchedulerPort;
   /** The web surface's public address and sign-in link lifetime (for 登录); a default when absent. */
   web?: { baseUrl: string; linkMinutes: number };
+  /** Draws the weekly notice's chart; absent (some tests): notices go out as text alone. */
+  charts?: ChartRenderer;
 }
 
 /** Facts about the BullMQ job being run. */

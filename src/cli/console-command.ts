@@ -1,3 +1,4 @@
+import path from 'node:path';
 import readline from 'node:readline';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { CONSOLE_CHAT_ID } from '../adapters/console/identity.js';
@@ -41,7 +42,7 @@ export async function runConsoleCommand(args: string[], config: Config, log: Log
       io.stderr.write(`note: the console group is not linked to an estate; try \`linli console --demo\`, or \`linli groups link console ${CONSOLE_CHAT_ID} <estate>\`\n`);
     }
     const worker = await startWorker(factory, workerDeps(services), config.workerConcurrency);
-    const adapter = new ConsoleAdapter((s) => io.stdout.write(s));
+    const adapter = new ConsoleAdapter((s) => io.stdout.write(s), { filesDir: path.join(config.dataDir, 'console-files') });
     const bot = await startBot(services, [adapter]);
     const jobs = factory.queue(JOBS_QUEUE);
     const outbound = factory.queue(outboundQueue('console'));

@@ -3,7 +3,7 @@ import type { CouncilTables } from '../council/tables.js';
 import type { EstatesTable, ZonesTable, BuildingsTable, UnitsTable, HouseholdsTable } from './tables/estate.js';
 import type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName } from './tables/members.js';
 import type { FeePlansTable, FeePlanBuildingsTable, ClaimAnnouncementsTable, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable, ChainLinesTable, ChainRoomsTable } from './tables/ledger.js';
-import type { ProcessedCommandsTable, OutboxTable, AuditLogTable } from './tables/commands.js';
+import type { ProcessedCommandsTable, OutboxTable, AuditLogTable, OutboxAttachmentsTable } from './tables/commands.js';
 import type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketOffersTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
 import type { NoticeSettingsTable, PostedNoticesTable, RemindersTable, ReminderFiringsTable, UrgeLogTable, TallyLogTable } from './tables/notices.js';
 import type {
@@ -23,7 +23,7 @@ import type { PropertyCompaniesTable, PatrolSettingsTable, PatrolsTable, PatrolP
 export type { EstatesTable, ZonesTable, BuildingsTable, UnitsTable, HouseholdsTable } from './tables/estate.js';
 export type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName, PanelParty } from './tables/members.js';
 export type { FeePlansTable, FeePlanBuildingsTable, ClaimAnnouncementsTable, FeeBasis, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable, ChainLinesTable, ChainRoomsTable } from './tables/ledger.js';
-export type { ProcessedCommandsTable, OutboxTable, AuditLogTable } from './tables/commands.js';
+export type { ProcessedCommandsTable, OutboxTable, AuditLogTable, OutboxAttachmentsTable } from './tables/commands.js';
 export type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketOffersTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';
 export type { NoticeSettingsTable, PostedNoticesTable, RemindersTable, ReminderFiringsTable, UrgeLogTable, TallyLogTable } from './tables/notices.js';
 export type { PropertyCompaniesTable, PatrolSettingsTable, PatrolsTable, PatrolPointsTable, FieldNotesTable, PatrolRemindersTable, SurveysTable, SurveyAnswersTable, SurveyChasesTable } from './tables/grid.js';
@@ -50,6 +50,7 @@ export interface Database extends CouncilTables {
   audit_log: AuditLogTable;
   processed_commands: ProcessedCommandsTable;
   outbox: OutboxTable;
+  outbox_attachments: OutboxAttachmentsTable;
   invitations: InvitationsTable;
   notice_settings: NoticeSettingsTable;
   posted_notices: PostedNoticesTable;

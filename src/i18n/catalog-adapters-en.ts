@@ -20,4 +20,6 @@ export const adaptersEn = {
   botcmd_notice: () => '(staff) Post the public notice',
   botcmd_claim: () => 'Use an invitation code (become staff, or link this group)',
   mention_fallback: () => 'neighbour',
+  console_image_saved: (p: { path: string }) => `[image] saved to ${p.path}`,
+  console_file_saved: (p: { path: string }) => `[file] saved to ${p.path}`,
 } satisfies { [K in keyof typeof adaptersZhHans]: (typeof adaptersZhHans)[K] };

@@ -19,4 +19,6 @@ export const adaptersZhHans = {
   botcmd_notice: () => '（工作人员）发布公示',
   botcmd_claim: () => '使用邀请码（成为工作人员，或关联本群）',
   mention_fallback: () => '邻居',
+  console_image_saved: (p: { path: string }) => `[图片] 已保存到 ${p.path}`,
+  console_file_saved: (p: { path: string }) => `[文件] 已保存到 ${p.path}`,
 };

@@ -2,6 +2,7 @@ import { clockTime, type When } from '../time/when-words.js';
 import type { ReminderSchedule } from '../time/reminder-schedule.js';
 import type { noticesZhHans } from './catalog-notices-zh-hans.js';
 import { yuan } from './money.js';
+import type { MonthName } from '../time/month.js';
 
 const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -82,4 +83,9 @@ export const noticesEn = {
   urge_group_only: () => 'Send this in the estate group: it posts the rooms behind there.',
   urge_none: (p: { scope: string }) => `Nobody in ${p.scope} is behind: nothing to chase.`,
   urge_already: (p: { at: When }) => `Already chased today (${whenEn(p.at)}); at most once a day per group and area.`,
+  chart_rate_title: (p: { month: MonthName; paid: number; total: number }) => `Collection rate by building, ${p.month.en} (${p.paid}/${p.total} households)`,
+  chart_trend_title: (p: { month: MonthName }) => `Collected so far in ${p.month.en} (yuan)`,
+  chart_building: (p: { code: string }) => `Bldg ${p.code}`,
+  chart_day: (p: { day: number }) => `${p.day}`,
+  chart_alt: (p: { month: MonthName }) => `Collection rate chart, ${p.month.en}`,
 } satisfies { [K in keyof typeof noticesZhHans]: (...a: never[]) => string };

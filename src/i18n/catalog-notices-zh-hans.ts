@@ -81,4 +81,9 @@ export const noticesZhHans = {
   urge_group_only: () => '催缴要在小区群里发，会在群里公布欠费房号。',
   urge_none: (p: { scope: string }) => `${p.scope}没有欠费的住户，不用催缴。`,
   urge_already: (p: { at: When }) => `今天已经催缴过了（${whenZh(p.at)}），同一个群、同一范围一天最多催缴一次。`,
+  chart_rate_title: (p: { month: MonthName; paid: number; total: number }) => `${p.month.zh}收缴率（按楼栋，共${p.paid}/${p.total}户）`,
+  chart_trend_title: (p: { month: MonthName }) => `${p.month.zh}累计收款（元）`,
+  chart_building: (p: { code: string }) => `${p.code}栋`,
+  chart_day: (p: { day: number }) => `${p.day}日`,
+  chart_alt: (p: { month: MonthName }) => `${p.month.zh}收缴率图表`,
 };

@@ -1,3 +1,4 @@
+import type { OutgoingAttachment } from '../outbox/outgoing-message.js';
 import type { MessageMeasure } from './split-text.js';
 
 /** What an adapter gives the sender: send one text to one chat. */
@@ -7,6 +8,8 @@ export interface SendPort {
   /** How the platform counts a message; default: code points, mentions free. */
   readonly measure?: MessageMeasure;
   send(chatId: string, text: string, mentions: string[]): Promise<void>;
+  /** Send one image or file to the chat; absent where the platform takes none (the text goes alone). */
+  sendAttachment?(chatId: string, attachment: OutgoingAttachment): Promise<void>;
 }
 
 /** The platform refused the message for good (blocked, chat gone): retrying cannot help. */

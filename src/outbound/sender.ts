@@ -1,6 +1,7 @@
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import type { Logger } from '../log.js';
 import type { Platform } from '../messages/incoming-message.js';
+import type { AttachmentSource } from '../outbox/outbox-attachment.js';
 import type { QueueFactory } from '../queue/backend.js';
 import type { DeliveryJob, OutboundJob } from '../queue/job-data.js';
 import { deliveryJobId } from '../queue/job-ids.js';
@@ -26,6 +27,8 @@ export interface SenderOptions {
   log: Logger;
   /** Wait before each message to one chat so the platform's pace is kept; returns ms waited. */
   pace?: (chatId: string) => Promise<void>;
+  /** Where attachments' bytes are read; without it messages go as text alone. */
+  attachments?: AttachmentSource;
   /** Messages in flight at once (different chats). Default 1. */
   concurrency?: number;
 }
@@ -55,13 +58,28 @@ export function startSender(opts: SenderOptions): Worker<OutboundJob> {
       const data = job.data;
       // Split by the platform's own measure, each mention in the part holding its line.
       const pieces = splitMessage(data.text, data.mentions, data.mentionLines, port.maxLength, port.measure);
-      // Resume after the last piece that went out, so a retry does not repeat earlier pieces.
+      // The attachment is one more step after the text, where the platform takes one.
+      const file = data.attachmentId && port.sendAttachment && opts.attachments ? data.attachmentId : null;
+      const steps = pieces.length + (file ? 1 : 0);
+      let note: string | null = null;
+      // Resume after the last step that went out, so a retry does not repeat earlier pieces.
       const done = Number((job.progress as number) || 0);
-      for (let i = done; i < pieces.length; i++) {
+      for (let i = done; i < steps; i++) {
+        const attachment = i < pieces.length ? null : await opts.attachments!.load(file!);
+        if (i >= pieces.length && !attachment) {
+          note = 'attachment no longer stored; the text went alone';
+          break;
+        }
         await opts.pace?.(data.chatId);
         try {
-          await port.send(data.chatId, pieces[i].text, pieces[i].mentions);
+          if (attachment) await port.sendAttachment!(data.chatId, attachment);
+          else await port.send(data.chatId, pieces[i].text, pieces[i].mentions);
         } catch (e) {
+          if (e instanceof PermanentSendError && attachment) {
+            // A chat that takes no images or files (rights, size) still got the text: that is the message.
+            note = `attachment refused, the text went alone: ${e.message}`.slice(0, 500);
+            break;
+          }
           if (e instanceof PermanentSendError) {
             await report(data, 'failed', e.message, e.privateClosed);
             throw new UnrecoverableError(e.message);
@@ -73,10 +91,11 @@ export function startSender(opts: SenderOptions): Worker<OutboundJob> {
           }
           throw e;
         }
-        // Only a split message needs to remember how far it got (one Redis call saved per message).
-        if (pieces.length > 1) await job.updateProgress(i + 1);
+        // Only a message of several steps needs to remember how far it got (one Redis call saved per message).
+        if (steps > 1) await job.updateProgress(i + 1);
       }
-      await report(data, 'sent', null);
+      if (note) log.warn(`${platform}: ${note}`, { outboxKey: data.outboxKey });
+      await report(data, 'sent', note);
     },
     { concurrency: opts.concurrency ?? 1 },
   );

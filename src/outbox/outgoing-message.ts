@@ -1,5 +1,14 @@
 import type { ChatAddress } from '../messages/incoming-message.js';
 
+/** One image or file sent with a message: a PNG chart, an .xlsx export. */
+export interface OutgoingAttachment {
+  /** An image shows inline where the platform can; a file is a download with its name. */
+  kind: 'image' | 'file';
+  mime: string;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
 /** A message to a chat, with the members to @mention there; a job writes it to the outbox in its transaction. */
 export interface OutgoingMessage {
   to: ChatAddress;
@@ -8,4 +17,6 @@ export interface OutgoingMessage {
   mentions: string[];
   /** For each mention, the line of `text` it belongs to; absent: all with the first line. */
   mentionLines?: number[];
+  /** Sent after the text where the platform and chat take it; elsewhere the text goes alone. */
+  attachment?: OutgoingAttachment;
 }

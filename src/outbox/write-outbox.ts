@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { OutboundJob } from '../queue/job-data.js';
 import { outboxKey } from '../queue/job-ids.js';
+import { saveAttachment } from './outbox-attachment.js';
 import type { OutgoingMessage } from './outgoing-message.js';
 import { toOutboundJob } from './pending-outbox.js';
 
@@ -27,7 +28,14 @@ export async function writeReplies(tx: Transaction<Database>, key: string, out: 
     .onConflict((c) => c.column('key').doNothing())
     .returning(['id', 'key', 'platform', 'chat_id', 'text', 'mentions', 'mention_lines'])
     .execute();
-  return rows.map(toOutboundJob);
+  const jobs = rows.map((r) => toOutboundJob(r));
+  // Only rows written now get their attachment (a row already there has its own).
+  for (const [i, o] of out.entries()) {
+    if (!o.attachment) continue;
+    const job = jobs.find((j) => j.outboxKey === outboxKey(key, i + 1));
+    if (job?.outboxId) job.attachmentId = await saveAttachment(tx, job.outboxId, o.attachment, now);
+  }
+  return jobs;
 }
 
 /**
@@ -35,9 +43,11 @@ export async function writeReplies(tx: Transaction<Database>, key: string, out: 
  * a reminder's firing), so a second run writes nothing new.
  */
 export async function writeScheduled(tx: Transaction<Database>, key: string, out: OutgoingMessage, now: Date): Promise<void> {
-  await tx
+  const row = await tx
     .insertInto('outbox')
     .values({ key, platform: out.to.platform, chat_id: out.to.chatId, text: out.text, mentions: JSON.stringify(out.mentions), mention_lines: out.mentionLines ? JSON.stringify(out.mentionLines) : null, created_at: now })
     .onConflict((c) => c.column('key').doNothing())
-    .execute();
+    .returning('id')
+    .executeTakeFirst();
+  if (row && out.attachment) await saveAttachment(tx, row.id, out.attachment, now);
 }

@@ -128,4 +128,6 @@ export interface OutboundJob {
   mentionLines?: number[] | null;
   /** Why a message without an outbox row was sent (it becomes the row's reason when its delivery is recorded). */
   note?: string;
+  /** The message's image or file, by id in Postgres (never the bytes in Redis); sent after the text. */
+  attachmentId?: string | null;
 }

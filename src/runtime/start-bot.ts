@@ -7,6 +7,7 @@ import type { Adapter } from '../adapters/adapter.js';
 import type { IncomingMessage } from '../messages/incoming-message.js';
 import { queueOutbound } from '../outbound/queue-outbound.js';
 import { queueReporter, startSender } from '../outbound/sender.js';
+import { dbAttachments } from '../outbox/outbox-attachment.js';
 import { jobsQueue } from '../queue/jobs-queue.js';
 import { JOBS_QUEUE } from '../queue/queue-names.js';
 import type { Services } from './services.js';
@@ -42,7 +43,7 @@ export async function startBot(services: Services, adapters: Adapter[]): Promise
   };
   for (const adapter of adapters) {
     senders.push(
-      startSender({ factory, platform: adapter.platform, port: adapter.port, reporter, log, pace: adapter.pace?.bind(adapter) }),
+      startSender({ factory, platform: adapter.platform, port: adapter.port, reporter, log, pace: adapter.pace?.bind(adapter), attachments: dbAttachments(services.db) }),
     );
     await adapter.start(async (msg) => {
       await receive(msg);

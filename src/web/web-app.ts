@@ -8,6 +8,8 @@ import { queuePorts } from '../../handlers/queue-ports.js';
 import { translator } from '../i18n/translator.js';
 import { queueOutbound } from '../outbound/queue-outbound.js';
 import { JOBS_QUEUE } from '../queue/queue-names.js';
+import { ChartUnavailableError } from '../charts/cjk-font.js';
+import { collectionChart, type ChartAnswer } from './collection-chart.js';
 import { opsRoutes } from './ops-routes.js';
 import { open311Routes } from './open311-routes.js';
 import { messagePage, type Html } from './page.js';
@@ -79,6 +81,21 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
   };
 
   app.get('/', async (c) => c.html(await dashboardPage(deps, c.get('staff'))));
+  // The weekly notice's chart, drawn on request (the dashboard's <img>); 503 when it cannot be drawn.
+  app.get('/chart/collection.png', async (c) => {
+    const staff = c.get('staff');
+    let answer: ChartAnswer;
+    try {
+      answer = await collectionChart(deps, staff, c.req.query('zone'));
+    } catch (e) {
+      if (!(e instanceof ChartUnavailableError)) throw e;
+      deps.log.warn('web: chart unavailable', { error: e.message });
+      return c.text('chart unavailable', 503);
+    }
+    if (answer === 'forbidden') return c.html(messagePage(staff.i18n.t, staff.i18n.t('web_forbidden'), staff.i18n.t('web_forbidden')), 403);
+    if (answer === 'empty') return notFound(c);
+    return c.body(answer.png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png' });
+  });
   app.get('/ledger', async (c) =>
     c.html(await ledgerPage(deps, c.get('staff'), { zone: c.req.query('zone'), building: c.req.query('building'), room: c.req.query('room'), behind: c.req.query('behind') === '1' })),
   );

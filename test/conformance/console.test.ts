@@ -1,3 +1,7 @@
+import { readdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { ConsoleAdapter } from '../../src/adapters/console/console-adapter.js';
 import { CONSOLE_CHAT_ID } from '../../src/adapters/console/identity.js';
 import { consoleUserId } from '../../src/adapters/console/identity.js';
@@ -5,7 +9,9 @@ import { conformanceSuite, type Driver } from './suite.js';
 
 // The console has one terminal: what reached "the platform" is what the sender handed the port.
 conformanceSuite('console', async () => {
-  const adapter = new ConsoleAdapter(() => {});
+  // Images and files sent to the terminal land in a folder, and their path is printed.
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'linli-console-files-'));
+  const adapter = new ConsoleAdapter(() => {}, { filesDir: dir });
   const names = new Map<string, string>();
   let seq = 0;
   const deliver = async (chatId: string, name: string, text: string) => {
@@ -32,6 +38,9 @@ conformanceSuite('console', async () => {
       await deliver(chatId, 'linli', text);
     },
     shown: () => null,
+    files: () =>
+      readdirSync(dir).map((f) => ({ chatId: CONSOLE_CHAT_ID, fileName: f.replace(/^\d{4}-\d\d-\d\dT[\d-]+Z-\d+-/, ''), size: statSync(path.join(dir, f)).size })),
+    close: () => rm(dir, { recursive: true, force: true }),
   };
   return driver;
 }, { privateChats: false });

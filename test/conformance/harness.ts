@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { seedDemoEstate } from '../../src/demo/seed-demo-estate.js';
 import { silentLogger } from '../../src/log.js';
 import type { IncomingMessage } from '../../src/messages/incoming-message.js';
+import type { OutgoingAttachment } from '../../src/outbox/outgoing-message.js';
 import { queueOutbound } from '../../src/outbound/queue-outbound.js';
 import { createQueueFactory, type QueueFactory } from '../../src/queue/backend.js';
 import { JOBS_QUEUE, outboundQueue } from '../../src/queue/queue-names.js';
@@ -20,6 +21,13 @@ export interface PortCall {
   mentions: string[];
 }
 
+/** An image or file that reached a chat. */
+export interface ShownFile {
+  chatId: string;
+  fileName: string;
+  size: number;
+}
+
 /**
  * The adapter under test, wrapped so the suite sees what it hands the core (IncomingMessages)
  * and what the sender asks it to send; the adapter itself is untouched.
@@ -27,6 +35,8 @@ export interface PortCall {
 export class Recording implements Adapter {
   readonly received: IncomingMessage[] = [];
   readonly calls: PortCall[] = [];
+  /** Images and files the sender handed the port. */
+  readonly files: ShownFile[] = [];
   private readonly pending = new Set<Promise<void>>();
   readonly platform;
   readonly port;
@@ -40,6 +50,14 @@ export class Recording implements Adapter {
         await inner.port.send(chatId, text, mentions);
         this.calls.push({ chatId, text, mentions });
       },
+      ...(inner.port.sendAttachment
+        ? {
+            sendAttachment: async (chatId: string, a: OutgoingAttachment) => {
+              await inner.port.sendAttachment!(chatId, a);
+              this.files.push({ chatId, fileName: a.fileName, size: a.bytes.length });
+            },
+          }
+        : {}),
     };
   }
 

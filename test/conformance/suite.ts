@@ -5,7 +5,10 @@ import { DEMO_ESTATE_CODE } from '../../src/demo/seed-demo-estate.js';
 import { translator } from '../../src/i18n/translator.js';
 import type { Platform } from '../../src/messages/incoming-message.js';
 import { messageKey } from '../../src/queue/job-ids.js';
-import { startHarness, type Harness } from './harness.js';
+import { handOverPending } from '../../src/outbox/hand-over-pending.js';
+import { writeScheduled } from '../../src/outbox/write-outbox.js';
+import { queueOutbound } from '../../src/outbound/queue-outbound.js';
+import { startHarness, type Harness, type ShownFile } from './harness.js';
 
 /** Something the platform showed in a chat, as the platform (or its emulator) saw it. */
 export interface Shown {
@@ -31,11 +34,17 @@ export interface Driver {
   postPrivate?(memberId: string, text: string): Promise<string>;
   /** What reached the platform; null where only the port can be observed (console). */
   shown(): Shown[] | null;
+  /** Images and files that reached the platform (or the console's folder). */
+  files(): ShownFile[];
+  /** From now on the platform refuses images and files in every chat (e.g. a group's rights); absent where it cannot. */
+  refuseFiles?(): void;
   mentionBot: boolean;
   close?(): Promise<void>;
 }
 
 const zh = translator('zh-Hans');
+// A 1×1 PNG: the smallest image every platform takes.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 /** The conformance suite every adapter passes, through the real pipeline. */
 export function conformanceSuite(name: string, makeDriver: () => Promise<Driver>, caps: { privateChats: boolean } = { privateChats: true }): void {
@@ -129,5 +138,54 @@ export function conformanceSuite(name: string, makeDriver: () => Promise<Driver>
       expect(out).toEqual([{ chatId: chat, text: zh.t('help') }]);
       expect(h.rec.received.at(-1)).toMatchObject({ isPrivate: true, senderId: wu });
     });
+    it('sends an image after its text, and forgets the bytes once it is delivered', async () => {
+      const key = `conf-${name}-chart`;
+      const out = await during(0, () => post(key, '本周公示（附图）'));
+      expect(out).toEqual([{ chatId: d.linkedChat, text: '本周公示（附图）' }]);
+      expect(d.files()).toContainEqual({ chatId: d.linkedChat, fileName: 'chart.png', size: PNG.length });
+      expect(await delivered(key)).toMatchObject({ status: 'sent', reason: null });
+      expect(await attachmentsLeft()).toBe(0);
+    });
+
+    // A platform that can refuse a file (Telegram: no right to send media there) still delivers the text.
+    it('sends the text alone where the chat refuses the image', async () => {
+      if (!d.refuseFiles) return;
+      d.refuseFiles();
+      const key = `conf-${name}-refused`;
+      const before = d.files().length;
+      const out = await during(0, () => post(key, '本周公示（图被拒）'));
+      expect(out).toEqual([{ chatId: d.linkedChat, text: '本周公示（图被拒）' }]);
+      expect(d.files().length).toBe(before);
+      const row = await delivered(key);
+      expect(row.status).toBe('sent');
+      expect(row.reason).toMatch(/attachment refused/);
+    });
+
+    /** Write a message with a PNG to the outbox, as a job does, and hand it to the outbound queue. */
+    async function post(key: string, text: string): Promise<void> {
+      const to = { platform: d.platform, chatId: d.linkedChat };
+      await h.t.db.transaction().execute((tx) => writeScheduled(tx, key, { to, text, mentions: [], attachment: { kind: 'image', mime: 'image/png', fileName: 'chart.png', bytes: PNG } }, new Date()));
+      await handOverPending({ db: h.t.db, outbound: queueOutbound(h.factory) }, { keys: [key] });
+    }
+    /** The outbox row once its delivery is recorded (the report is batched). */
+    async function delivered(key: string) {
+      for (let i = 0; i < 500; i++) {
+        const row = await h.t.db.selectFrom('outbox').select(['status', 'reason']).where('key', '=', key).executeTakeFirstOrThrow();
+        if (row.status !== 'pending') return row;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error(`${key} was never recorded as delivered`);
+    }
+    /** Attachments still stored, once none are left or after a while (collection follows the delivery report). */
+    async function attachmentsLeft(): Promise<number> {
+      let n = 0;
+      for (let i = 0; i < 500; i++) {
+        const r = await h.t.db.selectFrom('outbox_attachments').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+        n = Number(r.n);
+        if (n === 0) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return n;
+    }
   });
 }

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { InputFile } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { TelegramAdapter } from '../../src/adapters/telegram/telegram-adapter.js';
 import { silentLogger } from '../../src/log.js';
@@ -8,7 +9,15 @@ import { BOT, capture, messageUpdate, users, type ApiCall } from './telegram-fix
 
 conformanceSuite('telegram', async () => {
   const calls: ApiCall[] = [];
-  const adapter = new TelegramAdapter({ token: '123:test', log: silentLogger, receive: { mode: 'manual' }, botInfo: BOT, transformers: [capture(calls)] });
+  let refuse = false;
+  const refused = new Set<ApiCall>();
+  // A group may withhold the right to send media: the Bot API answers 400.
+  const refusal = (c: ApiCall) => {
+    if (!refuse || (c.method !== 'sendPhoto' && c.method !== 'sendDocument')) return undefined;
+    refused.add(c);
+    return { ok: false, error_code: 400, description: 'Bad Request: not enough rights to send photos to the chat' };
+  };
+  const adapter = new TelegramAdapter({ token: '123:test', log: silentLogger, receive: { mode: 'manual' }, botInfo: BOT, transformers: [capture(calls, refusal)] });
   let nextUser = 100;
   const driver: Driver = {
     platform: 'telegram',
@@ -38,6 +47,16 @@ conformanceSuite('telegram', async () => {
       return memberId;
     },
     shown: () => calls.filter((c) => c.method === 'sendMessage').map((c): Shown => ({ chatId: String(c.payload.chat_id), text: String(c.payload.text) })),
+    files: () =>
+      calls
+        .filter((c) => !refused.has(c) && (c.method === 'sendPhoto' || c.method === 'sendDocument'))
+        .map((c) => {
+          const f = (c.payload.photo ?? c.payload.document) as InputFile;
+          return { chatId: String(c.payload.chat_id), fileName: f.filename ?? '', size: (f as unknown as { fileData: Uint8Array }).fileData.length };
+        }),
+    refuseFiles: () => {
+      refuse = true;
+    },
   };
   return driver;
 });

@@ -73,6 +73,15 @@ conformanceSuite('wechat', async () => {
         .filter((m) => m.talkerId === w.self.id && m.text !== undefined && ('roomId' in m ? m.roomId : m.listenerId))
         .filter((m) => !selfPosts.has(m.id))
         .map((m): Shown => ({ chatId: ('roomId' in m && m.roomId ? m.roomId : (m as { listenerId: string }).listenerId), text: m.text! })),
+    files: () =>
+      [...w.mocker.cacheFileBoxPayload.entries()]
+        .map(([id, box]) => ({ m: w.mocker.cacheMessagePayload.get(id)!, box: box as { name: string; base64?: string } }))
+        .filter(({ m }) => m.talkerId === w.self.id)
+        .map(({ m, box }) => ({
+          chatId: 'roomId' in m && m.roomId ? m.roomId : (m as { listenerId: string }).listenerId,
+          fileName: box.name,
+          size: Buffer.from(box.base64 ?? '', 'base64').length,
+        })),
     close: async () => {},
   };
   // Messages the test itself posts as the bot are not the bot's replies.

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { translator } from '../../i18n/translator.js';
 import type { IncomingMessage } from '../../messages/incoming-message.js';
 import type { SendPort } from '../../outbound/send-port.js';
@@ -13,6 +15,11 @@ export function parseConsoleLine(line: string): { name: string; text: string } |
   return { name: m[1].trim(), text: m[2] };
 }
 
+/** A file name that stays inside its folder and is safe on any file system. */
+function safeFileName(name: string): string {
+  return path.basename(name).replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(-80) || 'file';
+}
+
 /**
  * The terminal as a group chat: each line is a message from the member it names, each bot
  * message prints as `linli: ...`. Identity is the name's derived id, as a platform id would be.
@@ -23,10 +30,16 @@ export class ConsoleAdapter implements Adapter {
   private onMessage: ((msg: IncomingMessage) => Promise<void>) | null = null;
   private readonly names = new Map<string, string>();
   private seq = 0;
+  private files = 0;
   // Unique across runs, so a message typed again tomorrow is a new message.
   private readonly runId = Date.now().toString(36);
 
-  constructor(private readonly write: (text: string) => void) {
+  /** `filesDir`: where images and files sent to the terminal are written (their path is printed); unset: text only. */
+  constructor(
+    private readonly write: (text: string) => void,
+    opts: { filesDir?: string } = {},
+  ) {
+    const { filesDir } = opts;
     this.port = {
       maxLength: 100_000,
       send: async (_chatId, text, mentions) => {
@@ -34,6 +47,17 @@ export class ConsoleAdapter implements Adapter {
         const at = mentions.map((id) => `@${this.names.get(id) ?? translator('zh-Hans').t('mention_fallback')}`).join(' ');
         this.write(`linli: ${at ? at + ' ' : ''}${text}\n`);
       },
+      ...(filesDir
+        ? {
+            sendAttachment: async (_chatId, a) => {
+              await mkdir(filesDir, { recursive: true });
+              // A fresh name each time: the terminal keeps every file it was shown.
+              const file = path.join(filesDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${++this.files}-${safeFileName(a.fileName)}`);
+              await writeFile(file, a.bytes);
+              this.write(`linli: ${translator('zh-Hans').t(a.kind === 'image' ? 'console_image_saved' : 'console_file_saved', { path: file })}\n`);
+            },
+          }
+        : {}),
     };
   }
 

@@ -1,11 +1,12 @@
 import http from 'node:http';
-import { Bot, webhookCallback, type Transformer } from 'grammy';
+import { Bot, GrammyError, InputFile, webhookCallback, type Transformer } from 'grammy';
 import type { MessageEntity, Update, UserFromGetMe } from 'grammy/types';
 import { translator } from '../../i18n/translator.js';
 import type { Logger } from '../../log.js';
 import type { IncomingMessage } from '../../messages/incoming-message.js';
+import type { OutgoingAttachment } from '../../outbox/outgoing-message.js';
 import { realTimer, telegramPacer, type PaceTimer } from '../../outbound/pacing.js';
-import type { SendPort } from '../../outbound/send-port.js';
+import { PermanentSendError, type SendPort } from '../../outbound/send-port.js';
 import type { Adapter } from '../adapter.js';
 import { MENU_LANGUAGES, botCommands } from './bot-commands.js';
 import { classifySendError } from './send-errors.js';
@@ -77,6 +78,7 @@ export class TelegramAdapter implements Adapter {
       maxLength: MAX_TEXT,
       measure: { length: (text) => text.length, mention: (id) => (/^\d+$/.test(id) ? `@${this.mentionLabel(id)} `.length : 0) },
       send: (chatId, text, mentions) => this.send(chatId, text, mentions),
+      sendAttachment: (chatId, a) => this.sendAttachment(chatId, a),
     };
   }
 
@@ -168,6 +170,19 @@ export class TelegramAdapter implements Adapter {
     try {
       await this.bot.api.sendMessage(chatId, prefix + text, { ...(entities.length ? { entities } : {}), link_preview_options: { is_disabled: true } });
     } catch (e) {
+      throw classifySendError(e, chatId);
+    }
+  }
+
+  /** An image as a photo (shown inline), anything else as a document with its file name. */
+  private async sendAttachment(chatId: string, a: OutgoingAttachment): Promise<void> {
+    const file = new InputFile(a.bytes, a.fileName);
+    try {
+      if (a.kind === 'image') await this.bot.api.sendPhoto(chatId, file);
+      else await this.bot.api.sendDocument(chatId, file);
+    } catch (e) {
+      // Too large for the Bot API (photos 10 MB, files 50 MB): sending it again cannot help.
+      if (e instanceof GrammyError && e.error_code === 413) throw new PermanentSendError(`telegram 413: ${e.description}`, { cause: e });
       throw classifySendError(e, chatId);
     }
   }

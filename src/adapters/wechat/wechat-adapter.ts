@@ -1,6 +1,7 @@
-import type { Message, Wechaty } from 'wechaty';
+import type { Contact, Message, Room, Wechaty } from 'wechaty';
 import type { Logger } from '../../log.js';
 import { toE6, type Attachment, type IncomingMessage } from '../../messages/incoming-message.js';
+import type { OutgoingAttachment } from '../../outbox/outgoing-message.js';
 import { wechatPacer, type PaceTimer } from '../../outbound/pacing.js';
 import { PermanentSendError, RateLimitedError, type SendPort } from '../../outbound/send-port.js';
 import type { Adapter } from '../adapter.js';
@@ -56,6 +57,7 @@ export class WechatAdapter implements Adapter {
       // Wechaty puts "@name\u2005" before the text for each mention; a nickname is at most 16 characters.
       measure: { length: (text) => Array.from(text).length, mention: () => MENTION_COST },
       send: (chatId, text, mentions) => this.send(chatId, text, mentions),
+      sendAttachment: (chatId, a) => this.sendAttachment(chatId, a),
     };
   }
 
@@ -156,21 +158,39 @@ export class WechatAdapter implements Adapter {
   }
 
   private async send(chatId: string, text: string, mentions: string[]): Promise<void> {
+    await this.sayTo(chatId, async (bot, to) => {
+      if (to.kind === 'room') {
+        const members = (await Promise.all(mentions.map((id) => bot.Contact.find({ id })))).filter((c) => c !== undefined);
+        await to.room.say(text, ...members);
+      } else await to.contact.say(text);
+    });
+  }
+
+  /** An image or file as a FileBox (base64, so a puppet service can carry it too). */
+  private async sendAttachment(chatId: string, a: OutgoingAttachment): Promise<void> {
+    const { FileBox } = await import('file-box');
+    const box = FileBox.fromBase64(Buffer.from(a.bytes).toString('base64'), a.fileName);
+    await this.sayTo(chatId, async (_bot, to) => {
+      await (to.kind === 'room' ? to.room.say(box) : to.contact.say(box));
+    });
+  }
+
+  /** Find the room or friend `chatId` names and say something there; refusals classified for the sender. */
+  private async sayTo(chatId: string, say: (bot: Wechaty, to: { kind: 'room'; room: Room } | { kind: 'contact'; contact: Contact }) => Promise<void>): Promise<void> {
     const bot = this.bot;
     if (!bot?.isLoggedIn) throw new RateLimitedError(LOGGED_OUT_RETRY_MS);
     try {
       if (this.rooms.has(chatId) || looksLikeRoomId(chatId)) {
         const room = await bot.Room.find({ id: chatId });
         if (!room) throw new PermanentSendError(`wechat: room ${chatId} not found (the bot left or was removed)`);
-        const members = (await Promise.all(mentions.map((id) => bot.Contact.find({ id })))).filter((c) => c !== undefined);
-        await room.say(text, ...members);
+        await say(bot, { kind: 'room', room });
         return;
       }
       const contact = await bot.Contact.find({ id: chatId });
       if (!contact) throw new PermanentSendError(`wechat: contact ${chatId} not found (not a friend any more)`, { privateClosed: true });
       // WeChat delivers a private message only to a friend of the account; anyone else is told in the group.
       if (contact.friend() === false) throw new PermanentSendError(`wechat: ${chatId} is not a friend of the bot's account`, { privateClosed: true });
-      await contact.say(text);
+      await say(bot, { kind: 'contact', contact });
     } catch (e) {
       if (e instanceof PermanentSendError || e instanceof RateLimitedError) throw e;
       if (!bot.isLoggedIn) throw new RateLimitedError(LOGGED_OUT_RETRY_MS, { cause: e });

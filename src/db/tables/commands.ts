@@ -22,6 +22,16 @@ export interface OutboxTable {
   created_at: Timestamp;
   sent_at: Timestamp | null;
 }
+/** An outgoing message's one image or file, kept until the message is delivered. */
+export interface OutboxAttachmentsTable {
+  id: Generated<string>;
+  outbox_id: string;
+  kind: 'image' | 'file';
+  mime: string;
+  file_name: string;
+  bytes: Buffer;
+  created_at: Timestamp;
+}
 export interface AuditLogTable {
   id: Generated<string>;
   estate_id: number | null;

@@ -34,9 +34,10 @@ export async function dashboardPage(deps: WebDeps, staff: StaffContext): Promise
     .execute();
 
   const sections = data.map(
-    (d) => html`<div class="card">
+    (d, i) => html`<div class="card">
 <div class="muted">${d.scope.kind === 'zone' ? d.scope.name : t('web_scope_estate')} · ${t('web_rate_title', { month: staff.i18n.locale === 'en' ? monthName(d.month).en : monthName(d.month).zh })}</div>
 ${d.planName === null ? html`<p>${t('web_no_plan')}</p>` : html`<div class="big">${t('web_rate', d.overall)}</div>${bar(d.overall.paid, d.overall.total)}
+<img class="chart" style="width:100%;height:auto;margin:.5em 0" src="/chart/collection.png${scopes[i].zoneId === null ? '' : `?zone=${scopes[i].zoneId}`}" alt="${t('chart_alt', { month: monthName(d.month) })}" width="720" height="560">
 <p class="muted">${t('web_behind', { households: d.behindHouseholds, yuan: yuan(d.behindFen) })}</p>
 <div class="scroll"><table><thead><tr><th>${t('web_col_zone')}</th><th>${t('web_col_building')}</th><th>${t('web_col_rate')}</th></tr></thead><tbody>
 ${d.zones.flatMap((z) => z.buildings.map((b) => html`<tr><td>${z.name || t('web_no_zone')}</td><td><a href="/ledger?building=${encodeURIComponent(b.code)}">${b.code}</a></td><td>${t('web_rate', b.rate)}${bar(b.rate.paid, b.rate.total)}</td></tr>`))}
