@@ -21,9 +21,9 @@ export const mergeProposalJob = commandProcessor('merge-proposal', async (ctx) =
   const [fromId, intoId] = refs;
   if (fromId === intoId) return void out.reply(t('proposal_merge_same', { ref: `Y${fromId}` }));
   const found = await lockProposals(ctx.tx, ctx.estate.id, [fromId, intoId]);
-  for (const id of refs) if (!found.has(id)) return void out.reply(t('proposal_not_found', { ref: `Y${id}` }));
-  const from = found.get(fromId)!;
-  const into = found.get(intoId)!;
+  const from = found.get(fromId);
+  const into = found.get(intoId);
+  if (!from || !into) return void out.reply(t('proposal_not_found', { ref: `Y${from ? intoId : fromId}` }));
   for (const p of [from, into]) if (!REVIEWABLE.includes(p.status)) return void out.reply(t('proposal_not_reviewable', { ref: `Y${p.id}`, status: p.status }));
   const threshold = await supportThreshold(ctx.tx, ctx.estate.id);
   const r = await mergeProposal(ctx.tx, { fromId, intoId, sourceKey: ctx.job.key, at: ctx.now, threshold });
