@@ -3,6 +3,7 @@ import { isTimeZone } from '../config.js';
 import type { Database } from '../db/database.js';
 import { categoryNamed, isTicketCategory } from '../tickets/categories.js';
 import { parseEstatesArgs } from './estates-args.js';
+import { runEstatesArea, runEstatesRelation } from './estates-council.js';
 
 /** '30m' / '4h' / '2d' (or 分钟/小时/天) → minutes. */
 function minutes(s: string | undefined): number | null {
@@ -42,7 +43,7 @@ function fen(yuan: string): number | null {
 }
 
 /** `linli estates`: list estates, add one, or set a fee plan. */
-export async function runEstatesCommand(args: string[], db: Kysely<Database>, out: (line: string) => void, defaultTimeZone = 'Asia/Shanghai'): Promise<number> {
+export async function runEstatesCommand(args: string[], db: Kysely<Database>, out: (line: string) => void, defaultTimeZone = 'Asia/Shanghai', now: () => Date = () => new Date()): Promise<number> {
   const parsed = parseEstatesArgs(args);
   if (!parsed.ok) return (out(parsed.text), parsed.code);
   const req = parsed.request;
@@ -87,6 +88,8 @@ export async function runEstatesCommand(args: string[], db: Kysely<Database>, ou
     out(`fee plan ${plan}: ${yuan}元/月 from ${from} for estate ${code}`);
     return 0;
   }
+  if (req.sub === 'area') return runEstatesArea(req, db, out, now());
+  if (req.sub === 'relation') return runEstatesRelation(req, db, out, now());
   if (req.sub === 'sla') {
     const { code, category: name } = req;
     const category = isTicketCategory(name) ? name : categoryNamed(name);
