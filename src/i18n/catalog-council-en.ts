@@ -61,7 +61,9 @@ export const councilEn = {
     ].join('\n'),
   vote_opened_poll: (p: { ref: string; title: string; options: string[]; deadline: LocalTime; secret: boolean; scope: string }) =>
     [`Poll ${p.ref} (${p.scope}): ${p.title}`, ...p.options.map((o, i) => `${i + 1}. ${o}`), `Deadline ${p.deadline.en}. One vote per household: "/ballot ${p.ref} 1".${p.secret ? ' Secret ballot.' : ''}`].join('\n'),
-  vote_ballot_notice: (p: { ref: string; title: string; rooms: string[]; deadline: LocalTime }) => `Ballot notice ${p.ref}: ${p.title}\nYour household ${p.rooms.join(', ')} may vote until ${p.deadline.en}: "/ballot ${p.ref} yes / no / abstain".`,
+  vote_ballot_notice: (p: { ref: string; title: string; rooms: string[]; deadline: LocalTime; options?: number | null }) =>
+    `Ballot notice ${p.ref}: ${p.title}\nYour household ${p.rooms.join(', ')} may vote until ${p.deadline.en}: ` +
+    (p.options ? `"/ballot ${p.ref} <option number>" (1–${p.options}).` : `"/ballot ${p.ref} yes / no / abstain".`),
   vote_area_unknown: (p: { count: number; rooms: string[] }) => `${p.count} households have no floor area on the roster (${p.rooms.join(', ')}${p.count > p.rooms.length ? ' …' : ''}); complete the roster before opening an owners' decision.`,
   vote_scope_empty: () => 'No households in that scope; please check the buildings.',
   vote_scope_estate: () => 'whole estate',

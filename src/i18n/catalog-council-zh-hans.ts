@@ -81,7 +81,9 @@ export const councilZhHans = {
     ].join('\n'),
   vote_opened_poll: (p: { ref: string; title: string; options: string[]; deadline: LocalTime; secret: boolean; scope: string }) =>
     [`投票 ${p.ref}（${p.scope}）：${p.title}`, ...p.options.map((o, i) => `${i + 1}. ${o}`), `截止 ${p.deadline.zh}。每户一票，回复“投票 ${p.ref} 1”，截止前可改票。${p.secret ? '本次为无记名投票。' : ''}`].join('\n'),
-  vote_ballot_notice: (p: { ref: string; title: string; rooms: string[]; deadline: LocalTime }) => `表决通知 ${p.ref}：${p.title}\n您家 ${p.rooms.join('、')} 可以投票，截止 ${p.deadline.zh}。回复“投票 ${p.ref} 同意 / 反对 / 弃权”。`,
+  vote_ballot_notice: (p: { ref: string; title: string; rooms: string[]; deadline: LocalTime; options?: number | null }) =>
+    `表决通知 ${p.ref}：${p.title}\n您家 ${p.rooms.join('、')} 可以投票，截止 ${p.deadline.zh}。` +
+    (p.options ? `回复“投票 ${p.ref} 选项编号”（1–${p.options}）。` : `回复“投票 ${p.ref} 同意 / 反对 / 弃权”。`),
   vote_area_unknown: (p: { count: number; rooms: string[] }) => `还有${p.count}户没有登记专有部分面积（${p.rooms.join('、')}${p.count > p.rooms.length ? ' 等' : ''}），请先补齐名册再发起业主表决。`,
   vote_scope_empty: () => '表决范围内没有房号，请核对楼栋。',
   vote_scope_estate: () => '全小区',
