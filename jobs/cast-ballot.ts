@@ -1,4 +1,4 @@
-import { boundInScope, castableHouseholds, castBallots, findVote } from '../src/council/ballots.js';
+import { boundInScope, castableHouseholds, castBallots, findVoteForBallot } from '../src/council/ballots.js';
 import { readChoice, readRef } from '../src/council/read-args.js';
 import { councilOut } from './council-out.js';
 import { commandProcessor } from './run-command.js';
@@ -13,7 +13,7 @@ export const castBallot = commandProcessor('ballot', async (ctx) => {
   const ref = readRef(ctx.job.command.text ?? '', 'V');
   if (!ref) return void out.reply(t('council_arg_error', { error: 'ref_required' }));
   const refName = `V${ref.id}`;
-  const vote = await findVote(ctx.tx, ctx.estate.id, ref.id);
+  const vote = await findVoteForBallot(ctx.tx, ctx.estate.id, ref.id);
   if (!vote) return void out.reply(t('vote_not_found', { ref: refName }));
   if (vote.status === 'closed' || ctx.now >= vote.deadline) return void out.reply(t('vote_closed', { ref: refName }));
   const options = vote.kind === 'poll' ? vote.options : null;

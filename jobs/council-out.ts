@@ -50,3 +50,17 @@ export function councilStaff(ctx: CommandContext): boolean {
 export function myHouseholds(ctx: CommandContext): Promise<HouseholdRef[]> {
   return boundHouseholds(ctx.tx, ctx.member.id, ctx.estate.id);
 }
+
+/**
+ * Tell a member something about their own proposal: privately where their platform allows, else
+ * in the chat it came from with an @mention (a proposal is no debt, vote or score). Nothing when
+ * the member is the sender (the reply says it already).
+ */
+export async function tellMember(ctx: CommandContext, out: CouncilOut, memberId: number, origin: ChatAddress, text: string): Promise<void> {
+  if (memberId === ctx.member.id) return;
+  const m = await ctx.tx.selectFrom('members').select(['platform', 'platform_user_id']).where('id', '=', memberId).executeTakeFirst();
+  if (!m) return;
+  const to = notifyAddress({ platform: m.platform, platformUserId: m.platform_user_id }, origin);
+  const isPrivate = to.chatId === m.platform_user_id && to.platform === m.platform;
+  out.send(to, text, isPrivate ? [] : [m.platform_user_id]);
+}

@@ -1,4 +1,4 @@
-import { castBallots, findVote } from '../src/council/ballots.js';
+import { castBallots, findVoteForBallot } from '../src/council/ballots.js';
 import { readChoice, readPaperBallot, readRef } from '../src/council/read-args.js';
 import { findHousehold } from '../src/members/households.js';
 import { canManage } from '../src/ledger/permissions.js';
@@ -17,7 +17,7 @@ export const enterPaperBallot = commandProcessor('paper', async (ctx) => {
   const ref = readRef(ctx.job.command.text ?? '', 'V');
   if (!ref) return void out.reply(t('council_arg_error', { error: 'ref_required' }));
   const refName = `V${ref.id}`;
-  const vote = await findVote(ctx.tx, ctx.estate.id, ref.id);
+  const vote = await findVoteForBallot(ctx.tx, ctx.estate.id, ref.id);
   if (!vote) return void out.reply(t('vote_not_found', { ref: refName }));
   if (vote.status === 'closed' || ctx.now >= vote.deadline) return void out.reply(t('vote_closed', { ref: refName }));
   const args = readPaperBallot(ref.rest);

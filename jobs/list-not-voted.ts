@@ -15,6 +15,6 @@ export const listNotVoted = commandProcessor('notvoted', async (ctx) => {
   const vote = await findVote(ctx.tx, ctx.estate.id, ref.id);
   if (!vote) return void out.reply(t('vote_not_found', { ref: `V${ref.id}` }));
   const rooms = await notVotedRooms(ctx.tx, vote, ctx.now);
-  out.toSender([t('not_voted', { ref: `V${vote.id}`, rooms }), t('not_reached', { count: await unreachedHouseholds(ctx.tx, vote.id) })].join('\n'));
+  out.toSender([t('not_voted', { ref: `V${vote.id}`, rooms }), t('not_reached', { rooms: await unreachedHouseholds(ctx.tx, vote.id) })].join('\n'));
   if (out.senderPrivate && !ctx.job.isPrivate) out.reply(t('sent_privately'));
 });

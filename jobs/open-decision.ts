@@ -33,7 +33,7 @@ export async function sendBallotNotices(ctx: CommandContext, out: CouncilOut, vo
     const key =
       to.chatId === here.chatId && to.platform === here.platform
         ? announcementKey
-        : out.send(to, ctx.i18n.t('vote_ballot_notice', { ref: `V${vote.id}`, title: vote.title, rooms: r.households.map((h) => h.roomCode), deadline: localTime(vote.deadline, ctx.estate.time_zone) }));
+        : out.send(to, ctx.i18n.t('vote_ballot_notice', { ref: `V${vote.id}`, title: vote.title, rooms: r.households.map((h) => h.roomCode), deadline: localTime(vote.deadline, ctx.estate.time_zone), options: vote.kind === 'poll' ? vote.options.length : null }));
     for (const h of r.households) await recordNotice(ctx.tx, { voteId: vote.id, householdId: h.id, channel: 'chat', memberId: r.memberId, outboxKey: key, at: ctx.now });
   }
 }

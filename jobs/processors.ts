@@ -68,6 +68,11 @@ import { recordResolution } from './record-resolution.js';
 import { reportProgress } from './report-progress.js';
 import { scheduleMeeting } from './schedule-meeting.js';
 import { setRelation } from './set-relation.js';
+import { mergeProposalJob } from './merge-proposal.js';
+import { declineProposalJob } from './decline-proposal.js';
+import { nudgeVoters } from './nudge-voters.js';
+import { recordNoticeVisit } from './record-notice-visit.js';
+import { setFloorAreaJob } from './set-floor-area.js';
 import { supportProposal } from './support-proposal.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
@@ -148,5 +153,10 @@ export const processors = {
   paper: enterPaperBallot,
   notvoted: listNotVoted,
   relation: setRelation,
+  'merge-proposal': mergeProposalJob,
+  'decline-proposal': declineProposalJob,
+  'nudge-voters': nudgeVoters,
+  'notice-delivered': recordNoticeVisit,
+  'floor-area': setFloorAreaJob,
   'council-sweep': councilSweep,
 } satisfies Processors;

@@ -16,7 +16,7 @@ export const supportProposal = commandProcessor('support', async (ctx) => {
   if (!proposal) return void out.reply(t('proposal_not_found', { ref: refName }));
   const households = await myHouseholds(ctx);
   if (households.length === 0) return void out.reply(t('council_bind_first'));
-  if (proposal.status !== 'open' && proposal.status !== 'agenda') return void out.reply(t('proposal_not_open', { ref: refName, status: proposal.status }));
+  if (proposal.status !== 'open' && proposal.status !== 'agenda') return void out.reply(t('proposal_not_open', { ref: refName, status: proposal.status, into: proposal.merged_into === null ? null : `Y${proposal.merged_into}` }));
   const threshold = await supportThreshold(ctx.tx, ctx.estate.id);
   let added = false;
   let reached = false;

@@ -11,7 +11,9 @@ export const ESTATES_USAGE = `usage:
   linli estates schedule <code> [--notice <day> <HH:MM>] [--tally <HH:MM>]   weekly notice and daily tally times
       (day: 周日..周六, sun..sat or 0..6; default 周日 20:00 and 21:00; workers apply it when they start)
   linli estates sla <code> <category> --accept <time> --resolve <time>   a ticket category's deadlines
-      (category: ${TICKET_CATEGORIES.join(', ')} or its Chinese name; time: 30m, 4h, 2d)`;
+      (category: ${TICKET_CATEGORIES.join(', ')} or its Chinese name; time: 30m, 4h, 2d)
+  linli estates area <code> [<room> <m²>]               set a household's floor area (89.5), or list rooms without one
+  linli estates relation <code> <B-ref> owner|tenant|family|designate   how a confirmed binding relates to its household`;
 
 /** What `linli estates …` asks for, once its command line parsed (values still as typed). */
 export type EstatesRequest =
@@ -19,7 +21,9 @@ export type EstatesRequest =
   | { sub: 'add'; code: string; name: string; timeZone?: string }
   | { sub: 'fee'; code: string; plan: string; yuan: string; from: string; perArea: boolean; buildings?: string }
   | { sub: 'sla'; code: string; category: string; accept?: string; resolve?: string }
-  | { sub: 'schedule'; code: string; notice?: { day: string; time?: string }; tally?: string };
+  | { sub: 'schedule'; code: string; notice?: { day: string; time?: string }; tally?: string }
+  | { sub: 'area'; code: string; room?: string; area?: string }
+  | { sub: 'relation'; code: string; ref: string; relation: string };
 
 type Parsed = { ok: true; request: EstatesRequest } | RefusedFlags;
 
@@ -56,6 +60,19 @@ export function parseEstatesArgs(args: readonly string[]): Parsed {
     }
     case 'schedule':
       return parseSchedule(tail);
+    case 'area': {
+      const p = parseFlags(tail, {}, { min: 1, max: 3 }, ESTATES_USAGE);
+      if (!p.ok) return p;
+      const [code, room, area] = p.positionals;
+      if (room !== undefined && area === undefined) return refuse('give the room and its area in m², e.g. 8-2-301 89.5');
+      return { ok: true, request: { sub, code, room, area } };
+    }
+    case 'relation': {
+      const p = parseFlags(tail, {}, { min: 3, max: 3 }, ESTATES_USAGE);
+      if (!p.ok) return p;
+      const [code, ref, relation] = p.positionals;
+      return { ok: true, request: { sub, code, ref, relation } };
+    }
     default:
       return refuse(`unknown subcommand "${sub}"`);
   }

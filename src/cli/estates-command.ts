@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import { categoryNamed, isTicketCategory } from '../tickets/categories.js';
 import { parseEstatesArgs } from './estates-args.js';
 import { describePlan, planBuildingCodes, runEstatesFee } from './estates-fee.js';
+import { runEstatesArea, runEstatesRelation } from './estates-council.js';
 
 /** '30m' / '4h' / '2d' (or 分钟/小时/天) → minutes. */
 function minutes(s: string | undefined): number | null {
@@ -35,7 +36,7 @@ function clock(s: string | undefined): string | null {
 }
 
 /** `linli estates`: list estates, add one, or set a fee plan. */
-export async function runEstatesCommand(args: string[], db: Kysely<Database>, out: (line: string) => void, defaultTimeZone = 'Asia/Shanghai'): Promise<number> {
+export async function runEstatesCommand(args: string[], db: Kysely<Database>, out: (line: string) => void, defaultTimeZone = 'Asia/Shanghai', now: () => Date = () => new Date()): Promise<number> {
   const parsed = parseEstatesArgs(args);
   if (!parsed.ok) return (out(parsed.text), parsed.code);
   const req = parsed.request;
@@ -61,6 +62,8 @@ export async function runEstatesCommand(args: string[], db: Kysely<Database>, ou
     return 0;
   }
   if (req.sub === 'fee') return runEstatesFee(req, db, out);
+  if (req.sub === 'area') return runEstatesArea(req, db, out, now());
+  if (req.sub === 'relation') return runEstatesRelation(req, db, out, now());
   if (req.sub === 'sla') {
     const { code, category: name } = req;
     const category = isTicketCategory(name) ? name : categoryNamed(name);

@@ -27,7 +27,7 @@ import { readScore } from './readers/read-score.js';
 import { readUnitScore } from './readers/read-unit-score.js';
 import { readAmend } from './readers/read-amend.js';
 import { readConfirm } from './readers/read-confirm.js';
-import { readCouncil, readRelation } from './readers/read-council.js';
+import { readCouncil, readCouncilLed, readRelation } from './readers/read-council.js';
 import { readAlone } from './readers/read-alone.js';
 import { readReportMonth } from './readers/read-report-month.js';
 import { readRequiredText } from './readers/read-required-text.js';
@@ -149,6 +149,11 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
   paper: { words: ['代录', '录入选票'], slash: ['paper'], read: readCouncil(true) },
   notvoted: { words: ['未投票', '没投票', '未投票名单'], slash: ['notvoted'], read: readCouncil(true) },
   relation: { words: ['确认业主', '确认租户', '确认家属', '委托投票'], slash: ['relation'], read: readRelation },
+  'merge-proposal': { words: ['合并提议', '合并'], slash: ['merge'], read: readCouncilLed('Y') },
+  'decline-proposal': { words: ['不采纳', '不予采纳', '驳回提议'], slash: ['decline'], read: readCouncilLed('Y') },
+  'nudge-voters': { words: ['催投票', '催票', '提醒投票'], slash: ['nudge'], read: readCouncilLed('V') },
+  'notice-delivered': { words: ['送达', '已送达', '上门送达'], slash: ['delivered'], read: readCouncilLed('V') },
+  'floor-area': { words: ['面积', '登记面积', '专有面积'], slash: ['area'], read: readCouncilLed(null) },
   // The grid worker's day (src/grid). `/patrol start` is read as /patrolstart (see readSlash).
   'patrol-start': { words: ['开始巡查', '巡查开始', '开始巡逻', '开始巡检'], slash: ['patrolstart', 'patrolbegin'], read: readAlone() },
   'patrol-stop': { words: ['结束巡查', '巡查结束', '结束巡逻', '巡查完毕', '结束巡检'], slash: ['patrolstop', 'patrolend'], read: readAlone() },

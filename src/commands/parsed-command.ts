@@ -102,6 +102,11 @@ export interface IntentGuarantees {
   paper: { text: string };
   notvoted: { text: string };
   relation: { text: string };
+  'merge-proposal': { text: string };
+  'decline-proposal': { text: string };
+  'nudge-voters': { text: string };
+  'notice-delivered': { text: string };
+  'floor-area': { text: string };
   // The grid worker's day and the committee (src/grid, src/survey, src/performance).
   'patrol-start': {};
   'patrol-stop': {};

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
+import { compareRoomCodes } from '../members/households.js';
 import type { Vote } from './ballots.js';
 import { mayCast, type BindingRelation } from './eligibility.js';
 
@@ -45,13 +46,14 @@ export async function recordNotice(tx: Transaction<Database>, n: { voteId: numbe
 }
 
 /**
- * Households in scope the notice has not reached: no visit recorded and no chat notice whose
- * outbox row was sent.
+ * Households in scope the notice has not reached, by room code: no visit recorded and no chat
+ * notice whose outbox row was sent.
  */
-export async function unreachedHouseholds(db: Db, voteId: number): Promise<number> {
-  const row = await db
+export async function unreachedHouseholds(db: Db, voteId: number): Promise<string[]> {
+  const rows = await db
     .selectFrom('vote_parts as vp')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .innerJoin('households as h', 'h.id', 'vp.household_id')
+    .select('h.room_code')
     .where('vp.vote_id', '=', voteId)
     .where((eb) =>
       eb.not(
@@ -66,6 +68,6 @@ export async function unreachedHouseholds(db: Db, voteId: number): Promise<numbe
         ),
       ),
     )
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .execute();
+  return rows.map((r) => r.room_code).sort(compareRoomCodes);
 }

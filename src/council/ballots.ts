@@ -12,6 +12,17 @@ export async function findVote(db: Db, estateId: number, id: number): Promise<Vo
   return (await db.selectFrom('votes').selectAll().where('id', '=', id).where('estate_id', '=', estateId).executeTakeFirst()) ?? null;
 }
 
+/**
+ * A vote about to take a ballot, its row share-locked for the rest of the transaction: the sweep's
+ * close (an update) waits for the ballot to commit and then counts it, or the ballot waits for the
+ * close and sees the vote closed. Without it a ballot cast just before the deadline on one worker
+ * could commit after another worker had counted, and the published result would miss it.
+ */
+export async function findVoteForBallot(tx: Transaction<Database>, estateId: number, id: number): Promise<Vote | null> {
+  if (!Number.isSafeInteger(id) || id > 2_147_483_647) return null;
+  return (await tx.selectFrom('votes').selectAll().where('id', '=', id).where('estate_id', '=', estateId).forShare().executeTakeFirst()) ?? null;
+}
+
 /** The households of the vote's scope this member may cast a ballot for (see eligibility.ts). */
 export async function castableHouseholds(db: Db, vote: Vote, memberId: number): Promise<{ householdId: number; roomCode: string }[]> {
   const rows = await db

@@ -17,7 +17,10 @@ export type CouncilArgError =
   | 'choice_unclear'
   | 'room_required'
   | 'owner_required'
-  | 'text_required';
+  | 'text_required'
+  | 'two_refs_required'
+  | 'reason_required'
+  | 'area_required';
 
 type Read<T> = { ok: true; value: T } | { ok: false; error: CouncilArgError };
 const fail = (error: CouncilArgError): { ok: false; error: CouncilArgError } => ({ ok: false, error });

@@ -81,15 +81,20 @@ export async function countVote(db: Db, vote: Vote, at: Date): Promise<VoteCount
   return { kind: 'poll', options, count: countPoll(parts.map((p) => p.household_id), options.length, ballots, cutoff), paper, buildings };
 }
 
-/** Room codes in the vote's scope not yet voted (for a decision: whose owner has not voted for any of their parts). */
-export async function notVotedRooms(db: Db, vote: Vote, at: Date): Promise<string[]> {
+/** Households in the vote's scope not yet voted (for a decision: whose owner has not voted for any of their parts), by room code. */
+export async function notVotedHouseholds(db: Db, vote: Vote, at: Date): Promise<{ householdId: number; roomCode: string }[]> {
   const parts = await partsOf(db, vote.id);
   const counted = effectiveBallots(await ballotsOf(db, vote.id), at < vote.deadline ? new Date(at.getTime() + 1) : vote.deadline);
   const votedPersons = new Set(parts.filter((p) => counted.has(p.household_id)).map((p) => p.person_key));
   return parts
     .filter((p) => (vote.kind === 'decision' ? !votedPersons.has(p.person_key) : !counted.has(p.household_id)))
-    .map((p) => p.room_code)
-    .sort(compareRoomCodes);
+    .map((p) => ({ householdId: p.household_id, roomCode: p.room_code }))
+    .sort((a, b) => compareRoomCodes(a.roomCode, b.roomCode));
+}
+
+/** Room codes in the vote's scope not yet voted. */
+export async function notVotedRooms(db: Db, vote: Vote, at: Date): Promise<string[]> {
+  return (await notVotedHouseholds(db, vote, at)).map((h) => h.roomCode);
 }
 
 /** Room codes whose ballot counts, with their area (published with a non-secret result; never names). */

@@ -18,6 +18,9 @@ const ARG_ERRORS: Record<CouncilArgError, string> = {
   room_required: 'Please give the room, e.g. /paper V4 8-2-301 yes',
   owner_required: 'Please say who carries it out, e.g. /resolution M2 drying racks owner property due 12月31日',
   text_required: 'Please write the text.',
+  two_refs_required: 'Please give two proposals: /merge Y5 Y3 merges Y5 into Y3.',
+  reason_required: 'Please give the reason, e.g. /decline Y5 the fire lane must stay clear',
+  area_required: 'Please give the room and its area in m² (at most two decimals), e.g. /area 8-2-301 89.5',
 };
 
 /** The residents' council, English. */
@@ -27,7 +30,15 @@ export const councilEn = {
   council_staff_only: () => 'Only grid workers and community staff can open meetings, votes and polls, or enter paper ballots.',
   proposal_created: (p: { ref: string; text: string; threshold: number }) => `Proposal ${p.ref} noted: ${p.text}\nNeighbours reply "/support ${p.ref}"; with ${p.threshold} households it goes on the next meeting's agenda.`,
   proposal_not_found: (p: { ref: string }) => `No proposal ${p.ref}; please check the reference.`,
-  proposal_not_open: (p: { ref: string; status: keyof typeof PROPOSAL_STATUS }) => `${p.ref} ${PROPOSAL_STATUS[p.status]}; no more support is needed.`,
+  proposal_not_open: (p: { ref: string; status: keyof typeof PROPOSAL_STATUS; into?: string | null }) =>
+    p.into ? `${p.ref} was merged into ${p.into}; please reply "/support ${p.into}".` : `${p.ref} ${PROPOSAL_STATUS[p.status]}; no more support is needed.`,
+  proposal_merge_same: (p: { ref: string }) => `${p.ref} cannot be merged into itself; give two different proposals.`,
+  proposal_not_reviewable: (p: { ref: string; status: keyof typeof PROPOSAL_STATUS }) => `${p.ref} ${PROPOSAL_STATUS[p.status]}; it can no longer be merged or declined.`,
+  proposal_merged: (p: { from: string; into: string; carried: number; count: number; threshold: number }) =>
+    `${p.from} merged into ${p.into}: ${p.carried} households' support carried over; ${p.into} now has ${p.count}` + (p.count >= p.threshold ? ', enough for the agenda.' : ` (${p.threshold} put it on the agenda).`),
+  proposal_merged_proposer: (p: { from: string; into: string; text: string }) => `Your proposal ${p.from} is much like ${p.into} and was merged into it: ${p.text}\nYour household's and your neighbours' support now count for ${p.into}.`,
+  proposal_declined: (p: { ref: string; reason: string }) => `${p.ref} declined (reason: ${p.reason}); the proposer was told.`,
+  proposal_declined_proposer: (p: { ref: string; text: string; reason: string }) => `Your proposal ${p.ref} (${p.text}) was declined. Reason: ${p.reason}\nAsk your grid worker if you have questions.`,
   proposal_supported: (p: { ref: string; count: number; threshold: number }) =>
     p.count >= p.threshold ? `You support ${p.ref}; ${p.count} households do, so it goes on the next meeting's agenda.` : `You support ${p.ref}; ${p.count} households so far (${p.threshold} to reach a meeting).`,
   proposal_support_already: (p: { ref: string; count: number }) => `Your household already supports ${p.ref} (${p.count} households).`,
@@ -50,7 +61,9 @@ export const councilEn = {
     ].join('\n'),
   vote_opened_poll: (p: { ref: string; title: string; options: string[]; deadline: LocalTime; secret: boolean; scope: string }) =>
     [`Poll ${p.ref} (${p.scope}): ${p.title}`, ...p.options.map((o, i) => `${i + 1}. ${o}`), `Deadline ${p.deadline.en}. One vote per household: "/ballot ${p.ref} 1".${p.secret ? ' Secret ballot.' : ''}`].join('\n'),
-  vote_ballot_notice: (p: { ref: string; title: string; rooms: string[]; deadline: LocalTime }) => `Ballot notice ${p.ref}: ${p.title}\nYour household ${p.rooms.join(', ')} may vote until ${p.deadline.en}: "/ballot ${p.ref} yes / no / abstain".`,
+  vote_ballot_notice: (p: { ref: string; title: string; rooms: string[]; deadline: LocalTime; options?: number | null }) =>
+    `Ballot notice ${p.ref}: ${p.title}\nYour household ${p.rooms.join(', ')} may vote until ${p.deadline.en}: ` +
+    (p.options ? `"/ballot ${p.ref} <option number>" (1–${p.options}).` : `"/ballot ${p.ref} yes / no / abstain".`),
   vote_area_unknown: (p: { count: number; rooms: string[] }) => `${p.count} households have no floor area on the roster (${p.rooms.join(', ')}${p.count > p.rooms.length ? ' …' : ''}); complete the roster before opening an owners' decision.`,
   vote_scope_empty: () => 'No households in that scope; please check the buildings.',
   vote_scope_estate: () => 'whole estate',
@@ -74,7 +87,21 @@ export const councilEn = {
   turnout_building: (p: { code: string; voted: number; households: number; votedArea: number; area: number; withArea: boolean }) =>
     `building ${p.code} ${p.voted}/${p.households}` + (p.withArea ? ` ${squareMetres(p.votedArea)}/${squareMetres(p.area)} m²` : ''),
   not_voted: (p: { ref: string; rooms: string[] }) => (p.rooms.length === 0 ? `Every room has voted on ${p.ref}.` : `${p.ref}: ${p.rooms.length} rooms not voted:\n${p.rooms.join(' ')}`),
-  not_reached: (p: { count: number }) => (p.count === 0 ? 'The ballot notice reached every household.' : `${p.count} households have not received the ballot notice (no bound member); deliver it door to door.`),
+  not_reached: (p: { rooms: string[] }) =>
+    p.rooms.length === 0
+      ? 'The ballot notice reached every household.'
+      : `The ballot notice has not reached ${p.rooms.length} households; deliver it door to door, then reply "/delivered V-ref room":\n${p.rooms.join(' ')}`,
+  nudge_voter: (p: { ref: string; title: string; rooms: string[]; deadline: LocalTime; options: number | null }) =>
+    `Reminder: vote ${p.ref} (${p.title}) closes ${p.deadline.en}; your household ${p.rooms.join(', ')} has not voted yet. ` +
+    (p.options === null ? `Reply "/ballot ${p.ref} yes", "no" or "abstain".` : `Reply "/ballot ${p.ref} <option number>" (1–${p.options}).`),
+  nudge_sent: (p: { ref: string; members: number; households: number; visit: string[] }) =>
+    `${p.ref}: reminded ${p.members} voters privately (${p.households} households not yet voted).` +
+    (p.visit.length === 0 ? '' : `\n${p.visit.length} households cannot be reminded privately; please visit:\n${p.visit.join(' ')}`),
+  nudge_already_today: (p: { ref: string; at: LocalTime }) => `${p.ref} was already nudged today (${p.at.en}); once a day per vote.`,
+  notice_visit_recorded: (p: { ref: string; room: string }) => `Recorded: the ballot notice of ${p.ref} was delivered to ${p.room} door to door.`,
+  area_set: (p: { room: string; area: number; before: number | null }) =>
+    `Floor area of ${p.room}: ${squareMetres(p.area)} m²` + (p.before !== null && p.before !== p.area ? ` (was ${squareMetres(p.before)} m²)` : '') + '. Votes already open keep the areas they opened with.',
+  area_no_room: (p: { room: string }) => `There is no room ${p.room} in this estate; please check.`,
   sent_privately: () => 'The list was sent to you privately.',
   result_header: (p: { ref: string; title: string; matter: 'ordinary' | 'special' | null }) => `Result of ${p.ref}: ${p.title}${p.matter ? ` (${MATTER[p.matter]})` : ''}`,
   result_participation: (p: { f: Figure; area: boolean; persons: boolean }) =>

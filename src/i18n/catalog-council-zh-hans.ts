@@ -36,6 +36,9 @@ const ARG_ERRORS: Record<CouncilArgError, string> = {
   room_required: '请写上房号，例如：代录 V4 8-2-301 同意',
   owner_required: '请写上负责人，例如：决议 M2 加装晾衣架 负责 物业 截止 12月31日',
   text_required: '请写上内容',
+  two_refs_required: '请写两个提议编号，例如：合并 Y5 到 Y3（把 Y5 并入 Y3）',
+  reason_required: '请写上不采纳的原因，例如：不采纳 Y5 消防通道不能占用',
+  area_required: '请写上房号和面积（平方米，最多两位小数），例如：面积 8-2-301 89.5',
 };
 
 /** The residents' council (议事会): proposals, meetings, votes. Never a name next to a vote: rooms and counts only. */
@@ -45,7 +48,17 @@ export const councilZhHans = {
   council_staff_only: () => '只有网格员或社区工作人员可以发起会议、表决和投票，或录入纸质票。',
   proposal_created: (p: { ref: string; text: string; threshold: number }) => `已记下提议 ${p.ref}：${p.text}\n邻居们回复“附议 ${p.ref}”支持，满${p.threshold}户附议后列入圆桌会议议题。`,
   proposal_not_found: (p: { ref: string }) => `没有找到提议 ${p.ref}，请核对编号。`,
-  proposal_not_open: (p: { ref: string; status: keyof typeof PROPOSAL_STATUS }) => `${p.ref} ${PROPOSAL_STATUS[p.status]}，不用再附议了。`,
+  proposal_not_open: (p: { ref: string; status: keyof typeof PROPOSAL_STATUS; into?: string | null }) =>
+    p.into ? `${p.ref} 已并入 ${p.into}，请回复“附议 ${p.into}”。` : `${p.ref} ${PROPOSAL_STATUS[p.status]}，不用再附议了。`,
+  proposal_merge_same: (p: { ref: string }) => `不能把 ${p.ref} 并入它自己，请写两个不同的编号。`,
+  proposal_not_reviewable: (p: { ref: string; status: keyof typeof PROPOSAL_STATUS }) => `${p.ref} ${PROPOSAL_STATUS[p.status]}，不能再合并或不予采纳。`,
+  proposal_merged: (p: { from: string; into: string; carried: number; count: number; threshold: number }) =>
+    `已将 ${p.from} 并入 ${p.into}：带过来${p.carried}户附议，${p.into} 目前${p.count}户支持${p.count >= p.threshold ? '，已达到上会门槛' : `（满${p.threshold}户上会）`}。`,
+  proposal_merged_proposer: (p: { from: string; into: string; text: string }) => `您的提议 ${p.from} 与 ${p.into} 内容相近，已并入 ${p.into}：${p.text}
+您家和邻居们的附议都已计入 ${p.into}。`,
+  proposal_declined: (p: { ref: string; reason: string }) => `已不予采纳 ${p.ref}（原因：${p.reason}），已告知提议人。`,
+  proposal_declined_proposer: (p: { ref: string; text: string; reason: string }) => `您的提议 ${p.ref}（${p.text}）未被采纳，原因：${p.reason}
+如有疑问请联系网格员。`,
   proposal_supported: (p: { ref: string; count: number; threshold: number }) =>
     p.count >= p.threshold ? `已附议 ${p.ref}，已有${p.count}户支持，将列入下次圆桌会议议题。` : `已附议 ${p.ref}，目前${p.count}户支持（满${p.threshold}户上会）。`,
   proposal_support_already: (p: { ref: string; count: number }) => `您家已经附议过 ${p.ref}（目前${p.count}户支持）。`,
@@ -68,7 +81,9 @@ export const councilZhHans = {
     ].join('\n'),
   vote_opened_poll: (p: { ref: string; title: string; options: string[]; deadline: LocalTime; secret: boolean; scope: string }) =>
     [`投票 ${p.ref}（${p.scope}）：${p.title}`, ...p.options.map((o, i) => `${i + 1}. ${o}`), `截止 ${p.deadline.zh}。每户一票，回复“投票 ${p.ref} 1”，截止前可改票。${p.secret ? '本次为无记名投票。' : ''}`].join('\n'),
-  vote_ballot_notice: (p: { ref: string; title: string; rooms: string[]; deadline: LocalTime }) => `表决通知 ${p.ref}：${p.title}\n您家 ${p.rooms.join('、')} 可以投票，截止 ${p.deadline.zh}。回复“投票 ${p.ref} 同意 / 反对 / 弃权”。`,
+  vote_ballot_notice: (p: { ref: string; title: string; rooms: string[]; deadline: LocalTime; options?: number | null }) =>
+    `表决通知 ${p.ref}：${p.title}\n您家 ${p.rooms.join('、')} 可以投票，截止 ${p.deadline.zh}。` +
+    (p.options ? `回复“投票 ${p.ref} 选项编号”（1–${p.options}）。` : `回复“投票 ${p.ref} 同意 / 反对 / 弃权”。`),
   vote_area_unknown: (p: { count: number; rooms: string[] }) => `还有${p.count}户没有登记专有部分面积（${p.rooms.join('、')}${p.count > p.rooms.length ? ' 等' : ''}），请先补齐名册再发起业主表决。`,
   vote_scope_empty: () => '表决范围内没有房号，请核对楼栋。',
   vote_scope_estate: () => '全小区',
@@ -93,7 +108,18 @@ export const councilZhHans = {
   turnout_building: (p: { code: string; voted: number; households: number; votedArea: number; area: number; withArea: boolean }) =>
     `${p.code}栋 ${p.voted}/${p.households}户` + (p.withArea ? ` ${squareMetres(p.votedArea)}/${squareMetres(p.area)} m²` : ''),
   not_voted: (p: { ref: string; rooms: string[] }) => (p.rooms.length === 0 ? `${p.ref} 所有房号都已投票。` : `${p.ref} 未投票 ${p.rooms.length} 户：\n${p.rooms.join(' ')}`),
-  not_reached: (p: { count: number }) => (p.count === 0 ? '表决通知已送达每一户。' : `另有${p.count}户还没有收到表决通知（没有绑定成员），请上门送达。`),
+  not_reached: (p: { rooms: string[] }) =>
+    p.rooms.length === 0 ? '表决通知已送达每一户。' : `表决通知还没有送达 ${p.rooms.length} 户，请上门送达后回复“送达 V编号 房号”：\n${p.rooms.join(' ')}`,
+  nudge_voter: (p: { ref: string; title: string; rooms: string[]; deadline: LocalTime; options: number | null }) =>
+    `提醒：表决 ${p.ref}（${p.title}）${p.deadline.zh}截止，您家 ${p.rooms.join('、')} 还没有投票。` +
+    (p.options === null ? `回复“投票 ${p.ref} 同意 / 反对 / 弃权”。` : `回复“投票 ${p.ref} 选项编号”（1–${p.options}）。`),
+  nudge_sent: (p: { ref: string; members: number; households: number; visit: string[] }) =>
+    `${p.ref}：已私信提醒 ${p.members} 人（${p.households} 户未投票）。` + (p.visit.length === 0 ? '' : `\n另有 ${p.visit.length} 户无法私信提醒，请上门：\n${p.visit.join(' ')}`),
+  nudge_already_today: (p: { ref: string; at: LocalTime }) => `${p.ref} 今天已经提醒过了（${p.at.zh}），每个表决每天最多提醒一次。`,
+  notice_visit_recorded: (p: { ref: string; room: string }) => `已记录：${p.ref} 的表决通知已上门送达 ${p.room}。`,
+  area_set: (p: { room: string; area: number; before: number | null }) =>
+    `已登记 ${p.room} 的专有部分面积：${squareMetres(p.area)} m²` + (p.before !== null && p.before !== p.area ? `（原为 ${squareMetres(p.before)} m²）` : '') + '。已发起的表决仍按发起时的面积计算。',
+  area_no_room: (p: { room: string }) => `本小区没有房号 ${p.room}，请核对。`,
   sent_privately: () => '名单已私信发给您。',
   result_header: (p: { ref: string; title: string; matter: 'ordinary' | 'special' | null }) => `表决结果 ${p.ref}：${p.title}${p.matter ? `（${MATTER[p.matter]}）` : ''}`,
   result_participation: (p: { f: Figure; area: boolean; persons: boolean }) =>

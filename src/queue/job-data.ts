@@ -105,6 +105,7 @@ export const COMMAND_INTENTS = [
   'urge', 'tally', 'notice', 'claim', 'login',
   'scoring_rules', 'score', 'unit_score', 'appeal', 'evidence', 'bonus', 'publish_scores',
   'propose', 'support', 'meeting', 'minutes', 'resolution', 'progress', 'vote', 'poll', 'ballot', 'paper', 'notvoted', 'relation',
+  'merge-proposal', 'decline-proposal', 'nudge-voters', 'notice-delivered', 'floor-area',
   'void', 'amend', 'rebook', 'receipt', 'pending',
   'patrol-start', 'patrol-stop', 'patrol-status', 'patrol-note', 'to-ticket', 'visit', 'visits',
   'survey-new', 'survey-answer', 'survey-progress', 'survey-results', 'survey-chase', 'report',

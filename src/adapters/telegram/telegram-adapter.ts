@@ -8,6 +8,7 @@ import type { OutgoingAttachment } from '../../outbox/outgoing-message.js';
 import { realTimer, telegramPacer, type PaceTimer } from '../../outbound/pacing.js';
 import { PermanentSendError, type SendPort } from '../../outbound/send-port.js';
 import type { Adapter } from '../adapter.js';
+import { ballotKeyboardTransformer, callbackToIncoming } from './ballot-buttons.js';
 import { MENU_LANGUAGES, botCommands } from './bot-commands.js';
 import { classifySendError } from './send-errors.js';
 import { toIncoming } from './to-incoming.js';
@@ -54,6 +55,7 @@ export class TelegramAdapter implements Adapter {
   constructor(private readonly opts: TelegramAdapterOptions) {
     this.bot = new Bot(opts.token, { botInfo: opts.botInfo, client: opts.apiRoot ? { apiRoot: opts.apiRoot } : undefined });
     for (const t of opts.transformers ?? []) this.bot.api.config.use(t);
+    this.bot.api.config.use(ballotKeyboardTransformer);
     // Installed last, so it wraps the others: a retried call passes them again.
     this.bot.api.config.use(startupRetry({ log: opts.log, sleep: (opts.timer ?? realTimer).sleep }));
     this.pacer = telegramPacer(opts.timer);
@@ -71,6 +73,14 @@ export class TelegramAdapter implements Adapter {
       const msg = toIncoming(ctx.message, ctx.me);
       if (!msg || !this.onMessage) return;
       if (msg.senderName) this.names.set(msg.senderId, msg.senderName);
+      await this.onMessage(msg);
+    });
+    // A tap on a ballot button is the ballot command it stands for (see ballot-buttons.ts).
+    this.bot.on('callback_query:data', async (ctx) => {
+      const msg = callbackToIncoming(ctx.callbackQuery, ctx.me, new Date());
+      // Stops the button's spinner; the answer itself comes as a message through the pipeline.
+      await ctx.answerCallbackQuery().catch((e: unknown) => opts.log.warn('telegram: answerCallbackQuery failed', { error: e }));
+      if (!msg || !this.onMessage) return;
       await this.onMessage(msg);
     });
     this.bot.catch((err) => opts.log.error('telegram update failed', { updateId: err.ctx.update.update_id, error: err.error }));
@@ -106,7 +116,7 @@ export class TelegramAdapter implements Adapter {
     if (receive.mode === 'polling') {
       // Polling and a webhook exclude each other: drop any webhook left from an earlier run.
       await this.bot.api.deleteWebhook();
-      this.polling = this.bot.start({ allowed_updates: ['message'], onStart: () => log.info('telegram: long polling') }).catch((e) => {
+      this.polling = this.bot.start({ allowed_updates: ['message', 'callback_query'], onStart: () => log.info('telegram: long polling') }).catch((e) => {
         log.error('telegram: polling stopped', { error: e });
       });
     } else if (receive.mode === 'webhook') {
@@ -132,7 +142,7 @@ export class TelegramAdapter implements Adapter {
       this.server!.once('error', reject);
       this.server!.listen(receive.port, receive.host ?? '0.0.0.0', () => resolve());
     });
-    await this.bot.api.setWebhook(receive.url, { secret_token: receive.secret, allowed_updates: ['message'] });
+    await this.bot.api.setWebhook(receive.url, { secret_token: receive.secret, allowed_updates: ['message', 'callback_query'] });
     this.opts.log.info(`telegram: webhook ${receive.url} (listening on ${receive.port})`);
   }
 

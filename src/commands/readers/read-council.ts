@@ -3,7 +3,9 @@ import type { ArgumentReader } from '../command-row.js';
 import { codePointLength, originalText, restFolded, withText } from '../parse-input.js';
 import { usageError } from '../parsed-command.js';
 
-type CouncilIntent = 'propose' | 'support' | 'meeting' | 'minutes' | 'resolution' | 'progress' | 'vote' | 'poll' | 'ballot' | 'paper' | 'notvoted' | 'relation';
+type CouncilIntent =
+  | 'propose' | 'support' | 'meeting' | 'minutes' | 'resolution' | 'progress' | 'vote' | 'poll' | 'ballot' | 'paper' | 'notvoted' | 'relation'
+  | 'merge-proposal' | 'decline-proposal' | 'nudge-voters' | 'notice-delivered' | 'floor-area';
 
 /**
  * Council commands hand their arguments on as text, read by src/council/read-args.ts. Words glued
@@ -37,3 +39,18 @@ export const readRelation: ArgumentReader<'relation'> = (msg, rest, how) => {
   const relation = RELATION_WORDS.find(([re]) => re.test(keyword))?.[1];
   return relation === undefined ? cmd : withText('relation', { text: `${relation} ${cmd.text}` });
 };
+
+/**
+ * A staff command whose words are common in chatter (合并, 催票, 送达, 面积): it is a command only
+ * when its arguments start with what it needs (a `letter` ref, or a room code's digit when
+ * `letter` is null); a slash command is always one.
+ */
+export function readCouncilLed<I extends CouncilIntent>(letter: 'Y' | 'V' | null): ArgumentReader<I> {
+  const lead = letter === null ? /^\d/ : new RegExp(`^#?\\s?${letter.toLowerCase()}\\s?\\d`);
+  return (msg, rest, how) => {
+    const folded = restFolded(msg, rest);
+    // Bare (快递已送达, 合并) it is chatter too: only the slash form asks for the missing ref.
+    if (!rest.slash && !lead.test(folded)) return null;
+    return readCouncil<I>(true)(msg, rest, how);
+  };
+}
