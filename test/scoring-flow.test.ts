@@ -167,18 +167,19 @@ describe('红"栋"力: the month sheet and the year-end subsidies in the ledger'
 
   it('writes the month sheet as CSV and takes a panelist’s filled sheet back', async () => {
     const file = path.join(os.tmpdir(), `linli-sheet-${process.pid}.csv`);
+    const panelist = ['--panelist', `console:${consoleUserId('评委社区')}`];
     expect(await cli('sheet', 'juxinyuan', '2026-11', file)).toBe(0);
     const blank = await fs.readFile(file, 'utf8');
-    expect(blank.split('\r\n').slice(0, 3)).toEqual(['\uFEFF单元,矛盾纠纷(20),文明新风(20),家教家风(20),环境卫生(20),志愿服务(20)', '8-1,,,,,', '8-2,,,,,']);
-    await fs.writeFile(file, blank.replace('8-1,,,,,', '8-1,18,17,16,15,14').replace('8-2,,,,,', '8-2,20,20,20,20,20'));
-    expect(await cli('upload', 'juxinyuan', '2026-11', file, '--panelist', `console:${consoleUserId('评委社区')}`)).toBe(0);
-    expect(lines.at(-1)).toBe(`2 units scored from ${file}`);
+    expect(blank.split('\r\n').slice(0, 3)).toEqual(['\uFEFF单元,矛盾纠纷(20),文明新风(20),家教家风(20),环境卫生(20),志愿服务(20),证据（仅供参考，不用填）', '8-1,,,,,,', '8-2,,,,,,']);
+    await fs.writeFile(file, blank.replace('8-1,,,,,,', '8-1,18,17,16,15,14,').replace('8-2,,,,,,', '8-2,20,20,20,20,20,'));
+    expect(await cli('import-sheet', 'juxinyuan', '2026-11', file, ...panelist)).toBe(0);
+    expect(lines.slice(-4)).toEqual([`${file}: 10 scores for 2 units recorded for 2026-11`, '  8-1  矛盾纠纷18 文明新风17 家教家风16 环境卫生15 志愿服务14  = 80', '  8-2  矛盾纠纷20 文明新风20 家教家风20 环境卫生20 志愿服务20  = 100', 'every unit of the month is scored']);
     const saved = await p.t.db.selectFrom('scoring_scores').select(['criterion', 'points', 'source']).where('criterion', '=', 'sanitation').orderBy('unit_id').execute();
     expect(saved).toEqual([{ criterion: 'sanitation', points: 15, source: 'sheet' }, { criterion: 'sanitation', points: 20, source: 'sheet' }]);
-    await fs.writeFile(file, blank.replace('8-1,,,,,', '8-1,25,17,16,15,14'));
-    expect(await cli('upload', 'juxinyuan', '2026-11', file, '--panelist', `console:${consoleUserId('评委社区')}`)).toBe(2);
-    expect(lines.at(-1)).toContain('line 2: 矛盾纠纷 "25" is not a whole number from 0 to 20');
-    expect(await cli('upload', 'juxinyuan', '2026-11', file, '--panelist', `console:${consoleUserId('向大叔')}`)).toBe(2);
+    await fs.writeFile(file, blank.replace('8-1,,,,,,', '8-1,25,17,16,15,14,'));
+    expect(await cli('import-sheet', 'juxinyuan', '2026-11', file, ...panelist)).toBe(1);
+    expect(lines.at(-1)).toBe('  line 2, column B (矛盾纠纷, 8-1): 25 is more than the maximum 20');
+    expect(await cli('import-sheet', 'juxinyuan', '2026-11', file, '--panelist', `console:${consoleUserId('向大叔')}`)).toBe(2);
     await fs.rm(file);
   });
 

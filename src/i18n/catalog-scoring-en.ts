@@ -73,4 +73,11 @@ export const scoringEn: { [K in keyof typeof scoringZhHans]: (typeof scoringZhHa
   sc_remind: (p) => `Reminder: ${p.count} unit(s) still to score for ${p.month.en}; scoring closes ${p.closes}. Send me /score <unit> 卫生18 志愿9 … privately.`,
   sc_round_closed: (p) => `Scoring for ${p.month.en} has closed. Confirm or dismiss the evidence (/evidence), then /publish the results.`,
   sc_status_credit: (p) => `Includes a credit of ¥${p.yuan}.`,
+  sc_sheet_title: (p) => `${p.estate}: civility score sheet for ${p.month.en}${p.party ? ` (panelist: ${p.party})` : ''}; scoring closes ${p.closes}.`,
+  sc_sheet_howto: () =>
+    'How to fill it: one row per unit on the 评分 sheet, a whole number from 0 to the maximum for each criterion, blank where not scored. The evidence column is for reference and is not read back: decide evidence in the chat (/evidence E3 confirm reason). Bonuses: /bonus 8-2 考取大学.',
+  sc_party_community: () => 'community',
+  sc_party_property: () => 'property company',
+  sc_party_owners_committee: () => "owners' committee",
+  sc_party_resident_rep: () => 'resident representative',
 };

@@ -82,4 +82,12 @@ export const scoringZhHans = {
     `提醒：${p.month.zh}红“栋”力评分还有 ${p.count} 个单元您没有评完，${p.closes}截止。私聊发“评分 单元 卫生18 志愿9 …”即可。`,
   sc_round_closed: (p: { month: MonthName }) => `${p.month.zh}评分已截止。请确认或驳回证据（发“证据”查看），然后发“公布评比”公布结果。`,
   sc_status_credit: (p: { yuan: string }) => `其中补贴 ${p.yuan}元已抵扣。`,
+  sc_sheet_title: (p: { estate: string; month: MonthName; party: string | null; closes: string }) =>
+    `${p.estate} 红“栋”力 ${p.month.zh}评分表${p.party ? `（评委：${p.party}）` : ''}，${p.closes}截止。`,
+  sc_sheet_howto: () =>
+    '填法：在“评分”表里每个单元一行，每项填0到满分的整数，没评的留空；“证据”一列只供参考，不会读入，证据要在聊天里发“证据 E3 确认 理由”处理。加分请私聊发“加分 8-2 考取大学”。',
+  sc_party_community: () => '社区',
+  sc_party_property: () => '物业',
+  sc_party_owners_committee: () => '业委会',
+  sc_party_resident_rep: () => '居民代表',
 };
