@@ -102,7 +102,8 @@ export function readSheet(rules: ScoringRules, lines: SheetLine[]): SheetRow[] {
       else if (n > c.max) at(line, c.col, ` (${c.name}, ${unit}): ${n} is more than the maximum ${c.max}`);
       else points[c.key] = n;
     }
-    out.push({ line, unit, points });
+    // A unit left blank is not scored by this sheet (its evidence text alone is no score).
+    if (Object.keys(points).length > 0) out.push({ line, unit, points });
   }
   if (problems.length) throw new SheetError(problems);
   return out;
