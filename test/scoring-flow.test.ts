@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleUserId } from '../src/adapters/console/identity.js';
 import { runScoringCommand } from '../src/cli/scoring-command.js';
@@ -133,6 +134,25 @@ describe('红"栋"力: the console demo of a month (issue 14)', () => {
     // Past the window, no more appeals.
     p.clock.set(new Date('2026-12-04T02:00:00Z'));
     expect(await p.say('路人甲', '申诉 8-1 还是不服')).toEqual(['linli: 现在不在申诉期内（结果公布后才能申诉，过了申诉期不再受理）。']);
+  });
+
+  it('keeps the month in the archive: scores, evidence decisions, both publications and the appeal, without names', async () => {
+    const file = path.join(os.tmpdir(), `linli-archive-${process.pid}.xlsx`);
+    const out: string[] = [];
+    expect(await runScoringCommand(['export', '--estate', 'juxinyuan', '--year', '2026', file], p.t.db, (l) => out.push(l), p.clock.now())).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const rows = (name: string) => (wb.getWorksheet(name)?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const results = rows('结果');
+    // Version 1 (8-1 lost 2 points for clutter) and version 2 after the appeal (8-1 third, with a flag).
+    expect(results.filter((r) => r[4] === '8-1').map((r) => [r[1], r[3], r[6], r[7], r[8]])).toEqual([[1, undefined, 79, 4, undefined], [2, ref([String(results.at(-1)?.[3])], 'A'), 81, 3, '🚩']]);
+    expect(results.find((r) => r[4] === '8-2')?.slice(5, 7)).toEqual(['一票否决', undefined]);
+    expect(rows('评分')).toHaveLength(1 + Number((await p.t.db.selectFrom('scoring_scores').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n));
+    expect(rows('证据').slice(1).map((r) => [r[2], r[4], r[6], r[7]])).toEqual([['8-2', '一票否决', '确认', '现场核实，楼道私拉电线充电'], ['8-1', '扣分', '驳回', '复核是婴儿车，不算杂物']]);
+    expect(rows('申诉').slice(1).map((r) => [r[2], r[3], r[4], r[5]])).toEqual([['8-1', '8-1-101', '楼道里是婴儿车，不是杂物', '改判']]);
+    const everything = JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()));
+    for (const name of NAMES) expect(everything).not.toContain(name);
+    await fs.rm(file);
   });
 });
 
