@@ -274,5 +274,14 @@ describe('红"栋"力: the month sheet and the year-end subsidies in the ledger'
     const collectedAfter = await p.t.db.selectFrom('payments').select((e) => e.fn.sum<string>('amount_fen').as('fen')).where('kind', '<>', 'credit').executeTakeFirstOrThrow();
     expect(collectedAfter.fen).toBe(collected.fen);
     expect(await cli('reverse', 'juxinyuan', `P${rows.length + 999999}`, 'x')).toBe(2);
+
+    // In the chat, 冲正 on a credit reverses it the same way (更正 is refused; the reversal is final).
+    const head = `P${credits.find((c) => c.room_code === '8-2-301')!.id}`;
+    expect(await p.say('刘雅玲', `更正 ${head} 5`)).toEqual([`linli: ${head} 是补贴，只能冲正（冲正 ${head} 原因），不能更正金额。`]);
+    const voided = await p.say('刘雅玲', `冲正 ${head} 不是勤勉三长`);
+    expect(voided[0]).toMatch(new RegExp(`^linli: 已冲正补贴 ${head}：8-2-301 的补贴 12元已撤回，冲正记录 P\\d+，原记录保留。原因：不是勤勉三长。$`));
+    expect((await owed('周阿姨')).yuan).toBe(headBefore.yuan + 10);
+    expect(await p.say('刘雅玲', `冲正 ${head} 再来`)).toEqual([`linli: ${head} 已经冲正过了（${/P\d+，原/.exec(voided[0])![0].slice(0, -2)}）。`]);
+    expect(collectedAfter.fen).toBe((await p.t.db.selectFrom('payments').select((e) => e.fn.sum<string>('amount_fen').as('fen')).where('kind', '<>', 'credit').executeTakeFirstOrThrow()).fen);
   });
 });

@@ -80,4 +80,8 @@ export const scoringEn: { [K in keyof typeof scoringZhHans]: (typeof scoringZhHa
   sc_party_property: () => 'property company',
   sc_party_owners_committee: () => "owners' committee",
   sc_party_resident_rep: () => 'resident representative',
+  sc_credit_voided: (p) => `Voided credit ${p.ref}: ${p.room}'s credit of ¥${p.yuan} taken back as ${p.correction}; the original stays${p.reason ? `. Reason: ${p.reason}` : ''}.`,
+  sc_credit_voided_resident: (p) => `The credit ${p.ref} (¥${p.yuan}) of ${p.room} was voided${p.reason ? ` (${p.reason})` : ''} and no longer reduces what you owe. Ask your grid worker if anything is unclear.`,
+  sc_credit_amend: (p) => `${p.ref} is a credit: it can be voided (/void ${p.ref} reason), not amended.`,
+  sc_credit_reversal_final: (p) => `${p.ref} reverses a credit and cannot itself be voided.`,
 };

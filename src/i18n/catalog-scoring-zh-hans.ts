@@ -90,4 +90,10 @@ export const scoringZhHans = {
   sc_party_property: () => '物业',
   sc_party_owners_committee: () => '业委会',
   sc_party_resident_rep: () => '居民代表',
+  sc_credit_voided: (p: { ref: string; room: string; yuan: string; correction: string; reason: string | null }) =>
+    `已冲正补贴 ${p.ref}：${p.room} 的补贴 ${p.yuan}元已撤回，冲正记录 ${p.correction}，原记录保留${p.reason ? `。原因：${p.reason}` : ''}。`,
+  sc_credit_voided_resident: (p: { room: string; ref: string; yuan: string; reason: string | null }) =>
+    `您家 ${p.room} 的补贴 ${p.ref}（${p.yuan}元）已冲正${p.reason ? `（${p.reason}）` : ''}，不再抵扣费用。如有疑问请联系网格员。`,
+  sc_credit_amend: (p: { ref: string }) => `${p.ref} 是补贴，只能冲正（冲正 ${p.ref} 原因），不能更正金额。`,
+  sc_credit_reversal_final: (p: { ref: string }) => `${p.ref} 是补贴的冲正记录，不能再冲正。`,
 };
