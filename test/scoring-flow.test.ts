@@ -281,6 +281,8 @@ describe('红"栋"力: the month sheet and the year-end subsidies in the ledger'
     const voided = await p.say('刘雅玲', `冲正 ${head} 不是勤勉三长`);
     expect(voided[0]).toMatch(new RegExp(`^linli: 已冲正补贴 ${head}：8-2-301 的补贴 12元已撤回，冲正记录 P\\d+，原记录保留。原因：不是勤勉三长。$`));
     expect((await owed('周阿姨')).yuan).toBe(headBefore.yuan + 10);
+    // 收据 on a credit is a note of the credit, not a receipt of money paid.
+    expect((await p.say('周阿姨', `收据 ${head}`))[0]).toMatch(new RegExp(`^linli: 【补贴凭证】${head}：8-2-301 卫生费补贴 12元（红栋力2026），抵扣应交费用，不是缴费。已冲正（P\\d+）。$`));
     expect(await p.say('刘雅玲', `冲正 ${head} 再来`)).toEqual([`linli: ${head} 已经冲正过了（${/P\d+，原/.exec(voided[0])![0].slice(0, -2)}）。`]);
     expect(collectedAfter.fen).toBe((await p.t.db.selectFrom('payments').select((e) => e.fn.sum<string>('amount_fen').as('fen')).where('kind', '<>', 'credit').executeTakeFirstOrThrow()).fen);
   });

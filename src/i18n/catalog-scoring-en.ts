@@ -84,4 +84,8 @@ export const scoringEn: { [K in keyof typeof scoringZhHans]: (typeof scoringZhHa
   sc_credit_voided_resident: (p) => `The credit ${p.ref} (¥${p.yuan}) of ${p.room} was voided${p.reason ? ` (${p.reason})` : ''} and no longer reduces what you owe. Ask your grid worker if anything is unclear.`,
   sc_credit_amend: (p) => `${p.ref} is a credit: it can be voided (/void ${p.ref} reason), not amended.`,
   sc_credit_reversal_final: (p) => `${p.ref} reverses a credit and cannot itself be voided.`,
+  sc_credit_note: (p) =>
+    p.reversal
+      ? `[Credit reversal] ${p.ref}: the ${p.plan} credit of ¥${p.yuan} for ${p.room} was voided (${p.why}).`
+      : `[Credit] ${p.ref}: ${p.room}, ${p.plan} credit of ¥${p.yuan} (${p.why}); it reduces what is owed and is not a payment${p.reversedBy ? `. Voided by ${p.reversedBy}` : ''}.`,
 };

@@ -96,4 +96,8 @@ export const scoringZhHans = {
     `您家 ${p.room} 的补贴 ${p.ref}（${p.yuan}元）已冲正${p.reason ? `（${p.reason}）` : ''}，不再抵扣费用。如有疑问请联系网格员。`,
   sc_credit_amend: (p: { ref: string }) => `${p.ref} 是补贴，只能冲正（冲正 ${p.ref} 原因），不能更正金额。`,
   sc_credit_reversal_final: (p: { ref: string }) => `${p.ref} 是补贴的冲正记录，不能再冲正。`,
+  sc_credit_note: (p: { ref: string; room: string; plan: string; yuan: string; why: string; reversedBy: string | null; reversal: boolean }) =>
+    p.reversal
+      ? `【补贴冲正】${p.ref}：${p.room} ${p.plan}补贴 ${p.yuan}元已冲正（${p.why}）。`
+      : `【补贴凭证】${p.ref}：${p.room} ${p.plan}补贴 ${p.yuan}元（${p.why}），抵扣应交费用，不是缴费${p.reversedBy ? `。已冲正（${p.reversedBy}）` : ''}。`,
 };
