@@ -247,6 +247,11 @@ describe('红"栋"力: the month sheet and the year-end subsidies in the ledger'
     expect(credits.filter((c) => c.room_code.startsWith('8-1-'))).toHaveLength(households81.length);
     expect(credits.find((c) => c.room_code === '8-1-101')).toMatchObject({ amount_fen: 600, months: 0 });
     expect(credits.find((c) => c.room_code === '8-2-301')).toMatchObject({ amount_fen: 1200, months: 0 });
+    // The notice (units only) and each household's private word go out with the next scoring tick.
+    const shown = p.printed.length;
+    await tick();
+    expect(p.printed.slice(shown).filter((l) => l.includes('红“栋”力') && !l.includes('您家'))).toEqual(['linli: 红“栋”力 2026年度：流动红旗最多的单元 8-1（1面），每户获卫生费补贴 6元（全年费用的10%），已计入台账抵扣应交费用。楼栋长、单元长（三长）的补贴也已计入。各户可发“查询”查看。']);
+    expect(p.printed.slice(shown).join('\n')).toMatch(/您家 8-1-101 获红“栋”力2026年度卫生费补贴 6元（P\d+）/);
     // Running it again writes nothing new.
     expect(await cli('year-end', 'juxinyuan', '2026')).toBe(0);
     expect(lines.at(-1)).toBe('0 credits on 卫生费');

@@ -11,6 +11,7 @@ import { SheetFileError } from '../scoring/sheet-file.js';
 import { InvalidRulesError, type ScoringRules } from '../scoring/rules.js';
 import { rulesForMonth, setRules } from '../scoring/rules-repository.js';
 import { SheetError } from '../scoring/sheet.js';
+import { writeYearEndNotices } from '../scoring/year-end-notice.js';
 import { parseScoringArgs, SCORING_USAGE } from './scoring-args.js';
 import { runSheetCommand } from './scoring-sheet-command.js';
 
@@ -49,9 +50,12 @@ export async function runScoringCommand(args: string[], db: Kysely<Database>, ou
       const { plan: planName } = req;
       const plan = await db.selectFrom('fee_plans').selectAll().where('estate_id', '=', estate.id).$if(planName !== undefined, (q) => q.where('name', '=', planName as string)).orderBy('id').executeTakeFirst();
       if (!plan) return fail(planName ? `no fee plan "${planName}"` : 'the estate has no fee plan');
-      const credits = await db.transaction().execute((tx) => writeYearEndCredits(tx, estate, req.year, plan, req.diligent, null, now));
+      const { credits, messages } = await db.transaction().execute(async (tx) => {
+        const written = await writeYearEndCredits(tx, estate, req.year, plan, req.diligent, null, now);
+        return { credits: written, messages: await writeYearEndNotices(tx, estate, req.year, plan, written, now) };
+      });
       for (const c of credits) out(`P${c.paymentId}  ${c.roomCode}  ${yuan(c.fen)} yuan  ${c.why}${c.unit ? ` (${c.unit}, ${c.flags} flags)` : ''}`);
-      out(`${credits.length} credits on ${plan.name}`);
+      out(`${credits.length} credits on ${plan.name}${messages ? `; ${messages} messages (the notice to the groups, a private word to each household) go out with the next hourly scoring tick` : ''}`);
       return 0;
     }
     const row = await db.transaction().execute((tx) => reverseCredit(tx, req.paymentId, null, req.reason, now));

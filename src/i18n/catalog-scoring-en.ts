@@ -88,4 +88,7 @@ export const scoringEn: { [K in keyof typeof scoringZhHans]: (typeof scoringZhHa
     p.reversal
       ? `[Credit reversal] ${p.ref}: the ${p.plan} credit of ¥${p.yuan} for ${p.room} was voided (${p.why}).`
       : `[Credit] ${p.ref}: ${p.room}, ${p.plan} credit of ¥${p.yuan} (${p.why}); it reduces what is owed and is not a payment${p.reversedBy ? `. Voided by ${p.reversedBy}` : ''}.`,
+  sc_year_end_notice: (p) =>
+    `Civility scoring ${p.year}: the units with most red flags are ${p.units}; each of their households gets a ${p.plan} credit of ¥${p.yuan} (${p.percent}% of a year's fee), already in the ledger.${p.heads ? ' Building and unit heads got their credit too.' : ''} Ask /status to see yours.`,
+  sc_year_end_household: (p) => `${p.room} received a ${p.year} civility credit of ¥${p.yuan} on ${p.plan} (${p.ref}); it reduces what you owe. Ask /status to see it.`,
 };

@@ -100,4 +100,8 @@ export const scoringZhHans = {
     p.reversal
       ? `【补贴冲正】${p.ref}：${p.room} ${p.plan}补贴 ${p.yuan}元已冲正（${p.why}）。`
       : `【补贴凭证】${p.ref}：${p.room} ${p.plan}补贴 ${p.yuan}元（${p.why}），抵扣应交费用，不是缴费${p.reversedBy ? `。已冲正（${p.reversedBy}）` : ''}。`,
+  sc_year_end_notice: (p: { year: number; units: string; plan: string; yuan: string; percent: number; heads: boolean }) =>
+    `红“栋”力 ${p.year}年度：流动红旗最多的单元 ${p.units}，每户获${p.plan}补贴 ${p.yuan}元（全年费用的${p.percent}%），已计入台账抵扣应交费用。${p.heads ? '楼栋长、单元长（三长）的补贴也已计入。' : ''}各户可发“查询”查看。`,
+  sc_year_end_household: (p: { year: number; room: string; plan: string; yuan: string; ref: string }) =>
+    `您家 ${p.room} 获红“栋”力${p.year}年度${p.plan}补贴 ${p.yuan}元（${p.ref}），已抵扣应交费用。发“查询”查看。`,
 };
