@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleUserId } from '../src/adapters/console/identity.js';
+import { parseScoringArgs } from '../src/cli/scoring-args.js';
 import { runScoringCommand } from '../src/cli/scoring-command.js';
 import { DEFAULT_RULES } from '../src/scoring/rules.js';
 import { setRules } from '../src/scoring/rules-repository.js';
@@ -139,5 +140,25 @@ describe('红"栋"力: the .xlsx score sheet of a panelist', () => {
     expect(await cli('import-sheet', 'juxinyuan', '2026-11', file('filled.xlsx'), ...as('评委物业'))).toBe(1);
     expect(lines.at(-1)).toBe('scoring for 2026-11 is not open: panelists score the current month until its close day');
     expect(await scores()).toEqual(before);
+  });
+});
+
+describe('linli scoring: the command line of the sheet and the archive', () => {
+  const refused = (...args: string[]) => {
+    const r = parseScoringArgs(args);
+    return r.ok ? 'accepted' : r.text.split('\n')[0];
+  };
+  it('checks what it is given before opening the database', () => {
+    expect(refused('import-sheet', 'juxinyuan', '2026-11', 'a.xlsx')).toBe('give --panelist platform:user-id');
+    expect(refused('import-sheet', 'juxinyuan', '2026-11', 'a.xlsx', '--panelist', 'wxid')).toBe('give --panelist platform:user-id');
+    expect(refused('sheet', 'juxinyuan', '2026-13', 'a.xlsx')).toBe('the month is YYYY-MM, not "2026-13"');
+    expect(refused('sheet', 'juxinyuan', '2026-11', 'a.pdf')).toBe('the sheet is a .xlsx or .csv file, not "a.pdf"');
+    expect(refused('export', '--estate', 'juxinyuan', '2026.xlsx')).toBe('give --year YYYY');
+    expect(refused('export', '--year', '2026', '2026.xlsx')).toBe('give --estate <code>');
+    expect(refused('export', '--estate', 'juxinyuan', '--year', '2026', '2026.csv')).toBe('the archive is a .xlsx file, not "2026.csv"');
+    // The old name of import-sheet still works.
+    expect(parseScoringArgs(['upload', 'juxinyuan', '2026-11', 'a.csv', '--panelist', 'wechat:wxid_1'])).toEqual({
+      ok: true, request: { sub: 'import-sheet', estate: 'juxinyuan', month: '2026-11', file: 'a.csv', panelist: { platform: 'wechat', userId: 'wxid_1' } },
+    });
   });
 });
