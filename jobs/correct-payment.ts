@@ -14,6 +14,7 @@ import { maskPersonalData } from '../src/privacy/mask.js';
 import { parseRefId } from '../src/ledger/payment-ref.js';
 import type { CommandContext } from './command-context.js';
 import { commandProcessor } from './run-command.js';
+import { voidCredit } from './void-credit.js';
 
 async function correct(ctx: CommandContext, kind: 'void' | 'amend'): Promise<void> {
   const { t } = ctx.i18n;
@@ -27,6 +28,9 @@ async function correct(ctx: CommandContext, kind: 'void' | 'amend'): Promise<voi
   await lockHousehold(ctx.tx, found.householdId);
   // Read again under the lock: a decision or a correction may have landed while we waited.
   const entry = (await loadEntry(ctx.tx, ctx.estate.id, found.id))!;
+  const note = cmd.text === null ? null : maskPersonalData(cmd.text).slice(0, 200);
+  // A credit (补贴) is taken back by a credit of the opposite amount, never by a money correction.
+  if (entry.kind === 'credit') return voidCredit(ctx, entry, kind, ref, note);
   // A per-m² plan is priced at the household's area; a plan since narrowed still prices its old rows.
   const area = await ctx.tx.selectFrom('households').select('floor_area').where('id', '=', entry.householdId).executeTakeFirstOrThrow();
   const raw = await ctx.tx.selectFrom('fee_plans').selectAll().where('id', '=', entry.feePlanId).executeTakeFirstOrThrow();
@@ -42,7 +46,6 @@ async function correct(ctx: CommandContext, kind: 'void' | 'amend'): Promise<voi
     }
     target = { kind: 'amend', fen: resolved.amountFen, months: resolved.months };
   }
-  const note = cmd.text === null ? null : maskPersonalData(cmd.text).slice(0, 200);
   const done = await correctEntry(ctx.tx, entry, target, { estateId: ctx.estate.id, memberId: ctx.member.id, note, sourceKey: ctx.job.key, at: ctx.now });
   if (!done.ok) {
     if (done.reason === 'already_void' || done.reason === 'already_corrected') return ctx.reply(t(done.reason, { ref, by: `P${done.by}` }));

@@ -2,30 +2,15 @@ import { commandAs } from '../src/commands/parsed-command.js';
 import { cleanText } from '../src/text/clean-text.js';
 import { foldText } from '../src/text/fold-text.js';
 import { monthName } from '../src/time/month.js';
-import { userText } from '../src/i18n/user-text.js';
-import type { Translator } from '../src/i18n/translator.js';
 import { hasOpenAppeal } from '../src/scoring/appeals.js';
 import { decideEvidence, gatherEvidence } from '../src/scoring/evidence.js';
+import { decisionWords, proposalWords } from '../src/scoring/evidence-words.js';
 import { isPanelist } from '../src/scoring/panel.js';
 import { roundForPanel, unitsInScope } from '../src/scoring/rounds.js';
-import type { ScoringRules } from '../src/scoring/rules.js';
 import { commandProcessor } from './run-command.js';
 
 const CONFIRM = ['确认', '采纳', '成立', 'confirm', 'yes'];
 const DISMISS = ['驳回', '不采纳', '不成立', 'dismiss', 'no'];
-
-type Row = { proposal: 'veto' | 'deduction' | 'exempt'; item: string; points: number; decision: 'confirmed' | 'dismissed' | null; reason: string | null };
-
-function proposalWords(t: Translator['t'], rules: ScoringRules, e: Row): string {
-  if (e.proposal === 'veto') return t('sc_proposal_veto', { item: rules.vetoes.find((v) => v.key === e.item)?.name ?? e.item });
-  return e.proposal === 'deduction' ? t('sc_proposal_deduction', { points: e.points }) : t('sc_proposal_exempt');
-}
-
-function decisionWords(t: Translator['t'], e: Row): string {
-  if (e.decision === null) return t('sc_decision_open');
-  const reason = userText(e.reason ?? '', 80);
-  return e.decision === 'confirmed' ? t('sc_decision_confirmed', { reason }) : t('sc_decision_dismissed', { reason });
-}
 
 /**
  * 证据 [8-2]: the month's tickets beside their units, with what each proposes (panelists only);

@@ -9,6 +9,7 @@ import { panelOf } from '../src/scoring/panel.js';
 import { closeDueRounds, ensureRound, unitsInScope } from '../src/scoring/rounds.js';
 import { cardsOfRound } from '../src/scoring/scores.js';
 import { isComplete } from '../src/scoring/unit-score.js';
+import { YEAR_END_KEY_PREFIX } from '../src/scoring/year-end-notice.js';
 import { handOverPending } from '../src/outbox/hand-over-pending.js';
 import { writeScheduled } from '../src/outbox/write-outbox.js';
 import type { WorkerDeps } from './worker-deps.js';
@@ -63,5 +64,7 @@ export async function scoringTick(data: EstateRunJob, deps: WorkerDeps): Promise
     });
   }
   if (keys.length > 0) await handOverPending(deps, { keys });
+  // The year-end notices `linli scoring year-end` wrote (the command line has no queue of its own).
+  await handOverPending(deps, { prefix: YEAR_END_KEY_PREFIX, since: new Date(now.getTime() - 7 * 24 * 3600_000) });
 }
 

@@ -13,7 +13,7 @@ const USAGE = `linli — 邻里 group-chat bot
   linli import <file.xlsx|csv> [--estate C]   import a roster of households
   linli groups                          list chats; linli groups link <chat> <estate> [--zone Z|--building B]
   linli invite <estate> --role R [--zone Z|--building B] | --group   a one-time code: 邀请码 <code> in the chat
-  linli scoring rules|sheet|upload|year-end|reverse <estate> …   红"栋"力: rules, the monthly sheet, subsidies
+  linli scoring rules|sheet|import-sheet|export|year-end|reverse …   红"栋"力: rules, sheets, archive, subsidies
   linli report <estate> [--month YYYY-MM] [--csv]   monthly figures per grid worker and property company
   linli backup <file>                   a copy of every table (gzip'd JSON lines, checksummed)
   linli restore <file>                  load a backup into an empty database

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleUserId } from '../src/adapters/console/identity.js';
 import { runScoringCommand } from '../src/cli/scoring-command.js';
@@ -134,6 +135,25 @@ describe('红"栋"力: the console demo of a month (issue 14)', () => {
     p.clock.set(new Date('2026-12-04T02:00:00Z'));
     expect(await p.say('路人甲', '申诉 8-1 还是不服')).toEqual(['linli: 现在不在申诉期内（结果公布后才能申诉，过了申诉期不再受理）。']);
   });
+
+  it('keeps the month in the archive: scores, evidence decisions, both publications and the appeal, without names', async () => {
+    const file = path.join(os.tmpdir(), `linli-archive-${process.pid}.xlsx`);
+    const out: string[] = [];
+    expect(await runScoringCommand(['export', '--estate', 'juxinyuan', '--year', '2026', file], p.t.db, (l) => out.push(l), p.clock.now())).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const rows = (name: string) => (wb.getWorksheet(name)?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const results = rows('结果');
+    // Version 1 (8-1 lost 2 points for clutter) and version 2 after the appeal (8-1 third, with a flag).
+    expect(results.filter((r) => r[4] === '8-1').map((r) => [r[1], r[3], r[6], r[7], r[8]])).toEqual([[1, undefined, 79, 4, undefined], [2, ref([String(results.at(-1)?.[3])], 'A'), 81, 3, '🚩']]);
+    expect(results.find((r) => r[4] === '8-2')?.slice(5, 7)).toEqual(['一票否决', undefined]);
+    expect(rows('评分')).toHaveLength(1 + Number((await p.t.db.selectFrom('scoring_scores').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n));
+    expect(rows('证据').slice(1).map((r) => [r[2], r[4], r[6], r[7]])).toEqual([['8-2', '一票否决', '确认', '现场核实，楼道私拉电线充电'], ['8-1', '扣分', '驳回', '复核是婴儿车，不算杂物']]);
+    expect(rows('申诉').slice(1).map((r) => [r[2], r[3], r[4], r[5]])).toEqual([['8-1', '8-1-101', '楼道里是婴儿车，不是杂物', '改判']]);
+    const everything = JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()));
+    for (const name of NAMES) expect(everything).not.toContain(name);
+    await fs.rm(file);
+  });
 });
 
 describe('红"栋"力: the month sheet and the year-end subsidies in the ledger', () => {
@@ -167,18 +187,19 @@ describe('红"栋"力: the month sheet and the year-end subsidies in the ledger'
 
   it('writes the month sheet as CSV and takes a panelist’s filled sheet back', async () => {
     const file = path.join(os.tmpdir(), `linli-sheet-${process.pid}.csv`);
+    const panelist = ['--panelist', `console:${consoleUserId('评委社区')}`];
     expect(await cli('sheet', 'juxinyuan', '2026-11', file)).toBe(0);
     const blank = await fs.readFile(file, 'utf8');
-    expect(blank.split('\r\n').slice(0, 3)).toEqual(['\uFEFF单元,矛盾纠纷(20),文明新风(20),家教家风(20),环境卫生(20),志愿服务(20)', '8-1,,,,,', '8-2,,,,,']);
-    await fs.writeFile(file, blank.replace('8-1,,,,,', '8-1,18,17,16,15,14').replace('8-2,,,,,', '8-2,20,20,20,20,20'));
-    expect(await cli('upload', 'juxinyuan', '2026-11', file, '--panelist', `console:${consoleUserId('评委社区')}`)).toBe(0);
-    expect(lines.at(-1)).toBe(`2 units scored from ${file}`);
+    expect(blank.split('\r\n').slice(0, 3)).toEqual(['\uFEFF单元,矛盾纠纷(20),文明新风(20),家教家风(20),环境卫生(20),志愿服务(20),证据（仅供参考，不用填）', '8-1,,,,,,', '8-2,,,,,,']);
+    await fs.writeFile(file, blank.replace('8-1,,,,,,', '8-1,18,17,16,15,14,').replace('8-2,,,,,,', '8-2,20,20,20,20,20,'));
+    expect(await cli('import-sheet', 'juxinyuan', '2026-11', file, ...panelist)).toBe(0);
+    expect(lines.slice(-4)).toEqual([`${file}: 10 scores for 2 units recorded for 2026-11`, '  8-1  矛盾纠纷18 文明新风17 家教家风16 环境卫生15 志愿服务14  = 80', '  8-2  矛盾纠纷20 文明新风20 家教家风20 环境卫生20 志愿服务20  = 100', 'every unit of the month is scored']);
     const saved = await p.t.db.selectFrom('scoring_scores').select(['criterion', 'points', 'source']).where('criterion', '=', 'sanitation').orderBy('unit_id').execute();
     expect(saved).toEqual([{ criterion: 'sanitation', points: 15, source: 'sheet' }, { criterion: 'sanitation', points: 20, source: 'sheet' }]);
-    await fs.writeFile(file, blank.replace('8-1,,,,,', '8-1,25,17,16,15,14'));
-    expect(await cli('upload', 'juxinyuan', '2026-11', file, '--panelist', `console:${consoleUserId('评委社区')}`)).toBe(2);
-    expect(lines.at(-1)).toContain('line 2: 矛盾纠纷 "25" is not a whole number from 0 to 20');
-    expect(await cli('upload', 'juxinyuan', '2026-11', file, '--panelist', `console:${consoleUserId('向大叔')}`)).toBe(2);
+    await fs.writeFile(file, blank.replace('8-1,,,,,,', '8-1,25,17,16,15,14,'));
+    expect(await cli('import-sheet', 'juxinyuan', '2026-11', file, ...panelist)).toBe(1);
+    expect(lines.at(-1)).toBe('  line 2, column B (矛盾纠纷, 8-1): 25 is more than the maximum 20');
+    expect(await cli('import-sheet', 'juxinyuan', '2026-11', file, '--panelist', `console:${consoleUserId('向大叔')}`)).toBe(2);
     await fs.rm(file);
   });
 
@@ -226,6 +247,11 @@ describe('红"栋"力: the month sheet and the year-end subsidies in the ledger'
     expect(credits.filter((c) => c.room_code.startsWith('8-1-'))).toHaveLength(households81.length);
     expect(credits.find((c) => c.room_code === '8-1-101')).toMatchObject({ amount_fen: 600, months: 0 });
     expect(credits.find((c) => c.room_code === '8-2-301')).toMatchObject({ amount_fen: 1200, months: 0 });
+    // The notice (units only) and each household's private word go out with the next scoring tick.
+    const shown = p.printed.length;
+    await tick();
+    expect(p.printed.slice(shown).filter((l) => l.includes('红“栋”力') && !l.includes('您家'))).toEqual(['linli: 红“栋”力 2026年度：流动红旗最多的单元 8-1（1面），每户获卫生费补贴 6元（全年费用的10%），已计入台账抵扣应交费用。楼栋长、单元长（三长）的补贴也已计入。各户可发“查询”查看。']);
+    expect(p.printed.slice(shown).join('\n')).toMatch(/您家 8-1-101 获红“栋”力2026年度卫生费补贴 6元（P\d+）/);
     // Running it again writes nothing new.
     expect(await cli('year-end', 'juxinyuan', '2026')).toBe(0);
     expect(lines.at(-1)).toBe('0 credits on 卫生费');
@@ -253,5 +279,16 @@ describe('红"栋"力: the month sheet and the year-end subsidies in the ledger'
     const collectedAfter = await p.t.db.selectFrom('payments').select((e) => e.fn.sum<string>('amount_fen').as('fen')).where('kind', '<>', 'credit').executeTakeFirstOrThrow();
     expect(collectedAfter.fen).toBe(collected.fen);
     expect(await cli('reverse', 'juxinyuan', `P${rows.length + 999999}`, 'x')).toBe(2);
+
+    // In the chat, 冲正 on a credit reverses it the same way (更正 is refused; the reversal is final).
+    const head = `P${credits.find((c) => c.room_code === '8-2-301')!.id}`;
+    expect(await p.say('刘雅玲', `更正 ${head} 5`)).toEqual([`linli: ${head} 是补贴，只能冲正（冲正 ${head} 原因），不能更正金额。`]);
+    const voided = await p.say('刘雅玲', `冲正 ${head} 不是勤勉三长`);
+    expect(voided[0]).toMatch(new RegExp(`^linli: 已冲正补贴 ${head}：8-2-301 的补贴 12元已撤回，冲正记录 P\\d+，原记录保留。原因：不是勤勉三长。$`));
+    expect((await owed('周阿姨')).yuan).toBe(headBefore.yuan + 10);
+    // 收据 on a credit is a note of the credit, not a receipt of money paid.
+    expect((await p.say('周阿姨', `收据 ${head}`))[0]).toMatch(new RegExp(`^linli: 【补贴凭证】${head}：8-2-301 卫生费补贴 12元（红栋力2026），抵扣应交费用，不是缴费。已冲正（P\\d+）。$`));
+    expect(await p.say('刘雅玲', `冲正 ${head} 再来`)).toEqual([`linli: ${head} 已经冲正过了（${/P\d+，原/.exec(voided[0])![0].slice(0, -2)}）。`]);
+    expect(collectedAfter.fen).toBe((await p.t.db.selectFrom('payments').select((e) => e.fn.sum<string>('amount_fen').as('fen')).where('kind', '<>', 'credit').executeTakeFirstOrThrow()).fen);
   });
 });

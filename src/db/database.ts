@@ -16,6 +16,7 @@ import type {
   ScoringRoundsTable,
   ScoringRulesTable,
   ScoringScoresTable,
+  ScoringSheetImportsTable,
 } from '../scoring/tables.js';
 import type { PropertyCompaniesTable, PatrolSettingsTable, PatrolsTable, PatrolPointsTable, FieldNotesTable, PatrolRemindersTable, SurveysTable, SurveyAnswersTable, SurveyChasesTable } from './tables/grid.js';
 
@@ -74,6 +75,7 @@ export interface Database extends CouncilTables {
   scoring_results: ScoringResultsTable;
   scoring_appeals: ScoringAppealsTable;
   scoring_reminders: ScoringRemindersTable;
+  scoring_sheet_imports: ScoringSheetImportsTable;
   property_companies: PropertyCompaniesTable;
   patrol_settings: PatrolSettingsTable;
   patrols: PatrolsTable;

@@ -73,4 +73,22 @@ export const scoringEn: { [K in keyof typeof scoringZhHans]: (typeof scoringZhHa
   sc_remind: (p) => `Reminder: ${p.count} unit(s) still to score for ${p.month.en}; scoring closes ${p.closes}. Send me /score <unit> 卫生18 志愿9 … privately.`,
   sc_round_closed: (p) => `Scoring for ${p.month.en} has closed. Confirm or dismiss the evidence (/evidence), then /publish the results.`,
   sc_status_credit: (p) => `Includes a credit of ¥${p.yuan}.`,
+  sc_sheet_title: (p) => `${p.estate}: civility score sheet for ${p.month.en}${p.party ? ` (panelist: ${p.party})` : ''}; scoring closes ${p.closes}.`,
+  sc_sheet_howto: () =>
+    'How to fill it: one row per unit on the 评分 sheet, a whole number from 0 to the maximum for each criterion, blank where not scored. The evidence column is for reference and is not read back: decide evidence in the chat (/evidence E3 confirm reason). Bonuses: /bonus 8-2 考取大学.',
+  sc_party_community: () => 'community',
+  sc_party_property: () => 'property company',
+  sc_party_owners_committee: () => "owners' committee",
+  sc_party_resident_rep: () => 'resident representative',
+  sc_credit_voided: (p) => `Voided credit ${p.ref}: ${p.room}'s credit of ¥${p.yuan} taken back as ${p.correction}; the original stays${p.reason ? `. Reason: ${p.reason}` : ''}.`,
+  sc_credit_voided_resident: (p) => `The credit ${p.ref} (¥${p.yuan}) of ${p.room} was voided${p.reason ? ` (${p.reason})` : ''} and no longer reduces what you owe. Ask your grid worker if anything is unclear.`,
+  sc_credit_amend: (p) => `${p.ref} is a credit: it can be voided (/void ${p.ref} reason), not amended.`,
+  sc_credit_reversal_final: (p) => `${p.ref} reverses a credit and cannot itself be voided.`,
+  sc_credit_note: (p) =>
+    p.reversal
+      ? `[Credit reversal] ${p.ref}: the ${p.plan} credit of ¥${p.yuan} for ${p.room} was voided (${p.why}).`
+      : `[Credit] ${p.ref}: ${p.room}, ${p.plan} credit of ¥${p.yuan} (${p.why}); it reduces what is owed and is not a payment${p.reversedBy ? `. Voided by ${p.reversedBy}` : ''}.`,
+  sc_year_end_notice: (p) =>
+    `Civility scoring ${p.year}: the units with most red flags are ${p.units}; each of their households gets a ${p.plan} credit of ¥${p.yuan} (${p.percent}% of a year's fee), already in the ledger.${p.heads ? ' Building and unit heads got their credit too.' : ''} Ask /status to see yours.`,
+  sc_year_end_household: (p) => `${p.room} received a ${p.year} civility credit of ¥${p.yuan} on ${p.plan} (${p.ref}); it reduces what you owe. Ask /status to see it.`,
 };

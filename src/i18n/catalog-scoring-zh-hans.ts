@@ -82,4 +82,26 @@ export const scoringZhHans = {
     `提醒：${p.month.zh}红“栋”力评分还有 ${p.count} 个单元您没有评完，${p.closes}截止。私聊发“评分 单元 卫生18 志愿9 …”即可。`,
   sc_round_closed: (p: { month: MonthName }) => `${p.month.zh}评分已截止。请确认或驳回证据（发“证据”查看），然后发“公布评比”公布结果。`,
   sc_status_credit: (p: { yuan: string }) => `其中补贴 ${p.yuan}元已抵扣。`,
+  sc_sheet_title: (p: { estate: string; month: MonthName; party: string | null; closes: string }) =>
+    `${p.estate} 红“栋”力 ${p.month.zh}评分表${p.party ? `（评委：${p.party}）` : ''}，${p.closes}截止。`,
+  sc_sheet_howto: () =>
+    '填法：在“评分”表里每个单元一行，每项填0到满分的整数，没评的留空；“证据”一列只供参考，不会读入，证据要在聊天里发“证据 E3 确认 理由”处理。加分请私聊发“加分 8-2 考取大学”。',
+  sc_party_community: () => '社区',
+  sc_party_property: () => '物业',
+  sc_party_owners_committee: () => '业委会',
+  sc_party_resident_rep: () => '居民代表',
+  sc_credit_voided: (p: { ref: string; room: string; yuan: string; correction: string; reason: string | null }) =>
+    `已冲正补贴 ${p.ref}：${p.room} 的补贴 ${p.yuan}元已撤回，冲正记录 ${p.correction}，原记录保留${p.reason ? `。原因：${p.reason}` : ''}。`,
+  sc_credit_voided_resident: (p: { room: string; ref: string; yuan: string; reason: string | null }) =>
+    `您家 ${p.room} 的补贴 ${p.ref}（${p.yuan}元）已冲正${p.reason ? `（${p.reason}）` : ''}，不再抵扣费用。如有疑问请联系网格员。`,
+  sc_credit_amend: (p: { ref: string }) => `${p.ref} 是补贴，只能冲正（冲正 ${p.ref} 原因），不能更正金额。`,
+  sc_credit_reversal_final: (p: { ref: string }) => `${p.ref} 是补贴的冲正记录，不能再冲正。`,
+  sc_credit_note: (p: { ref: string; room: string; plan: string; yuan: string; why: string; reversedBy: string | null; reversal: boolean }) =>
+    p.reversal
+      ? `【补贴冲正】${p.ref}：${p.room} ${p.plan}补贴 ${p.yuan}元已冲正（${p.why}）。`
+      : `【补贴凭证】${p.ref}：${p.room} ${p.plan}补贴 ${p.yuan}元（${p.why}），抵扣应交费用，不是缴费${p.reversedBy ? `。已冲正（${p.reversedBy}）` : ''}。`,
+  sc_year_end_notice: (p: { year: number; units: string; plan: string; yuan: string; percent: number; heads: boolean }) =>
+    `红“栋”力 ${p.year}年度：流动红旗最多的单元 ${p.units}，每户获${p.plan}补贴 ${p.yuan}元（全年费用的${p.percent}%），已计入台账抵扣应交费用。${p.heads ? '楼栋长、单元长（三长）的补贴也已计入。' : ''}各户可发“查询”查看。`,
+  sc_year_end_household: (p: { year: number; room: string; plan: string; yuan: string; ref: string }) =>
+    `您家 ${p.room} 获红“栋”力${p.year}年度${p.plan}补贴 ${p.yuan}元（${p.ref}），已抵扣应交费用。发“查询”查看。`,
 };

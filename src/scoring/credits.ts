@@ -8,6 +8,7 @@ import { headSubsidyFen, percentOfYearFen, yearEndWinners } from './year-end.js'
 /** One credit row written for the year end. */
 export interface YearEndCredit {
   paymentId: number;
+  householdId: number;
   roomCode: string;
   fen: number;
   why: 'unit' | 'head' | 'head_diligent';
@@ -51,7 +52,7 @@ export async function writeYearEndCredits(
       .onConflict((c) => c.column('source_key').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (row) out.push({ paymentId: row.id, roomCode, fen, why, unit, flags });
+    if (row) out.push({ paymentId: row.id, householdId, roomCode, fen, why, unit, flags });
   };
   const unitFen = percentOfYearFen(plan.amount_fen, rules.yearEnd.unitPercent);
   for (const w of winners) {

@@ -94,3 +94,12 @@ export interface ScoringRemindersTable {
   day: string;
   created_at: Timestamp;
 }
+export interface ScoringSheetImportsTable {
+  id: Generated<number>;
+  round_id: number;
+  panelist_id: number;
+  sha256: string;
+  units: number;
+  cells: number;
+  created_at: Timestamp;
+}
