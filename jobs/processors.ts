@@ -37,6 +37,7 @@ import { notePatrol } from './note-patrol.js';
 import { noteToTicket } from './note-to-ticket.js';
 import { patrolLocation } from './patrol-location.js';
 import { patrolSweep } from './patrol-sweep.js';
+import { committeeSweep } from './committee-sweep.js';
 import { recordVisit } from './record-visit.js';
 import { showPatrol } from './show-patrol.js';
 import { startPatrol } from './start-patrol.js';
@@ -116,6 +117,7 @@ export const processors = {
   visits: listVisits,
   'patrol-location': patrolLocation,
   'patrol-sweep': patrolSweep,
+  'committee-sweep': committeeSweep,
   'survey-new': createSurvey,
   'survey-answer': answerSurvey,
   'survey-progress': surveyProgress,

@@ -24,11 +24,13 @@ import { councilEn } from './catalog-council-en.js';
 import { councilZhHans } from './catalog-council-zh-hans.js';
 import { ledgerEn } from './catalog-ledger-en.js';
 import { ledgerZhHans } from './catalog-ledger-zh-hans.js';
+import { committeeEn } from './catalog-committee-en.js';
+import { committeeZhHans } from './catalog-committee-zh-hans.js';
 
 // Each feature keeps its messages in its own catalogue pair (zh-Hans + en, same keys);
 // they are merged here. zh-Hant is converted from zh-Hans.
-export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans, ...noticesZhHans, ...invitationsZhHans, ...webZhHans, ...councilZhHans, ...ledgerZhHans, ...talkZhHans, ...scoringZhHans, ...gridZhHans, ...surveyZhHans };
-export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn, ...noticesEn, ...invitationsEn, ...webEn, ...councilEn, ...ledgerEn, ...talkEn, ...scoringEn, ...gridEn, ...surveyEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
+export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans, ...noticesZhHans, ...invitationsZhHans, ...webZhHans, ...councilZhHans, ...ledgerZhHans, ...talkZhHans, ...scoringZhHans, ...gridZhHans, ...surveyZhHans, ...committeeZhHans };
+export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn, ...noticesEn, ...invitationsEn, ...webEn, ...councilEn, ...ledgerEn, ...talkEn, ...scoringEn, ...gridEn, ...surveyEn, ...committeeEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
 
 export type CatalogKey = keyof typeof ZH_HANS;
 export type Catalog = typeof ZH_HANS;

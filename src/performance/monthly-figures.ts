@@ -127,7 +127,14 @@ export async function monthlyFigures(db: Db, estate: { id: number; time_zone: st
 }
 
 async function companyFigures(db: Db, estateId: number, from: Date, to: Date, ratings: { company: number | null; rating: number }[]): Promise<CompanyMonth[]> {
-  const companies = await db.selectFrom('property_companies').select(['id', 'name']).where('estate_id', '=', estateId).orderBy('id').execute();
+  // A company ended before the month has nothing to show for it.
+  const companies = await db
+    .selectFrom('property_companies')
+    .select(['id', 'name'])
+    .where('estate_id', '=', estateId)
+    .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>=', from)]))
+    .orderBy('id')
+    .execute();
   const out: CompanyMonth[] = [];
   for (const c of companies) {
     const filed = await db.selectFrom('tickets').select((e) => e.fn.countAll<string>().as('n')).where('property_company_id', '=', c.id).where('created_at', '>=', from).where('created_at', '<', to).executeTakeFirstOrThrow();

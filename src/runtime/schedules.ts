@@ -7,9 +7,10 @@ import { scoringSchedules } from '../scoring/schedule.js';
 import { ticketSchedules } from '../tickets/schedule.js';
 import { patrolSchedules } from '../grid/patrol-schedule.js';
 import { councilSchedules } from '../council/schedule.js';
+import { committeeSchedules } from '../committee/committee-schedule.js';
 
 /** Every feature's provider; a feature adds its own here. */
-export const scheduleProviders: ScheduleProvider[] = [noticeSchedules, reminderSchedules, ticketSchedules, councilSchedules, scoringSchedules, patrolSchedules];
+export const scheduleProviders: ScheduleProvider[] = [noticeSchedules, reminderSchedules, ticketSchedules, councilSchedules, scoringSchedules, patrolSchedules, committeeSchedules];
 
 /** Upsert one job scheduler (idempotent). */
 export async function upsertSchedule(queue: JobsQueue, s: ScheduleSpec): Promise<void> {
