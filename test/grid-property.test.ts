@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processors } from '../jobs/processors.js';
 import type { WorkerDeps } from '../jobs/worker-deps.js';
@@ -149,12 +153,28 @@ describe('linli property and the property / committee roles', () => {
 
     const report = await run((o) => runReportCommand([estate.code, '--month', '2026-12'], p.t.db, o, p.clock));
     expect(report.text).toContain('安居物业：工单1 · 按时办结0/0 · 评价— · 满意度4.00');
+
+    // The same month as a workbook: a sheet of grid workers, a sheet of property companies.
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'linli-report-')), 'report.xlsx');
+    const wrote = await run((o) => runReportCommand([estate.code, '--month', '2026-12', '--xlsx', file], p.t.db, o, p.clock));
+    expect(wrote).toEqual({ code: 0, text: `wrote ${file}: 7 grid workers, 2 property companies, 2026-12` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['网格员', '物业服务公司']);
+    const values = (sheet: string, row: number) => ((wb.getWorksheet(sheet)?.getRow(row).values ?? []) as unknown[]).slice(1);
+    expect(values('网格员', 2)).toEqual(['片区', '姓名', '巡查达标天数', '巡查天数', '巡查分钟', '自动结束次数', '走访户次', '受理工单', '办结工单', '按时办结', '平均评价', '评价数']);
+    const workers = Array.from({ length: 7 }, (_, i) => values('网格员', i + 3));
+    expect(workers.find((w) => w[1] === '刘雅玲')?.slice(0, 7)).toEqual(['第三片区', '刘雅玲', 0, 0, 0, 0, 0]);
+    expect(values('物业服务公司', 3)).toEqual(['安居物业', 1, 0, 0, undefined, 0, 4]);
+    expect(values('物业服务公司', 4)).toEqual(['绿城园林', 0, 0, 0, undefined, 0]);
+    expect((await run((o) => runReportCommand([estate.code, '--csv', '--xlsx', file], p.t.db, o, p.clock))).code).toBe(2);
+    expect((await run((o) => runReportCommand([estate.code, '--xlsx', '/nonexistent-dir/r.xlsx'], p.t.db, o, p.clock))).code).toBe(1);
   });
 
   it('ends a company: its categories go back to the grid and its staff lose the role', async () => {
     expect((await property('end', estate.code, '无此公司')).code).toBe(2);
     const ended = await property('end', estate.code, '安居物业');
-    expect(ended).toEqual({ code: 0, text: '安居物业 no longer serves ' + estate.code + ': new tickets of environment, clutter, leak_drain, lighting_wiring go to the grid; 1 staff lost the property role' });
+    expect(ended).toEqual({ code: 0, text: `安居物业 no longer serves ${estate.code}: new tickets of environment, clutter, leak_drain, lighting_wiring go to the grid; 1 staff lost the property role` });
     expect((await p.say('向大叔', '投诉 9栋垃圾桶满了没人清运'))[0]).toContain('由第三片区网格员 刘雅玲负责');
     expect(await p.t.db.selectFrom('roles').select('id').where('role', '=', 'property').execute()).toEqual([]);
     expect((await property('list', estate.code)).text).toMatch(/安居物业 .* ENDED 2026-12-31/);

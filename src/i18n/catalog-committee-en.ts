@@ -26,4 +26,9 @@ export const committeeEn: { [K in keyof typeof committeeZhHans]: (typeof committ
   trial_poll_continue: () => 'Continue',
   trial_poll_stop: () => 'Do not continue',
   trial_poll_intro: (p) => `The trial period of ${p.company} is over; residents rated ${p.month.en} ${p.score === null ? '(no answers)' : p.score}.`,
+  report_xlsx_title: (p) => `${p.estate} ${p.month} performance (daily patrol target ${p.target} min)`,
+  report_xlsx_workers: () => 'Grid workers',
+  report_xlsx_companies: () => 'Property companies',
+  report_xlsx_worker_columns: () => 'Zone|Name|Days on target|Days patrolled|Patrol minutes|Closed automatically|Visits|Accepted|Resolved|Resolved on time|Average rating|Ratings',
+  report_xlsx_company_columns: () => 'Company|Tickets|Resolved|Resolved on time|Average rating|Ratings|Residents’ score',
 };
