@@ -160,12 +160,14 @@ describe('linli property and the property / committee roles', () => {
     expect(wrote).toEqual({ code: 0, text: `wrote ${file}: 7 grid workers, 2 property companies, 2026-12` });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['网格员', '物业服务公司']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['网格员', '物业服务公司', '问卷']);
     const values = (sheet: string, row: number) => ((wb.getWorksheet(sheet)?.getRow(row).values ?? []) as unknown[]).slice(1);
-    expect(values('网格员', 2)).toEqual(['片区', '姓名', '巡查达标天数', '巡查天数', '巡查分钟', '自动结束次数', '走访户次', '受理工单', '办结工单', '按时办结', '平均评价', '评价数']);
+    expect(values('网格员', 2)).toEqual(['片区', '姓名', '巡查达标天数', '巡查天数', '巡查分钟', '自动结束次数', '走访户次', '受理工单', '办结工单', '按时办结', '平均评价', '评价数', '入户问卷']);
     const workers = Array.from({ length: 7 }, (_, i) => values('网格员', i + 3));
     expect(workers.find((w) => w[1] === '刘雅玲')?.slice(0, 7)).toEqual(['第三片区', '刘雅玲', 0, 0, 0, 0, 0]);
+    expect(workers.find((w) => w[1] === '刘雅玲')?.[12]).toBe(1);
     expect(values('物业服务公司', 3)).toEqual(['安居物业', 1, 0, 0, undefined, 0, 4]);
+    expect(values('问卷', 3)).toEqual([expect.stringMatching(/^S\d+$/), '安居物业 2026年12月物业服务评价', 3, expect.any(Number), 1, 4]);
     expect(values('物业服务公司', 4)).toEqual(['绿城园林', 0, 0, 0, undefined, 0]);
     expect((await run((o) => runReportCommand([estate.code, '--csv', '--xlsx', file], p.t.db, o, p.clock))).code).toBe(2);
     expect((await run((o) => runReportCommand([estate.code, '--xlsx', '/nonexistent-dir/r.xlsx'], p.t.db, o, p.clock))).code).toBe(1);

@@ -29,6 +29,8 @@ export const committeeEn: { [K in keyof typeof committeeZhHans]: (typeof committ
   report_xlsx_title: (p) => `${p.estate} ${p.month} performance (daily patrol target ${p.target} min)`,
   report_xlsx_workers: () => 'Grid workers',
   report_xlsx_companies: () => 'Property companies',
-  report_xlsx_worker_columns: () => 'Zone|Name|Days on target|Days patrolled|Patrol minutes|Closed automatically|Visits|Accepted|Resolved|Resolved on time|Average rating|Ratings',
+  report_xlsx_worker_columns: () => 'Zone|Name|Days on target|Days patrolled|Patrol minutes|Closed automatically|Visits|Accepted|Resolved|Resolved on time|Average rating|Ratings|Door-to-door answers',
   report_xlsx_company_columns: () => 'Company|Tickets|Resolved|Resolved on time|Average rating|Ratings|Residents’ score',
+  report_xlsx_surveys: () => 'Surveys',
+  report_xlsx_survey_columns: () => 'Survey|Title|Households answered|Households asked|Of them door to door|Score',
 };

@@ -30,6 +30,8 @@ export const committeeZhHans = {
   report_xlsx_title: (p: { estate: string; month: string; target: number }) => `${p.estate} ${p.month} 考核（每日巡查目标${p.target}分钟）`,
   report_xlsx_workers: () => '网格员',
   report_xlsx_companies: () => '物业服务公司',
-  report_xlsx_worker_columns: () => '片区|姓名|巡查达标天数|巡查天数|巡查分钟|自动结束次数|走访户次|受理工单|办结工单|按时办结|平均评价|评价数',
+  report_xlsx_worker_columns: () => '片区|姓名|巡查达标天数|巡查天数|巡查分钟|自动结束次数|走访户次|受理工单|办结工单|按时办结|平均评价|评价数|入户问卷',
   report_xlsx_company_columns: () => '物业服务公司|工单|办结|按时办结|平均评价|评价数|居民满意度',
+  report_xlsx_surveys: () => '问卷',
+  report_xlsx_survey_columns: () => '问卷|标题|回收户数|范围户数|其中入户|综合评分',
 };

@@ -5,8 +5,8 @@ import type { MonthlyFigures } from './monthly-figures.js';
 const rating = (h: number | null) => (h === null ? null : h / 100);
 
 /**
- * The monthly figures as an .xlsx workbook: a sheet of grid workers and a sheet of property
- * companies, headers in the estate's language, ratings as numbers. Staff names only (no resident appears).
+ * The monthly figures as an .xlsx workbook: a sheet of grid workers, one of property
+ * companies and one of the month's surveys, headers in the estate's language, ratings as numbers. Staff names only (no resident appears).
  */
 export function figuresWorkbook(t: Translator['t'], f: MonthlyFigures, estateName: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -26,7 +26,7 @@ export function figuresWorkbook(t: Translator['t'], f: MonthlyFigures, estateNam
   sheet(
     t('report_xlsx_workers'),
     t('report_xlsx_worker_columns').split('|'),
-    f.workers.map((w) => [w.zone, w.name, w.daysOnTarget, w.daysPatrolled, w.minutes, w.autoClosed, w.visits, w.accepted, w.resolved, w.resolvedOnTime, rating(w.rating), w.ratings]),
+    f.workers.map((w) => [w.zone, w.name, w.daysOnTarget, w.daysPatrolled, w.minutes, w.autoClosed, w.visits, w.accepted, w.resolved, w.resolvedOnTime, rating(w.rating), w.ratings, w.doorAnswers]),
     [11],
   );
   sheet(
@@ -34,6 +34,12 @@ export function figuresWorkbook(t: Translator['t'], f: MonthlyFigures, estateNam
     t('report_xlsx_company_columns').split('|'),
     f.companies.map((c) => [c.name, c.tickets, c.resolved, c.resolvedOnTime, rating(c.rating), c.ratings, rating(c.surveyScore)]),
     [5, 7],
+  );
+  sheet(
+    t('report_xlsx_surveys'),
+    t('report_xlsx_survey_columns').split('|'),
+    f.surveys.map((x) => [`S${x.id}`, x.title, x.answered, x.households, x.door, rating(x.score)]),
+    [6],
   );
   return wb;
 }
