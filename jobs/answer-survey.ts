@@ -3,7 +3,7 @@ import { canManage } from '../src/ledger/permissions.js';
 import { maskPersonalData } from '../src/privacy/mask.js';
 import { readSurveyAnswer } from '../src/survey/survey-answer.js';
 import { findSurvey, householdsInScope, saveAnswer, surveyIsOpen, surveyRef } from '../src/survey/survey-repository.js';
-import { surveyText } from './create-survey.js';
+import { surveyText } from '../src/survey/survey-text.js';
 import { commandProcessor } from './run-command.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Database } from '../src/db/database.js';
+import type { Database, RoleName } from '../src/db/database.js';
 import type { Translator } from '../src/i18n/translator.js';
 import { commandProcessor } from './run-command.js';
 
@@ -13,6 +13,17 @@ async function scopeWords(tx: Transaction<Database>, zoneId: number | null, buil
     return i18n.t('scope_zone', { name: z.name });
   }
   return null;
+}
+
+/** What the role is called to the one who claimed it (a property member: with the company's name). */
+async function roleWords(tx: Transaction<Database>, role: RoleName, companyId: number | null, i18n: Translator): Promise<string> {
+  const { t } = i18n;
+  if (role === 'property') {
+    const c = companyId === null ? null : await tx.selectFrom('property_companies').select('name').where('id', '=', companyId).executeTakeFirst();
+    return t('role_property', { company: c?.name ?? null });
+  }
+  if (role === 'committee') return t('role_committee');
+  return t(role === 'admin' ? 'role_admin' : role === 'head' ? 'role_head' : role === 'panelist' ? 'role_panelist' : 'role_grid_worker');
 }
 
 /**
@@ -57,15 +68,16 @@ export const claimInvitation = commandProcessor(
     } else {
       await tx
         .insertInto('roles')
-        .values({ member_id: member.id, estate_id: estate.id, role: inv.role!, zone_id: inv.zone_id, building_id: inv.building_id, party: inv.party })
+        .values({ member_id: member.id, estate_id: estate.id, role: inv.role!, zone_id: inv.zone_id, building_id: inv.building_id, party: inv.party, property_company_id: inv.property_company_id })
         .onConflict((c) => c.doNothing())
         .execute();
-      const role = t(inv.role === 'admin' ? 'role_admin' : inv.role === 'head' ? 'role_head' : inv.role === 'panelist' ? 'role_panelist' : 'role_grid_worker');
-      reply(t('claim_role_ok', { estate: estate.name, role, scope }));
+      reply(t('claim_role_ok', { estate: estate.name, role: await roleWords(tx, inv.role!, inv.property_company_id, i18n), scope }));
     }
     await tx.updateTable('invitations').set({ used_at: now, used_by: member.id }).where('id', '=', inv.id).execute();
     await ctx.auditIn(estate.id, inv.kind === 'group' ? 'invitation.link-group' : 'invitation.role', `invitation ${inv.id}`, {
       role: inv.role,
+      party: inv.party,
+      propertyCompanyId: inv.property_company_id,
       zoneId: inv.zone_id,
       buildingId: inv.building_id,
       chat: inv.kind === 'group' ? `${data.platform}:${data.chatId}` : null,

@@ -1,18 +1,12 @@
 import type { Survey } from '../src/db/database.js';
-import type { Translator } from '../src/i18n/translator.js';
 import { parseSurveyDefinition } from '../src/survey/survey-definition.js';
 import { lastMinute, surveyClosesAt } from '../src/survey/survey-period.js';
 import { householdsInScope, surveyRef } from '../src/survey/survey-repository.js';
+import { surveyText } from '../src/survey/survey-text.js';
 import { localTime } from '../src/time/local-time.js';
 import type { Platform } from '../src/messages/incoming-message.js';
 import type { CommandContext } from './command-context.js';
 import { commandProcessor } from './run-command.js';
-
-/** The announcement of a survey: its questions and how to answer. */
-export function surveyText(t: Translator['t'], s: Survey, tz: string, key: 'survey_announce' | 'survey_show'): string {
-  const example = s.questions.map((q) => (q.kind === 'scale' ? '5' : '1')).join(' ');
-  return t(key, { ref: surveyRef(s.id), title: s.title, questions: s.questions, free: s.free_text, closes: localTime(lastMinute(s.closes_at), tz), example });
-}
 
 /** The groups of the estate whose residents the survey asks (not staff groups, not the chat it was made in). */
 async function groupsInScope(ctx: CommandContext, s: Survey): Promise<{ platform: Platform; chatId: string }[]> {

@@ -41,6 +41,7 @@ import { noteToTicket } from './note-to-ticket.js';
 import { patrolLocation } from './patrol-location.js';
 import { patrolSweep } from './patrol-sweep.js';
 import { claimsDigest } from './claims-digest.js';
+import { committeeSweep } from './committee-sweep.js';
 import { recordVisit } from './record-visit.js';
 import { showPatrol } from './show-patrol.js';
 import { startPatrol } from './start-patrol.js';
@@ -129,6 +130,7 @@ export const processors = {
   'patrol-location': patrolLocation,
   'patrol-sweep': patrolSweep,
   'claims-digest': claimsDigest,
+  'committee-sweep': committeeSweep,
   'survey-new': createSurvey,
   'survey-answer': answerSurvey,
   'survey-progress': surveyProgress,

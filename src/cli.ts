@@ -14,7 +14,8 @@ const USAGE = `linli — 邻里 group-chat bot
   linli groups                          list chats; linli groups link <chat> <estate> [--zone Z|--building B]
   linli invite <estate> --role R [--zone Z|--building B] | --group   a one-time code: 邀请码 <code> in the chat
   linli scoring rules|sheet|import-sheet|export|year-end|reverse …   红"栋"力: rules, sheets, archive, subsidies
-  linli report <estate> [--month YYYY-MM] [--csv]   monthly figures per grid worker and property company
+  linli report <estate> [--month YYYY-MM] [--csv | --xlsx FILE]   monthly figures per grid worker and property company
+  linli property list|add|end|rate <estate> …   property-service companies: categories, SLA, trial, monthly rating
   linli backup <file>                   a copy of every table (gzip'd JSON lines, checksummed)
   linli restore <file>                  load a backup into an empty database
 
@@ -48,6 +49,8 @@ async function checkArgs(cmd: string, args: string[]): Promise<RefusedFlags | nu
         return (await import('./cli/scoring-args.js')).parseScoringArgs(args);
       case 'report':
         return (await import('./cli/report-command.js')).parseReportArgs(args);
+      case 'property':
+        return (await import('./cli/property-args.js')).parsePropertyArgs(args);
       default:
         return { ok: true };
     }
@@ -137,6 +140,12 @@ export async function main(argv: string[], cwd: string = process.cwd()): Promise
       const { runReportCommand } = await import('./cli/report-command.js');
       const { systemClock } = await import('./clock.js');
       return withDatabase(config, log, (db) => runReportCommand(args, db, out, systemClock));
+    }
+    case 'property': {
+      const { withDatabase } = await import('./cli/with-database.js');
+      const { runPropertyCommand } = await import('./cli/property-command.js');
+      const { systemClock } = await import('./clock.js');
+      return withDatabase(config, log, (db) => runPropertyCommand(args, db, out, systemClock));
     }
     default:
       io.stderr.write(`unknown command "${cmd}"\n${USAGE}`);

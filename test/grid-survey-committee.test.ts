@@ -148,7 +148,8 @@ describe('the monthly report', () => {
     expect(await p.say('刘雅玲', '月报')).toEqual(['linli: 月报只有社区管理员和物业管理委员会可以查看。']);
     const report = await p.say('戴红霞', '月报');
     expect(report[0]).toBe('linli: 2026年12月考核（聚心苑，每日巡查目标1小时）');
-    expect(report).toContain('第三片区 刘雅玲：巡查达标1天（共1天，1小时10分钟）· 走访1户次 · 受理0 · 按时办结0/0 · 评价—');
+    expect(report).toContain('第三片区 刘雅玲：巡查达标1天（共1天，1小时10分钟）· 走访1户次 · 入户问卷2份 · 受理0 · 按时办结0/0 · 评价—');
+    expect(report.slice(-2)).toEqual(['问卷：', expect.stringMatching(/^S1《12月满意度》回收4\/\d+户（入户2份）· 综合4\.13$/)]);
     expect(report).toContain('安居物业：工单1 · 按时办结1/1 · 评价4.00 · 满意度—');
     expect((await p.say('委员老张', '月报 2026-12')).slice(1)).toEqual(report.slice(1));
     expect(await p.say('戴红霞', '月报 13月')).toEqual(['linli: 月份看不懂，请这样写：月报 2026-11']);
@@ -162,9 +163,9 @@ describe('linli report', () => {
     const code = (await p.t.db.selectFrom('estates').select('code').executeTakeFirstOrThrow()).code;
     expect(await runReportCommand([code, '--month', '2026-12', '--csv'], p.t.db, (l) => lines.push(l), p.clock)).toBe(0);
     const rows = lines.join('\n').split('\n');
-    expect(rows[0]).toBe('month,kind,name,zone,days_on_target,days_patrolled,patrol_minutes,auto_closed,visits,accepted,tickets,resolved,resolved_on_time,rating,ratings,survey_score');
-    expect(rows).toContain('2026-12,grid_worker,刘雅玲,第三片区,1,1,70,0,1,0,,0,0,,0,');
-    expect(rows).toContain('2026-12,property,安居物业,,,,,,,,1,1,1,4.00,1,');
+    expect(rows[0]).toBe('month,kind,name,zone,days_on_target,days_patrolled,patrol_minutes,auto_closed,visits,accepted,tickets,resolved,resolved_on_time,rating,ratings,survey_score,door_answers');
+    expect(rows).toContain('2026-12,grid_worker,刘雅玲,第三片区,1,1,70,0,1,0,,0,0,,0,,2');
+    expect(rows).toContain('2026-12,property,安居物业,,,,,,,,1,1,1,4.00,1,,');
     expect(await runReportCommand([code, '--month', 'x'], p.t.db, (l) => lines.push(l), p.clock)).toBe(2);
   });
 });

@@ -7,7 +7,7 @@ import { describePlan, planBuildingCodes, runEstatesFee } from './estates-fee.js
 import { runEstatesArea, runEstatesRelation } from './estates-council.js';
 
 /** '30m' / '4h' / '2d' (or 分钟/小时/天) → minutes. */
-function minutes(s: string | undefined): number | null {
+export function minutes(s: string | undefined): number | null {
   const m = s ? /^(\d{1,4})\s*(m|min|分钟|分|h|小时|时|d|天)$/i.exec(s.trim()) : null;
   if (!m) return null;
   const n = Number(m[1]);

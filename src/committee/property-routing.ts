@@ -15,7 +15,8 @@ export interface TicketRoute {
 
 /** The property-service company that serves a category in an estate; null where none does. */
 export async function propertyCompanyFor(db: Db, estateId: number, category: string): Promise<PropertyCompany | null> {
-  const rows = await db.selectFrom('property_companies').selectAll().where('estate_id', '=', estateId).orderBy('id').execute();
+  // An ended company's categories are the grid's again.
+  const rows = await db.selectFrom('property_companies').selectAll().where('estate_id', '=', estateId).where('ended_at', 'is', null).orderBy('id').execute();
   return rows.find((c) => c.categories.includes(category)) ?? null;
 }
 

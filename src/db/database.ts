@@ -22,7 +22,7 @@ import type { PropertyCompaniesTable, PatrolSettingsTable, PatrolsTable, PatrolP
 
 // The table types live by concept in ./tables/; this file names the whole schema.
 export type { EstatesTable, ZonesTable, BuildingsTable, UnitsTable, HouseholdsTable } from './tables/estate.js';
-export type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName, PanelParty } from './tables/members.js';
+export type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName, PanelParty, CommitteeParty } from './tables/members.js';
 export type { FeePlansTable, FeePlanBuildingsTable, ClaimAnnouncementsTable, FeeBasis, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable, ChainLinesTable, ChainRoomsTable } from './tables/ledger.js';
 export type { ProcessedCommandsTable, OutboxTable, AuditLogTable, OutboxAttachmentsTable } from './tables/commands.js';
 export type { TicketSlaRulesTable, TicketsTable, TicketReportersTable, TicketEventsTable, TicketPhotosTable, TicketSlaMarksTable, TicketOffersTable, TicketStatus, TicketSlaMark } from './tables/tickets.js';

@@ -36,11 +36,14 @@ export const gridEn = {
   report_month_invalid: () => 'Which month? Write it like /report 2026-11',
   report_header: (p: { month: MonthName; estate: string; target: number }) => `${p.month.en} performance (${p.estate}, daily patrol target ${hm(p.target)})`,
   report_workers: () => 'Grid workers:',
-  report_worker: (p: { zone: string | null; name: string | null; daysOnTarget: number; daysPatrolled: number; minutes: number; autoClosed: number; visits: number; accepted: number; resolved: number; onTime: number; rating: string | null }) =>
-    `${p.zone ?? ''}${p.name ? ` ${p.name}` : ''}: patrol target met on ${p.daysOnTarget} days (${p.daysPatrolled} days, ${hm(p.minutes)}${p.autoClosed > 0 ? `, ${p.autoClosed} closed automatically` : ''}) · ${p.visits} visits · ${p.accepted} accepted · ${p.onTime}/${p.resolved} resolved on time · rating ${p.rating ?? '—'}`,
+  report_worker: (p: { zone: string | null; name: string | null; daysOnTarget: number; daysPatrolled: number; minutes: number; autoClosed: number; visits: number; door: number; accepted: number; resolved: number; onTime: number; rating: string | null }) =>
+    `${p.zone ?? ''}${p.name ? ` ${p.name}` : ''}: patrol target met on ${p.daysOnTarget} days (${p.daysPatrolled} days, ${hm(p.minutes)}${p.autoClosed > 0 ? `, ${p.autoClosed} closed automatically` : ''}) · ${p.visits} visits · ${p.door} survey answers door to door · ${p.accepted} accepted · ${p.onTime}/${p.resolved} resolved on time · rating ${p.rating ?? '—'}`,
   report_companies: () => 'Property-service companies:',
   report_company: (p: { name: string; tickets: number; resolved: number; onTime: number; rating: string | null; survey: string | null }) =>
     `${p.name}: ${p.tickets} tickets · ${p.onTime}/${p.resolved} resolved on time · rating ${p.rating ?? '—'} · survey ${p.survey ?? '—'}`,
   report_none: () => '(no grid workers)',
+  report_surveys: () => 'Surveys:',
+  report_survey: (p: { ref: string; title: string; answered: number; households: number; door: number; score: string | null }) =>
+    `${p.ref} "${p.title}": ${p.answered}/${p.households} households answered (${p.door} door to door) · score ${p.score ?? '—'}`,
   ticket_owner_property: (p: { company: string }) => `the property-service company ${p.company}`,
 };

@@ -37,11 +37,14 @@ export const gridZhHans = {
   report_month_invalid: () => '月份看不懂，请这样写：月报 2026-11',
   report_header: (p: { month: MonthName; estate: string; target: number }) => `${p.month.zh}考核（${p.estate}，每日巡查目标${hm(p.target)}）`,
   report_workers: () => '网格员：',
-  report_worker: (p: { zone: string | null; name: string | null; daysOnTarget: number; daysPatrolled: number; minutes: number; autoClosed: number; visits: number; accepted: number; resolved: number; onTime: number; rating: string | null }) =>
-    `${p.zone ?? ''}${p.name ? ` ${p.name}` : ''}：巡查达标${p.daysOnTarget}天（共${p.daysPatrolled}天，${hm(p.minutes)}${p.autoClosed > 0 ? `，自动结束${p.autoClosed}次` : ''}）· 走访${p.visits}户次 · 受理${p.accepted} · 按时办结${p.onTime}/${p.resolved} · 评价${p.rating ?? '—'}`,
+  report_worker: (p: { zone: string | null; name: string | null; daysOnTarget: number; daysPatrolled: number; minutes: number; autoClosed: number; visits: number; door: number; accepted: number; resolved: number; onTime: number; rating: string | null }) =>
+    `${p.zone ?? ''}${p.name ? ` ${p.name}` : ''}：巡查达标${p.daysOnTarget}天（共${p.daysPatrolled}天，${hm(p.minutes)}${p.autoClosed > 0 ? `，自动结束${p.autoClosed}次` : ''}）· 走访${p.visits}户次 · 入户问卷${p.door}份 · 受理${p.accepted} · 按时办结${p.onTime}/${p.resolved} · 评价${p.rating ?? '—'}`,
   report_companies: () => '物业服务公司：',
   report_company: (p: { name: string; tickets: number; resolved: number; onTime: number; rating: string | null; survey: string | null }) =>
     `${p.name}：工单${p.tickets} · 按时办结${p.onTime}/${p.resolved} · 评价${p.rating ?? '—'} · 满意度${p.survey ?? '—'}`,
   report_none: () => '（本月没有网格员）',
+  report_surveys: () => '问卷：',
+  report_survey: (p: { ref: string; title: string; answered: number; households: number; door: number; score: string | null }) =>
+    `${p.ref}《${p.title}》回收${p.answered}/${p.households}户（入户${p.door}份）· 综合${p.score ?? '—'}`,
   ticket_owner_property: (p: { company: string }) => `物业服务公司 ${p.company}`,
 };

@@ -28,11 +28,13 @@ import { booksEn } from './catalog-books-en.js';
 import { booksZhHans } from './catalog-books-zh-hans.js';
 import { plansEn } from './catalog-plans-en.js';
 import { plansZhHans } from './catalog-plans-zh-hans.js';
+import { committeeEn } from './catalog-committee-en.js';
+import { committeeZhHans } from './catalog-committee-zh-hans.js';
 
 // Each feature keeps its messages in its own catalogue pair (zh-Hans + en, same keys);
 // they are merged here. zh-Hant is converted from zh-Hans.
-export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans, ...noticesZhHans, ...invitationsZhHans, ...webZhHans, ...councilZhHans, ...ledgerZhHans, ...talkZhHans, ...scoringZhHans, ...gridZhHans, ...surveyZhHans, ...booksZhHans, ...plansZhHans };
-export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn, ...noticesEn, ...invitationsEn, ...webEn, ...councilEn, ...ledgerEn, ...talkEn, ...scoringEn, ...gridEn, ...surveyEn, ...booksEn, ...plansEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
+export const ZH_HANS = { ...zhHans, ...adaptersZhHans, ...reliabilityZhHans, ...ticketsZhHans, ...noticesZhHans, ...invitationsZhHans, ...webZhHans, ...councilZhHans, ...ledgerZhHans, ...talkZhHans, ...scoringZhHans, ...gridZhHans, ...surveyZhHans, ...booksZhHans, ...plansZhHans, ...committeeZhHans };
+export const EN = { ...en, ...adaptersEn, ...reliabilityEn, ...ticketsEn, ...noticesEn, ...invitationsEn, ...webEn, ...councilEn, ...ledgerEn, ...talkEn, ...scoringEn, ...gridEn, ...surveyEn, ...booksEn, ...plansEn, ...committeeEn } satisfies { [K in keyof typeof ZH_HANS]: (...a: never[]) => string };
 
 export type CatalogKey = keyof typeof ZH_HANS;
 export type Catalog = typeof ZH_HANS;

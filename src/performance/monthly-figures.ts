@@ -5,6 +5,7 @@ import { patrolMinutes } from '../grid/patrol-minutes.js';
 import { patrolSettings } from '../grid/patrol-settings.js';
 import { localDayKey } from '../time/zoned-time.js';
 import { averageHundredths, questionResults, surveyScore } from '../survey/survey-figures.js';
+import { doorAnswersByMember, surveysInMonth, type SurveyMonth } from './survey-month.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -20,6 +21,8 @@ export interface WorkerMonth {
   minutes: number;
   autoClosed: number;
   visits: number;
+  /** Survey answers recorded door to door. */
+  doorAnswers: number;
   accepted: number;
   resolved: number;
   resolvedOnTime: number;
@@ -46,6 +49,7 @@ export interface MonthlyFigures {
   targetMinutes: number;
   workers: WorkerMonth[];
   companies: CompanyMonth[];
+  surveys: SurveyMonth[];
 }
 
 /** Counts of `ticket_events` of `kind` per actor in [from, to), with how many came before the ticket's resolve deadline. */
@@ -95,6 +99,7 @@ export async function monthlyFigures(db: Db, estate: { id: number; time_zone: st
   const accepted = await eventsByActor(db, estate.id, 'accepted', from, to);
   const resolved = await eventsByActor(db, estate.id, 'resolved', from, to);
   const ratings = await ratingsIn(db, estate.id, from, to);
+  const door = await doorAnswersByMember(db, estate.id, from, to);
   const seen = new Set<number>();
   const out: WorkerMonth[] = [];
   for (const w of workers) {
@@ -116,6 +121,7 @@ export async function monthlyFigures(db: Db, estate: { id: number; time_zone: st
       minutes: [...perDay.values()].reduce((a, b) => a + b, 0),
       autoClosed: mine.filter((p) => p.auto_closed).length,
       visits: Number(visits.find((v) => v.member_id === w.id)?.n ?? 0),
+      doorAnswers: door.get(w.id) ?? 0,
       accepted: accepted.get(w.id)?.n ?? 0,
       resolved: resolved.get(w.id)?.n ?? 0,
       resolvedOnTime: resolved.get(w.id)?.onTime ?? 0,
@@ -123,11 +129,24 @@ export async function monthlyFigures(db: Db, estate: { id: number; time_zone: st
       ratings: r.length,
     });
   }
-  return { month: ym, targetMinutes: settings.targetMinutes, workers: out, companies: await companyFigures(db, estate.id, from, to, ratings) };
+  return {
+    month: ym,
+    targetMinutes: settings.targetMinutes,
+    workers: out,
+    companies: await companyFigures(db, estate.id, from, to, ratings),
+    surveys: await surveysInMonth(db, estate.id, from, to),
+  };
 }
 
 async function companyFigures(db: Db, estateId: number, from: Date, to: Date, ratings: { company: number | null; rating: number }[]): Promise<CompanyMonth[]> {
-  const companies = await db.selectFrom('property_companies').select(['id', 'name']).where('estate_id', '=', estateId).orderBy('id').execute();
+  // A company ended before the month has nothing to show for it.
+  const companies = await db
+    .selectFrom('property_companies')
+    .select(['id', 'name'])
+    .where('estate_id', '=', estateId)
+    .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>=', from)]))
+    .orderBy('id')
+    .execute();
   const out: CompanyMonth[] = [];
   for (const c of companies) {
     const filed = await db.selectFrom('tickets').select((e) => e.fn.countAll<string>().as('n')).where('property_company_id', '=', c.id).where('created_at', '>=', from).where('created_at', '<', to).executeTakeFirstOrThrow();

@@ -91,10 +91,12 @@ export type JobData = { [K in CommandIntent]: CommandJob } & {
   'claims-digest': EstateRunJob;
   /** 是 / 好 / 对 with no command: files the sender's pending ticket offer here, if one waits; quiet otherwise. */
   'offer-yes': CommandJob;
+  /** The committee sweep (scheduled): monthly service ratings of property companies, the end of a trial. */
+  'committee-sweep': EstateRunJob;
 };
 
 /** Job names that are not chat commands (deliveries, scheduled runs). Keep in step with JobData. */
-export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'note-member', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep', 'council-sweep', 'scoring-tick', 'patrol-location', 'patrol-sweep', 'claims-digest', 'offer-yes'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
+export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'note-member', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep', 'council-sweep', 'scoring-tick', 'patrol-location', 'patrol-sweep', 'claims-digest', 'offer-yes', 'committee-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
 
 export type JobName = keyof JobData;
 

@@ -8,9 +8,10 @@ import { ticketSchedules } from '../tickets/schedule.js';
 import { patrolSchedules } from '../grid/patrol-schedule.js';
 import { councilSchedules } from '../council/schedule.js';
 import { claimDigestSchedules } from '../ledger/digest-schedule.js';
+import { committeeSchedules } from '../committee/committee-schedule.js';
 
 /** Every feature's provider; a feature adds its own here. */
-export const scheduleProviders: ScheduleProvider[] = [noticeSchedules, reminderSchedules, ticketSchedules, councilSchedules, scoringSchedules, patrolSchedules, claimDigestSchedules];
+export const scheduleProviders: ScheduleProvider[] = [noticeSchedules, reminderSchedules, ticketSchedules, councilSchedules, scoringSchedules, patrolSchedules, claimDigestSchedules, committeeSchedules];
 
 /** Upsert one job scheduler (idempotent). */
 export async function upsertSchedule(queue: JobsQueue, s: ScheduleSpec): Promise<void> {

@@ -12,6 +12,13 @@ export interface PropertyCompaniesTable {
   resolve_minutes: number | null;
   /** Last month of a trial period (先尝后买), 'YYYY-MM'. */
   trial_until: string | null;
+  /** Set when the estate ended it: its categories go back to the grid (migration 0700). */
+  ended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Whether the end of the trial opens a poll of households on continuing. */
+  trial_poll: Generated<boolean>;
+  /** When the end of its trial was handled (rating posted, poll opened). */
+  trial_closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  trial_vote_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
 }
 export interface PatrolSettingsTable {

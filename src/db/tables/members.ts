@@ -72,6 +72,8 @@ export interface InvitationsTable {
   zone_id: number | null;
   building_id: number | null;
   party: PartyColumn;
+  /** For role 'property': the company the member will work for (migration 0700). */
+  property_company_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
