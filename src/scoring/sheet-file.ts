@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { parseCsv } from '../roster/parse-roster-csv.js';
+import { decodeText } from '../books/decode-text.js';
+import { parseCsv } from '../books/parse-csv.js';
 import type { ScoringRules } from './rules.js';
 import type { SheetCell, SheetLine } from './sheet.js';
 
@@ -94,5 +95,5 @@ export async function readSheetFile(file: string): Promise<{ lines: SheetLine[];
     return { lines, bytes };
   }
   if (isXlsx(file)) throw new SheetFileError(file, 'not a readable .xlsx workbook');
-  return { lines: parseCsv(bytes.toString('utf8')).map((r) => ({ line: r.line, cells: r.cells })), bytes };
+  return { lines: parseCsv(decodeText(bytes).text).map((r) => ({ line: r.line, cells: r.cells })), bytes };
 }

@@ -43,7 +43,7 @@ function readLine(msg: ParseInput, span: { start: number; end: number }, number:
   const money = moneyFields(readMoney(folded, () => true));
   const error = found !== null && room === null ? 'room_invalid' : money.error ?? (money.amountFen === null && money.months === null ? 'amount_required' : null);
   // The line names the household and the sum, never the words around them (a name stays out of the job).
-  return { line: room ?? `${number}.`, room, amountFen: money.amountFen, months: money.months, ref: null, text: key, error };
+  return { line: room ?? `${number}.`, room, amountFen: money.amountFen, months: money.months, ref: null, text: key, error, plan: null };
 }
 
 /**
