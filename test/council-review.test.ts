@@ -145,7 +145,14 @@ describe('floor areas without SQL, and the households not yet voted', () => {
     expect((await p.say('刘雅玲', `未投票 ${v}`)).join('\n')).toContain('表决通知还没有送达 19 户');
 
     // The next day the nudge may go again, to those still not voted (8-2-101 voted on paper meanwhile).
-    await p.say('刘雅玲', `代录 ${v} 8-2-101 反对`);
+    expect(await p.say('刘雅玲', `代录 ${v} 8-2-101 反对`)).toEqual([`linli: 已代录 8-2-101 的纸质票（${v}），请补发选票照片存档。`]);
+    // The photo of the paper ballot follows in its own message, and is kept with that ballot.
+    const photo = { ...p.message('刘雅玲', ''), attachments: [{ kind: 'image' as const, id: 'paper-ballot-8-2-101' }] };
+    expect(await p.deliver(photo)).toEqual([`linli: 已存档 8-2-101 的纸质选票照片（${v}）。`]);
+    const kept = await p.t.db.selectFrom('ballot_photos as ph').innerJoin('ballots as b', 'b.id', 'ph.ballot_id').select(['ph.file_id', 'b.choice']).execute();
+    expect(kept).toEqual([{ file_id: 'paper-ballot-8-2-101', choice: 'no' }]);
+    // A second photo after that has no ballot waiting for one: ordinary chat, nothing said.
+    expect(await p.deliver({ ...p.message('刘雅玲', ''), attachments: [{ kind: 'image' as const, id: 'another' }] })).toEqual([]);
     p.clock.advance(24 * 3_600_000);
     const before7001 = (await outboxTo('7001')).length;
     expect((await p.say('刘雅玲', `催投票 ${v}`)).join('\n')).toContain(`${v}：已私信提醒 1 人（1 户未投票）。`);
