@@ -158,6 +158,12 @@ describe('floor areas without SQL, and the households not yet voted', () => {
     expect((await p.say('刘雅玲', `催投票 ${v}`)).join('\n')).toContain(`${v}：已私信提醒 1 人（1 户未投票）。`);
     expect(await outboxTo('7001')).toHaveLength(before7001);
     expect(await p.t.db.selectFrom('vote_nudges').select('day').orderBy('day').execute()).toEqual([{ day: '2026-11-20' }, { day: '2026-11-21' }]);
+    // An owner who never opened a private chat with the bot (Telegram refused it) is left for a visit.
+    await p.t.db.updateTable('members').set({ private_chat: 'closed' }).where('platform_user_id', '=', '7002').execute();
+    p.clock.advance(24 * 3_600_000);
+    const third = (await p.say('刘雅玲', `催投票 ${v}`)).join('\n');
+    expect(third).toContain(`${v}：已私信提醒 0 人（0 户未投票）。`);
+    expect(third).toMatch(/请上门：\n.* 8-2-102 /);
   }, 120_000);
 
   it('counts a ballot cast a millisecond before the deadline and refuses one at the deadline', async () => {
