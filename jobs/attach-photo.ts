@@ -1,3 +1,4 @@
+import { attachPaperBallotPhoto } from '../src/council/ballot-photos.js';
 import { translator } from '../src/i18n/translator.js';
 import type { CommandJob } from '../src/queue/job-data.js';
 import { handOverPending } from '../src/outbox/hand-over-pending.js';
@@ -8,8 +9,9 @@ import { IN_PLAY } from '../src/tickets/statuses.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
 /**
- * A photo with no command: if its sender reported a ticket that is still open within the last
- * few minutes, the photo joins that ticket and they are told. Otherwise it is ordinary chat,
+ * A photo with no command: if its sender (staff) entered a paper ballot in the last minutes, it is
+ * that ballot's photo; else if they reported a ticket that is still open within the last few
+ * minutes, the photo joins that ticket and they are told. Otherwise it is ordinary chat,
  * and nothing is said. Idempotent: photos are keyed by message and file id.
  */
 export async function attachPhoto(data: CommandJob, deps: WorkerDeps, _info?: JobInfo): Promise<void> {
@@ -17,6 +19,13 @@ export async function attachPhoto(data: CommandJob, deps: WorkerDeps, _info?: Jo
   const attached = await deps.db.transaction().execute(async (tx) => {
     const member = await tx.selectFrom('members').select('id').where('platform', '=', data.platform).where('platform_user_id', '=', data.senderId).executeTakeFirst();
     if (!member) return false;
+    // Staff who just entered a paper ballot (代录) send its photo next: it goes with that ballot.
+    const ballot = await attachPaperBallotPhoto(tx, { memberId: member.id, attachments: data.attachments, sourceKey: data.key, at: now });
+    if (ballot) {
+      const text = translator(data.locale).t('paper_photo_attached', { ref: `V${ballot.voteId}`, room: ballot.roomCode });
+      await writeReplies(tx, data.key, [{ to: { platform: data.platform, chatId: data.chatId }, text, mentions: [] }], now);
+      return true;
+    }
     const recent = await tx
       .selectFrom('ticket_reporters as r')
       .innerJoin('tickets as t', 't.id', 'r.ticket_id')

@@ -145,12 +145,25 @@ describe('floor areas without SQL, and the households not yet voted', () => {
     expect((await p.say('刘雅玲', `未投票 ${v}`)).join('\n')).toContain('表决通知还没有送达 19 户');
 
     // The next day the nudge may go again, to those still not voted (8-2-101 voted on paper meanwhile).
-    await p.say('刘雅玲', `代录 ${v} 8-2-101 反对`);
+    expect(await p.say('刘雅玲', `代录 ${v} 8-2-101 反对`)).toEqual([`linli: 已代录 8-2-101 的纸质票（${v}），请补发选票照片存档。`]);
+    // The photo of the paper ballot follows in its own message, and is kept with that ballot.
+    const photo = { ...p.message('刘雅玲', ''), attachments: [{ kind: 'image' as const, id: 'paper-ballot-8-2-101' }] };
+    expect(await p.deliver(photo)).toEqual([`linli: 已存档 8-2-101 的纸质选票照片（${v}）。`]);
+    const kept = await p.t.db.selectFrom('ballot_photos as ph').innerJoin('ballots as b', 'b.id', 'ph.ballot_id').select(['ph.file_id', 'b.choice']).execute();
+    expect(kept).toEqual([{ file_id: 'paper-ballot-8-2-101', choice: 'no' }]);
+    // A second photo after that has no ballot waiting for one: ordinary chat, nothing said.
+    expect(await p.deliver({ ...p.message('刘雅玲', ''), attachments: [{ kind: 'image' as const, id: 'another' }] })).toEqual([]);
     p.clock.advance(24 * 3_600_000);
     const before7001 = (await outboxTo('7001')).length;
     expect((await p.say('刘雅玲', `催投票 ${v}`)).join('\n')).toContain(`${v}：已私信提醒 1 人（1 户未投票）。`);
     expect(await outboxTo('7001')).toHaveLength(before7001);
     expect(await p.t.db.selectFrom('vote_nudges').select('day').orderBy('day').execute()).toEqual([{ day: '2026-11-20' }, { day: '2026-11-21' }]);
+    // An owner who never opened a private chat with the bot (Telegram refused it) is left for a visit.
+    await p.t.db.updateTable('members').set({ private_chat: 'closed' }).where('platform_user_id', '=', '7002').execute();
+    p.clock.advance(24 * 3_600_000);
+    const third = (await p.say('刘雅玲', `催投票 ${v}`)).join('\n');
+    expect(third).toContain(`${v}：已私信提醒 0 人（0 户未投票）。`);
+    expect(third).toMatch(/请上门：\n.* 8-2-102 /);
   }, 120_000);
 
   it('counts a ballot cast a millisecond before the deadline and refuses one at the deadline', async () => {

@@ -11,6 +11,8 @@ export interface NoticeRecipient {
   memberId: number;
   platform: string;
   platformUserId: string;
+  /** The platform refused a private message to them before (they never opened a chat with the bot). */
+  privateClosed: boolean;
   households: { id: number; roomCode: string }[];
 }
 
@@ -21,7 +23,7 @@ export async function noticeRecipients(db: Db, vote: Vote): Promise<NoticeRecipi
     .innerJoin('vote_parts as vp', (j) => j.onRef('vp.household_id', '=', 'bi.household_id').on('vp.vote_id', '=', vote.id))
     .innerJoin('households as h', 'h.id', 'bi.household_id')
     .innerJoin('members as m', 'm.id', 'bi.member_id')
-    .select(['bi.member_id', 'm.platform', 'm.platform_user_id', 'h.id as household_id', 'h.room_code', 'bi.status', 'bi.relation', 'bi.designated', 'bi.decided_at', 'bi.relation_at'])
+    .select(['bi.member_id', 'm.platform', 'm.platform_user_id', 'm.private_chat', 'h.id as household_id', 'h.room_code', 'bi.status', 'bi.relation', 'bi.designated', 'bi.decided_at', 'bi.relation_at'])
     .where('bi.status', '=', 'confirmed')
     .orderBy('bi.member_id')
     .orderBy('h.room_code')
@@ -29,7 +31,7 @@ export async function noticeRecipients(db: Db, vote: Vote): Promise<NoticeRecipi
   const byMember = new Map<number, NoticeRecipient>();
   for (const r of rows) {
     if (!mayCast({ status: r.status, relation: r.relation as BindingRelation | null, designated: r.designated, decidedAt: r.decided_at, relationAt: r.relation_at }, vote.kind, vote.opened_at)) continue;
-    const m = byMember.get(r.member_id) ?? { memberId: r.member_id, platform: r.platform, platformUserId: r.platform_user_id, households: [] };
+    const m = byMember.get(r.member_id) ?? { memberId: r.member_id, platform: r.platform, platformUserId: r.platform_user_id, privateClosed: r.private_chat === 'closed', households: [] };
     if (!m.households.some((h) => h.id === r.household_id)) m.households.push({ id: r.household_id, roomCode: r.room_code });
     byMember.set(r.member_id, m);
   }

@@ -13,7 +13,7 @@ export interface Nudge {
 
 /**
  * Who to remind of a vote: each member who may vote for a household not yet voted, privately.
- * A member whose platform has no private chat is not reminded (a reminder in the group would put
+ * A member whose platform has no private chat (or who never opened one with the bot) is not reminded (a reminder in the group would put
  * them next to "not yet voted"); their households, and those no voter is bound to, are left for a
  * visit (`visit`), room codes only.
  */
@@ -25,7 +25,8 @@ export function planNudges(recipients: readonly NoticeRecipient[], notVoted: rea
     const mine = r.households.filter((h) => waiting.has(h.id));
     if (mine.length === 0) continue;
     const to = notifyAddress(r, origin);
-    if (to.platform !== r.platform || to.chatId !== r.platformUserId) continue;
+    // No private chat on the platform, or one the member never opened: a visit instead.
+    if (r.privateClosed || to.platform !== r.platform || to.chatId !== r.platformUserId) continue;
     for (const h of mine) reached.add(h.id);
     nudges.push({ memberId: r.memberId, to, households: mine });
   }

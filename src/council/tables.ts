@@ -124,6 +124,15 @@ export interface BallotNoticesTable {
   outbox_key: string | null;
   created_at: Timestamp;
 }
+/** A photo of a paper ballot sent after it was entered (migrations/2026-12-07-0500-ballot-photos.ts). */
+export interface BallotPhotosTable {
+  id: Generated<string>;
+  ballot_id: string;
+  file_id: string;
+  member_id: number;
+  source_key: string;
+  created_at: Timestamp;
+}
 export interface VoteNudgesTable {
   vote_id: number;
   day: string;
@@ -146,4 +155,5 @@ export interface CouncilTables {
   ballots: BallotsTable;
   ballot_notices: BallotNoticesTable;
   vote_nudges: VoteNudgesTable;
+  ballot_photos: BallotPhotosTable;
 }

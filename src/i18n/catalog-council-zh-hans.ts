@@ -99,6 +99,7 @@ export const councilZhHans = {
     `已收到您的投票（${p.ref}，${p.households}户${p.choice ? `：${p.choice}` : ''}）${p.changed ? '，已按新的选择改票' : ''}。截止前可改票，以最后一次为准。`,
   paper_recorded: (p: { ref: string; room: string; changed: boolean; photo: boolean }) =>
     `已代录 ${p.room} 的纸质票（${p.ref}）${p.photo ? '，选票照片已存档' : '，请补发选票照片存档'}${p.changed ? '，替换了该户之前的投票' : ''}。`,
+  paper_photo_attached: (p: { ref: string; room: string }) => `已存档 ${p.room} 的纸质选票照片（${p.ref}）。`,
   paper_not_in_scope: (p: { ref: string; room: string }) => `${p.room} 不在 ${p.ref} 的表决范围内。`,
   choice_word: (p: { choice: string; options: string[] | null }) => (p.options === null ? CHOICE[p.choice] : `${p.choice}. ${p.options[Number(p.choice) - 1]}`),
   turnout_header: (p: { ref: string; title: string; at: LocalTime }) => `${p.ref} ${p.title}：截至 ${p.at.zh}`,
