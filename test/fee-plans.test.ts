@@ -116,6 +116,13 @@ describe('several fee plans and the new-claim digest', () => {
     expect(area).toBe('\n聚心苑8栋欠费名单：1户欠费（共1户），合计828.96元\n8栋：8-2-301(8月)');
   });
 
+  it('shows the other plan in the weekly notice: rate, money and arrears, no rooms, no names', async () => {
+    const notice = (await p.say('刘雅玲', '公示')).join('\n');
+    const block = notice.slice(notice.indexOf('【物业费】'));
+    expect(block).toMatch(/^【物业费】\n2026年11月收缴率 0%（0\/1户）\n本周收款 310\.86元\n欠费 1户，共828\.96元\n/);
+    expect(notice).not.toMatch(/向大叔|刘雅玲/);
+  });
+
   it('splits the day’s money by plan in the tally', async () => {
     const tally = (await p.say('刘雅玲', '统计')).join('\n');
     expect(tally).toMatch(/\n其中 卫生费 \d+(\.\d\d)?元，物业费 310\.86元\n/);

@@ -11,6 +11,7 @@ export const plansEn: { [K in keyof typeof plansZhHans]: (typeof plansZhHans)[K]
   status_no_area: (p) => `${p.room} ${p.plan} (${y(p.rate)} per m² a month): no floor area on file, cannot be worked out.`,
   tally_by_plan: (p) => `of which ${p.items.join(', ')}`,
   plan_sum: (p) => `${p.plan} ${y(p.fen)}`,
+  notice_plan_money: (p) => `Collected this week ${y(p.week)}`,
   unpaid_plan: (p) => `[${p.plan}]`,
   digest_claim: (p) => `${p.ref} ${p.room} ${p.plan} ${y(p.fen)} · ${p.age}`,
 };
