@@ -116,9 +116,21 @@ describe('several fee plans and the new-claim digest', () => {
     expect(area).toBe('\n聚心苑8栋欠费名单：1户欠费（共1户），合计828.96元\n8栋：8-2-301(8月)');
   });
 
+  it('shows the other plan in the weekly notice: rate, money and arrears, no rooms, no names', async () => {
+    const notice = (await p.say('刘雅玲', '公示')).join('\n');
+    const block = notice.slice(notice.indexOf('【物业费】'));
+    expect(block).toMatch(/^【物业费】\n2026年11月收缴率 0%（0\/1户）\n本周收款 310\.86元\n欠费 1户，共828\.96元\n/);
+    expect(notice).not.toMatch(/向大叔|刘雅玲/);
+  });
+
+  it('splits the day’s money by plan in the tally', async () => {
+    const tally = (await p.say('刘雅玲', '统计')).join('\n');
+    expect(tally).toMatch(/\n其中 卫生费 \d+(\.\d\d)?元，物业费 310\.86元\n/);
+  });
+
   it('announces new claims to the zone grid worker privately, once, at most every 15 minutes', async () => {
     const before = (await digestsTo('刘雅玲')).length;
-    const first = ref((await p.say('向大叔', '又交了卫生费60元'))[0]);
+    const first = ref((await p.say('向大叔', '又交了卫生费60元')).find((l) => l.includes('已登记')) ?? '');
     await digest();
     const sent = await digestsTo('刘雅玲');
     expect(sent).toHaveLength(before + 1);
@@ -127,7 +139,8 @@ describe('several fee plans and the new-claim digest', () => {
     expect(sent.at(-1)!.mentions).toEqual([]);
     // Another claim five minutes later waits: the zone was told less than 15 minutes ago.
     p.clock.advance(5 * MIN);
-    const second = ref((await p.say('向大叔', '又交了物业费103.62元'))[0]);
+    // (The console prints the first digest as it goes out: the claim's answer is the line that says 已登记.)
+    const second = ref((await p.say('向大叔', '又交了物业费103.62元')).find((l) => l.includes('已登记')) ?? '');
     await digest();
     expect(await digestsTo('刘雅玲')).toHaveLength(before + 1);
     p.clock.advance(11 * MIN);

@@ -2,6 +2,7 @@ import type { Translator } from '../i18n/translator.js';
 import { monthName } from '../time/month.js';
 import type { NoticeData } from './notice-data.js';
 import { when } from '../time/when-words.js';
+import { planSummaryLines } from './plan-summaries.js';
 
 /**
  * The public notice as text: room codes and sums only (no names, no phone numbers — the data
@@ -40,6 +41,8 @@ export function buildNotice(d: NoticeData, t: Translator['t'], council: string[]
     }
     lines.push(t('notice_money', { week: d.weekFen, year: d.yearFen }));
     lines.push(t('notice_behind', { households: d.behindHouseholds, fen: d.behindFen }));
+    // Each other fee plan (物业费 …) in short: its rate, money and arrears, no rooms.
+    if (d.otherPlans && d.otherPlans.length > 0) lines.push(...planSummaryLines(d.otherPlans, d.month, t), '');
   }
   if (d.tickets) lines.push(t('notice_tickets', d.tickets));
   // Open votes and meeting decisions (src/council/notice-lines.ts), estate-wide.

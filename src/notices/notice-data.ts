@@ -6,6 +6,7 @@ import { balance } from '../ledger/balance.js';
 import { mainFeePlan } from '../ledger/fee-plan.js';
 import { compareRoomCodes } from '../members/households.js';
 import type { Scope } from '../ledger/paid-months.js';
+import { otherPlanSummaries, type PlanSummary } from './plan-summaries.js';
 import { ticketCountsByPlace, ticketCountsIn, type TicketCounts } from './ticket-counts.js';
 import { zonedTime, localParts } from '../time/zoned-time.js';
 
@@ -40,25 +41,11 @@ export interface NoticeData {
   behindHouseholds: number;
   behindFen: number;
   tickets: TicketCounts;
+  /** The estate's other fee plans (after the main one) in scope: sums and counts only. */
+  otherPlans?: PlanSummary[];
 }
 
-/** Counted money (collections and corrections at once, claims once confirmed) in [from, to), in scope. */
-export async function countedMoney(db: Db, scope: Scope, planId: number, from: Date, to: Date) {
-  return db
-    .selectFrom('payments as p')
-    .innerJoin('households as h', 'h.id', 'p.household_id')
-    .innerJoin('buildings as b', 'b.id', 'h.building_id')
-    .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
-    .where('p.fee_plan_id', '=', planId)
-    .where('h.estate_id', '=', scope.estateId)
-    .where('p.estate_id', '=', scope.estateId)
-    .$if(scope.zoneId !== null, (q) => q.where('b.zone_id', '=', scope.zoneId!))
-    .$if(scope.buildingId !== null, (q) => q.where('b.id', '=', scope.buildingId!))
-    .where(sql<boolean>`${COUNTED_AT} >= ${from} and ${COUNTED_AT} < ${to}`)
-    .select(['h.room_code as room', sql<number>`sum(p.amount_fen)::int`.as('fen')])
-    .groupBy('h.room_code')
-    .execute();
-}
+export { countedMoney } from '../ledger/counted-money.js';
 
 /** Is a place (a building, with its zone) inside a scope of its estate? */
 function inScope(scope: Scope, zoneId: number | null, buildingId: number | null): boolean {
@@ -226,6 +213,7 @@ export async function loadEstateNoticeData(db: Db, estate: Estate, scopes: Scope
       zones,
       behindHouseholds,
       behindFen,
+      otherPlans: await otherPlanSummaries(db, scope, from, to, month),
     });
   }
   return out;

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Translator } from '../i18n/translator.js';
-import { mainFeePlan } from '../ledger/fee-plan.js';
+import { estatePlans } from '../ledger/estate-plans.js';
 import { countedMoney } from './notice-data.js';
 import { ticketCounts, type TicketCounts } from './ticket-counts.js';
 
@@ -18,6 +18,8 @@ export interface TallyData {
   /** Claims still undecided 48 hours after they came in. */
   waiting: number;
   fen: number;
+  /** The day's money by plan, where the estate has more than one (else empty). */
+  byPlan: { plan: string; fen: number }[];
   /** Corrections made that day, and the money they changed. */
   corrected: number;
   correctedFen: number;
@@ -46,8 +48,12 @@ export async function loadTallyData(db: Db, estateId: number, zone: { id: number
       sql<number>`coalesce(sum(p.amount_fen) filter (where p.kind = 'correction' and p.created_at >= ${from} and p.created_at < ${to}), 0)::int`.as('correctedFen'),
     ])
     .executeTakeFirstOrThrow();
-  const plan = await mainFeePlan(db, estateId);
-  const money = plan ? await countedMoney(db, scope, plan.id, from, to) : [];
+  const plans = await estatePlans(db, estateId);
+  const byPlan: { plan: string; fen: number }[] = [];
+  for (const plan of plans) {
+    const money = await countedMoney(db, scope, plan.id, from, to);
+    byPlan.push({ plan: plan.name, fen: money.reduce((s, r) => s + r.fen, 0) });
+  }
   const tickets = await ticketCounts(db, scope, from, to);
   return {
     zone: zone.name,
@@ -59,7 +65,8 @@ export async function loadTallyData(db: Db, estateId: number, zone: { id: number
     waiting: row.waiting,
     corrected: row.corrected,
     correctedFen: row.correctedFen,
-    fen: money.reduce((s, r) => s + r.fen, 0),
+    fen: byPlan.reduce((s, r) => s + r.fen, 0),
+    byPlan: byPlan.length > 1 ? byPlan : [],
     tickets,
   };
 }
@@ -67,6 +74,7 @@ export async function loadTallyData(db: Db, estateId: number, zone: { id: number
 /** The tally as text: counts and sums, no names. */
 export function buildTally(d: TallyData, t: Translator['t']): string {
   const lines = [t('tally_title', { zone: d.zone, day: d.day }), t('tally_body', d)];
+  if (d.byPlan.length > 0) lines.push(t('tally_by_plan', { items: d.byPlan.map((p) => t('plan_sum', p)) }));
   if (d.corrected > 0) lines.push(t('tally_corrections', { n: d.corrected, fen: d.correctedFen }));
   if (d.tickets) lines.push(t('tally_tickets', d.tickets));
   return lines.join('\n');
