@@ -11,6 +11,8 @@ const USAGE = `linli — 邻里 group-chat bot
   linli migrate                         bring the database schema up to date
   linli estates [add <code> <name> | fee <code> <plan> <yuan> --from YYYY-MM]   estates and fee plans
   linli import <file.xlsx|csv> [--estate C]   import a roster of households
+  linli import-payments <file.xlsx|csv> --estate C   import a payment history (an Excel 台账)
+  linli export ledger --estate C [--zone Z] [--from YYYY-MM --to YYYY-MM] <file.xlsx|csv>   the 台账 as a file
   linli groups                          list chats; linli groups link <chat> <estate> [--zone Z|--building B]
   linli invite <estate> --role R [--zone Z|--building B] | --group   a one-time code: 邀请码 <code> in the chat
   linli scoring rules|sheet|import-sheet|export|year-end|reverse …   红"栋"力: rules, sheets, archive, subsidies
@@ -38,6 +40,10 @@ async function checkArgs(cmd: string, args: string[]): Promise<RefusedFlags | nu
         return (await import('./cli/invite-command.js')).parseInviteArgs(args);
       case 'import':
         return (await import('./cli/import-command.js')).parseImportArgs(args);
+      case 'import-payments':
+        return (await import('./cli/import-payments-command.js')).parseImportPaymentsArgs(args);
+      case 'export':
+        return (await import('./cli/export-command.js')).parseExportArgs(args);
       case 'migrate': {
         const { parseFlags } = await import('./cli/parse-flags.js');
         return parseFlags(args, {}, { min: 0, max: 0 }, 'usage: linli migrate');
@@ -108,6 +114,19 @@ export async function main(argv: string[], cwd: string = process.cwd()): Promise
       const { runImportCommand } = await import('./cli/import-command.js');
       const { fileOptions } = await import('./cli/table-file.js');
       return withDatabase(config, log, (db) => runImportCommand(args, db, out, fileOptions(config)));
+    }
+    case 'import-payments': {
+      const { withDatabase } = await import('./cli/with-database.js');
+      const { runImportPaymentsCommand } = await import('./cli/import-payments-command.js');
+      const { fileOptions } = await import('./cli/table-file.js');
+      return withDatabase(config, log, (db) => runImportPaymentsCommand(args, db, out, fileOptions(config)));
+    }
+    case 'export': {
+      const { withDatabase } = await import('./cli/with-database.js');
+      const { runExportCommand } = await import('./cli/export-command.js');
+      const { fileOptions } = await import('./cli/table-file.js');
+      const { systemClock } = await import('./clock.js');
+      return withDatabase(config, log, (db) => runExportCommand(args, db, out, systemClock, fileOptions(config)));
     }
     case 'groups': {
       const { withDatabase } = await import('./cli/with-database.js');
