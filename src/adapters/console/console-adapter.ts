@@ -7,6 +7,7 @@ import type { Adapter } from '../adapter.js';
 import { CONSOLE_CHAT_ID, consoleUserId } from './identity.js';
 
 const BOT_MENTION = /[@＠](?:邻里|linli)/i;
+const PRIVATE_NAME = /^(.+?)\s*[（(](?:私聊|private)[)）]$/i;
 
 /** One typed line: `NAME: TEXT` (an ASCII or full-width colon). */
 export function parseConsoleLine(line: string): { name: string; text: string } | null {
@@ -74,15 +75,18 @@ export class ConsoleAdapter implements Adapter {
     const parsed = parseConsoleLine(line);
     // `linli: ...` is the bot's own line (pasted back in): the bot ignores itself.
     if (!parsed || parsed.name === 'linli') return null;
-    const senderId = consoleUserId(parsed.name);
-    this.names.set(senderId, parsed.name);
+    // `NAME（私聊）: TEXT` is NAME writing to the bot privately (a panelist's 评分 must not go to the group).
+    const privately = PRIVATE_NAME.exec(parsed.name);
+    const name = privately ? privately[1].trim() : parsed.name;
+    const senderId = consoleUserId(name);
+    this.names.set(senderId, name);
     return {
       platform: 'console',
-      chatId: CONSOLE_CHAT_ID,
-      isPrivate: false,
+      chatId: privately ? senderId : CONSOLE_CHAT_ID,
+      isPrivate: privately !== null,
       messageId: `${this.runId}-${++this.seq}`,
       senderId,
-      senderName: parsed.name,
+      senderName: name,
       chatTitle: null,
       // The terminal has no mention entities: @邻里 / @linli typed in the line is the mention.
       mentionsBot: BOT_MENTION.test(parsed.text),
