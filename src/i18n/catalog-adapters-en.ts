@@ -20,4 +20,5 @@ export const adaptersEn = {
   botcmd_notice: () => '(staff) Post the public notice',
   botcmd_claim: () => 'Use an invitation code (become staff, or link this group)',
   mention_fallback: () => 'neighbour',
+  offer_button: () => 'Yes, file it',
 } satisfies { [K in keyof typeof adaptersZhHans]: (typeof adaptersZhHans)[K] };

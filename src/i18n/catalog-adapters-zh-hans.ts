@@ -19,4 +19,5 @@ export const adaptersZhHans = {
   botcmd_notice: () => '（工作人员）发布公示',
   botcmd_claim: () => '使用邀请码（成为工作人员，或关联本群）',
   mention_fallback: () => '邻居',
+  offer_button: () => '是，提交工单',
 };

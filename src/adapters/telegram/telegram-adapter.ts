@@ -9,6 +9,7 @@ import type { SendPort } from '../../outbound/send-port.js';
 import type { Adapter } from '../adapter.js';
 import { MENU_LANGUAGES, botCommands } from './bot-commands.js';
 import { classifySendError } from './send-errors.js';
+import { offerKeyboard, offerPressToIncoming } from './offer-button.js';
 import { toIncoming } from './to-incoming.js';
 import { startupRetry } from './startup-retry.js';
 import { RecentUpdates } from './update-dedup.js';
@@ -72,6 +73,12 @@ export class TelegramAdapter implements Adapter {
       if (msg.senderName) this.names.set(msg.senderId, msg.senderName);
       await this.onMessage(msg);
     });
+    // The button under a ticket offer: a press is the presser saying 是 in that chat.
+    this.bot.on('callback_query:data', async (ctx) => {
+      await ctx.answerCallbackQuery().catch(() => {});
+      const msg = offerPressToIncoming(ctx.callbackQuery);
+      if (msg && this.onMessage) await this.onMessage(msg);
+    });
     this.bot.catch((err) => opts.log.error('telegram update failed', { updateId: err.ctx.update.update_id, error: err.error }));
     this.port = {
       maxLength: MAX_TEXT,
@@ -104,7 +111,7 @@ export class TelegramAdapter implements Adapter {
     if (receive.mode === 'polling') {
       // Polling and a webhook exclude each other: drop any webhook left from an earlier run.
       await this.bot.api.deleteWebhook();
-      this.polling = this.bot.start({ allowed_updates: ['message'], onStart: () => log.info('telegram: long polling') }).catch((e) => {
+      this.polling = this.bot.start({ allowed_updates: ['message', 'callback_query'], onStart: () => log.info('telegram: long polling') }).catch((e) => {
         log.error('telegram: polling stopped', { error: e });
       });
     } else if (receive.mode === 'webhook') {
@@ -130,7 +137,7 @@ export class TelegramAdapter implements Adapter {
       this.server!.once('error', reject);
       this.server!.listen(receive.port, receive.host ?? '0.0.0.0', () => resolve());
     });
-    await this.bot.api.setWebhook(receive.url, { secret_token: receive.secret, allowed_updates: ['message'] });
+    await this.bot.api.setWebhook(receive.url, { secret_token: receive.secret, allowed_updates: ['message', 'callback_query'] });
     this.opts.log.info(`telegram: webhook ${receive.url} (listening on ${receive.port})`);
   }
 
@@ -166,7 +173,12 @@ export class TelegramAdapter implements Adapter {
       prefix += `@${label} `;
     }
     try {
-      await this.bot.api.sendMessage(chatId, prefix + text, { ...(entities.length ? { entities } : {}), link_preview_options: { is_disabled: true } });
+      const reply_markup = offerKeyboard(text);
+      await this.bot.api.sendMessage(chatId, prefix + text, {
+        ...(entities.length ? { entities } : {}),
+        ...(reply_markup ? { reply_markup } : {}),
+        link_preview_options: { is_disabled: true },
+      });
     } catch (e) {
       throw classifySendError(e, chatId);
     }
