@@ -26,6 +26,12 @@ describe('linli parse, offers and 接龙', () => {
     expect(again.items?.[0].text).toBe(json.items[0].text);
   });
 
+  it('leaves a 接龙 that is not about the fee (a group buy, a headcount) alone', () => {
+    expect(parseCommand('#接龙 周六团购鸡蛋\n1. 8-2-301 2斤\n2. 8-2-302 3斤').intent).toBe('none');
+    expect(parseCommand('#接龙 明天体检报名\n1. 8-2-301 王阿姨\n2. 7-1-101 李爷爷').intent).toBe('none');
+    expect(parseCommand('接龙：本月卫生费已交\n1. 8-2-301 5元').intent).toBe('chain');
+  });
+
   it('knows a yes to an offer, and only a yes', () => {
     for (const yes of ['是', '是的', '对', '好', '好的👍', '提交', '是的，提交', 'yes', 'OK']) expect(isOfferYes(yes), yes).toBe(true);
     for (const no of ['是不是', '好吃', '收到', '不是', '好的我明天去', '']) expect(isOfferYes(no), no).toBe(false);

@@ -21,6 +21,8 @@ export async function saveOffer(tx: Transaction<Database>, at: OfferPlace, offer
     created_at: now,
     expires_at: new Date(now.getTime() + OFFER_WINDOW_MS),
   };
+  // Lapsed offers in this chat go as a new one comes: the table holds what can still be taken.
+  await tx.deleteFrom('ticket_offers').where('platform', '=', at.platform).where('chat_id', '=', at.chatId).where('expires_at', '<=', now).execute();
   await tx
     .insertInto('ticket_offers')
     .values({ platform: at.platform, chat_id: at.chatId, member_id: at.memberId, ...row })

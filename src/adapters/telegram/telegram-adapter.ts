@@ -11,6 +11,7 @@ import type { Adapter } from '../adapter.js';
 import { ballotKeyboardTransformer, callbackToIncoming } from './ballot-buttons.js';
 import { MENU_LANGUAGES, botCommands } from './bot-commands.js';
 import { classifySendError } from './send-errors.js';
+import { offerKeyboard, offerPressToIncoming } from './offer-button.js';
 import { toIncoming } from './to-incoming.js';
 import { startupRetry } from './startup-retry.js';
 import { RecentUpdates } from './update-dedup.js';
@@ -75,9 +76,10 @@ export class TelegramAdapter implements Adapter {
       if (msg.senderName) this.names.set(msg.senderId, msg.senderName);
       await this.onMessage(msg);
     });
-    // A tap on a ballot button is the ballot command it stands for (see ballot-buttons.ts).
+    // A tap on a button: a ballot button is the ballot command it stands for (see ballot-buttons.ts);
+    // the button under a ticket offer is the presser saying 是 in that chat (offer-button.ts).
     this.bot.on('callback_query:data', async (ctx) => {
-      const msg = callbackToIncoming(ctx.callbackQuery, ctx.me, new Date());
+      const msg = callbackToIncoming(ctx.callbackQuery, ctx.me, new Date()) ?? offerPressToIncoming(ctx.callbackQuery);
       // Stops the button's spinner; the answer itself comes as a message through the pipeline.
       await ctx.answerCallbackQuery().catch((e: unknown) => opts.log.warn('telegram: answerCallbackQuery failed', { error: e }));
       if (!msg || !this.onMessage) return;
@@ -178,7 +180,12 @@ export class TelegramAdapter implements Adapter {
       prefix += `@${label} `;
     }
     try {
-      await this.bot.api.sendMessage(chatId, prefix + text, { ...(entities.length ? { entities } : {}), link_preview_options: { is_disabled: true } });
+      const reply_markup = offerKeyboard(text);
+      await this.bot.api.sendMessage(chatId, prefix + text, {
+        ...(entities.length ? { entities } : {}),
+        ...(reply_markup ? { reply_markup } : {}),
+        link_preview_options: { is_disabled: true },
+      });
     } catch (e) {
       throw classifySendError(e, chatId);
     }

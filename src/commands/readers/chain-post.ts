@@ -13,6 +13,8 @@ const MAX_HEADER = 200;
 
 // "#接龙", "接龙：卫生费已交", "【接龙】": the first line names it a chain.
 const HEADER = /^[\s#【[]*接龙/;
+// A chain about the fee: a 接龙 for a group buy or a headcount (#接龙 周六团购鸡蛋) is chatter.
+const ABOUT_THE_FEE = /卫生费|清洁费|保洁费|缴费|交费|收费|已交|已缴|交钱|费用/;
 // "1. 8-2-301 60元", "12、8栋2单元301 六十", "3) …": a numbered line of the list.
 const NUMBERED = /^\s*(\d{1,4})\s?[.、)）:]\s*/;
 
@@ -73,6 +75,7 @@ function readChain(msg: ParseInput, start: number, named: boolean): ParsedAs<'ch
     items.push(readLine(msg, span, numbered[1], numbered[0].length));
   }
   if (items.length === 0) return null;
+  if (named && !ABOUT_THE_FEE.test(foldText(header.join(' ')))) return null;
   const text = header.filter((h) => h !== '').join(' ').replace(/\s+/g, ' ').slice(0, MAX_HEADER);
   return command('chain', { text, items });
 }
