@@ -7,6 +7,7 @@ import { processors } from '../jobs/processors.js';
 import type { WorkerDeps } from '../jobs/worker-deps.js';
 import { consoleUserId } from '../src/adapters/console/identity.js';
 import { runInviteCommand } from '../src/cli/invite-command.js';
+import { runPatrolCommand } from '../src/cli/patrol-command.js';
 import { runPropertyCommand } from '../src/cli/property-command.js';
 import { runReportCommand } from '../src/cli/report-command.js';
 import { silentLogger } from '../src/log.js';
@@ -182,5 +183,22 @@ describe('linli property and the property / committee roles', () => {
     expect((await property('list', estate.code)).text).toMatch(/安居物业 .* ENDED 2026-12-31/);
     // Ended, it may be engaged again by another company's name for the same services.
     expect((await property('add', estate.code, '洁美保洁', '--serves', '保洁')).code).toBe(0);
+  });
+});
+
+describe('linli patrol', () => {
+  it('shows and sets the daily target, the reminder, the days off and the automatic close; the report measures against the new target', async () => {
+    const patrol = (...a: string[]) => run((o) => runPatrolCommand(a, p.t.db, o, p.clock.now()));
+    expect(await patrol(estate.code)).toEqual({ code: 0, text: `estate ${estate.code}: target 60 min a day; reminder 16:30; days off sun,sat; open patrols closed after 240 min` });
+    for (const bad of [['--target', 'long'], ['--remind', '25:00'], ['--days-off', 'someday'], ['--auto-close', '3d'], ['--target']]) {
+      expect((await patrol(estate.code, ...bad)).code).toBe(2);
+    }
+    expect((await patrol('nowhere', '--target', '1h')).code).toBe(2);
+    expect(await patrol(estate.code, '--target', '90m', '--remind', '17:00', '--days-off', '周日', '--auto-close', '3h')).toEqual({
+      code: 0,
+      text: `estate ${estate.code}: target 90 min a day; reminder 17:00; days off sun; open patrols closed after 180 min`,
+    });
+    expect((await patrol(estate.code, '--remind', 'off', '--days-off', 'none')).text).toContain('reminder off; days off none');
+    expect((await p.say('戴红霞', '月报'))[0]).toBe('linli: 2027年1月考核（聚心苑，每日巡查目标1小时30分钟）');
   });
 });
