@@ -16,6 +16,7 @@ const USAGE = `linli — 邻里 group-chat bot
   linli scoring rules|sheet|upload|year-end|reverse <estate> …   红"栋"力: rules, the monthly sheet, subsidies
   linli report <estate> [--month YYYY-MM] [--csv | --xlsx FILE]   monthly figures per grid worker and property company
   linli patrol <estate> [--target 1h] [--remind 16:30|off] [--days-off sat,sun] [--auto-close 4h]   patrol settings
+  linli survey <estate> <file>          a survey from a text file (as 新建问卷 reads it)
   linli property list|add|end|rate <estate> …   property-service companies: categories, SLA, trial, monthly rating
   linli backup <file>                   a copy of every table (gzip'd JSON lines, checksummed)
   linli restore <file>                  load a backup into an empty database
@@ -54,6 +55,8 @@ async function checkArgs(cmd: string, args: string[]): Promise<RefusedFlags | nu
         return (await import('./cli/property-args.js')).parsePropertyArgs(args);
       case 'patrol':
         return (await import('./cli/patrol-command.js')).parsePatrolArgs(args);
+      case 'survey':
+        return (await import('./cli/survey-command.js')).parseSurveyArgs(args);
       default:
         return { ok: true };
     }
@@ -142,6 +145,11 @@ export async function main(argv: string[], cwd: string = process.cwd()): Promise
       const { runReportCommand } = await import('./cli/report-command.js');
       const { systemClock } = await import('./clock.js');
       return withDatabase(config, log, (db) => runReportCommand(args, db, out, systemClock));
+    }
+    case 'survey': {
+      const { withDatabase } = await import('./cli/with-database.js');
+      const { runSurveyCommand } = await import('./cli/survey-command.js');
+      return withDatabase(config, log, (db) => runSurveyCommand(args, db, out));
     }
     case 'patrol': {
       const { withDatabase } = await import('./cli/with-database.js');

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -10,6 +10,7 @@ import { runInviteCommand } from '../src/cli/invite-command.js';
 import { runPatrolCommand } from '../src/cli/patrol-command.js';
 import { runPropertyCommand } from '../src/cli/property-command.js';
 import { runReportCommand } from '../src/cli/report-command.js';
+import { runSurveyCommand } from '../src/cli/survey-command.js';
 import { silentLogger } from '../src/log.js';
 import { queueOutbound } from '../src/outbound/queue-outbound.js';
 import { outboundQueue } from '../src/queue/queue-names.js';
@@ -200,5 +201,29 @@ describe('linli patrol', () => {
     });
     expect((await patrol(estate.code, '--remind', 'off', '--days-off', 'none')).text).toContain('reminder off; days off none');
     expect((await p.say('戴红霞', '月报'))[0]).toBe('linli: 2027年1月考核（聚心苑，每日巡查目标1小时30分钟）');
+  });
+});
+
+describe('linli survey', () => {
+  it('starts a survey from a file, once, announced in the groups of its scope', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'linli-survey-'));
+    const file = path.join(dir, 'jan.txt');
+    writeFileSync(file, '1月满意度\n1. 环境卫生\n2. 最需要改进 [保洁/维修/保安]\n意见：其他建议\n截止 1-15\n范围 第三片区\n');
+    const survey = (...a: string[]) => run((o) => runSurveyCommand(a, p.t.db, o, p.clock.now()));
+    const started = await survey(estate.code, file);
+    expect(started.code).toBe(0);
+    const ref = /S\d+/.exec(started.text)?.[0];
+    expect(started.text).toMatch(/^started S\d+ 1月满意度: 2 questions, \d+ households, until 2027-01-15 15:59 UTC$/);
+    expect(await survey(estate.code, file)).toEqual({ code: 0, text: `already started from this file: ${ref} (nothing changed)` });
+    await sweep();
+    expect(p.printed).toContain(`linli: 【问卷 ${ref}】1月满意度`);
+    expect(p.printed).toContain('2. 最需要改进（1保洁 2维修 3保安）');
+    expect(await p.say('向大叔', `问卷 ${ref} 5 2`)).toEqual([`linli: 已收到您对问卷 ${ref} 的回答，谢谢！截止前可重新发送修改。`]);
+
+    writeFileSync(path.join(dir, 'bad.txt'), '没有题目的问卷');
+    expect((await survey(estate.code, path.join(dir, 'bad.txt'))).code).toBe(2);
+    writeFileSync(path.join(dir, 'zone.txt'), '问卷 1. 环境 范围 第九十片区');
+    expect((await survey(estate.code, path.join(dir, 'zone.txt'))).text).toBe(`linli: estate ${estate.code} has no zone "90"`);
+    expect((await survey(estate.code, path.join(dir, 'missing.txt'))).code).toBe(1);
   });
 });
