@@ -12,7 +12,7 @@ import type { JobInfo, WorkerDeps } from './worker-deps.js';
  * company in service gets its month's service rating by residents (a survey closing with the
  * month); after the last month of a trial, the trial ends with that rating (and a poll if asked).
  * Both happen once (the survey's key, the trial's mark); the announcements written by
- * `linli property rate` go out here too.
+ * `linli property rate` and `linli survey` go out here too.
  */
 export async function committeeSweep(data: EstateRunJob, deps: WorkerDeps, _info?: JobInfo): Promise<void> {
   const now = deps.clock.now();

@@ -17,6 +17,8 @@ const USAGE = `linli — 邻里 group-chat bot
   linli invite <estate> --role R [--zone Z|--building B] | --group   a one-time code: 邀请码 <code> in the chat
   linli scoring rules|sheet|import-sheet|export|year-end|reverse …   红"栋"力: rules, sheets, archive, subsidies
   linli report <estate> [--month YYYY-MM] [--csv | --xlsx FILE]   monthly figures per grid worker and property company
+  linli patrol <estate> [--target 1h] [--remind 16:30|off] [--days-off sat,sun] [--auto-close 4h]   patrol settings
+  linli survey <estate> <file>          a survey from a text file (as 新建问卷 reads it)
   linli property list|add|end|rate <estate> …   property-service companies: categories, SLA, trial, monthly rating
   linli backup <file>                   a copy of every table (gzip'd JSON lines, checksummed)
   linli restore <file>                  load a backup into an empty database
@@ -57,6 +59,10 @@ async function checkArgs(cmd: string, args: string[]): Promise<RefusedFlags | nu
         return (await import('./cli/report-command.js')).parseReportArgs(args);
       case 'property':
         return (await import('./cli/property-args.js')).parsePropertyArgs(args);
+      case 'patrol':
+        return (await import('./cli/patrol-command.js')).parsePatrolArgs(args);
+      case 'survey':
+        return (await import('./cli/survey-command.js')).parseSurveyArgs(args);
       default:
         return { ok: true };
     }
@@ -159,6 +165,16 @@ export async function main(argv: string[], cwd: string = process.cwd()): Promise
       const { runReportCommand } = await import('./cli/report-command.js');
       const { systemClock } = await import('./clock.js');
       return withDatabase(config, log, (db) => runReportCommand(args, db, out, systemClock));
+    }
+    case 'survey': {
+      const { withDatabase } = await import('./cli/with-database.js');
+      const { runSurveyCommand } = await import('./cli/survey-command.js');
+      return withDatabase(config, log, (db) => runSurveyCommand(args, db, out));
+    }
+    case 'patrol': {
+      const { withDatabase } = await import('./cli/with-database.js');
+      const { runPatrolCommand } = await import('./cli/patrol-command.js');
+      return withDatabase(config, log, (db) => runPatrolCommand(args, db, out));
     }
     case 'property': {
       const { withDatabase } = await import('./cli/with-database.js');

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -7,8 +7,10 @@ import { processors } from '../jobs/processors.js';
 import type { WorkerDeps } from '../jobs/worker-deps.js';
 import { consoleUserId } from '../src/adapters/console/identity.js';
 import { runInviteCommand } from '../src/cli/invite-command.js';
+import { runPatrolCommand } from '../src/cli/patrol-command.js';
 import { runPropertyCommand } from '../src/cli/property-command.js';
 import { runReportCommand } from '../src/cli/report-command.js';
+import { runSurveyCommand } from '../src/cli/survey-command.js';
 import { silentLogger } from '../src/log.js';
 import { queueOutbound } from '../src/outbound/queue-outbound.js';
 import { outboundQueue } from '../src/queue/queue-names.js';
@@ -182,5 +184,46 @@ describe('linli property and the property / committee roles', () => {
     expect((await property('list', estate.code)).text).toMatch(/安居物业 .* ENDED 2026-12-31/);
     // Ended, it may be engaged again by another company's name for the same services.
     expect((await property('add', estate.code, '洁美保洁', '--serves', '保洁')).code).toBe(0);
+  });
+});
+
+describe('linli patrol', () => {
+  it('shows and sets the daily target, the reminder, the days off and the automatic close; the report measures against the new target', async () => {
+    const patrol = (...a: string[]) => run((o) => runPatrolCommand(a, p.t.db, o, p.clock.now()));
+    expect(await patrol(estate.code)).toEqual({ code: 0, text: `estate ${estate.code}: target 60 min a day; reminder 16:30; days off sun,sat; open patrols closed after 240 min` });
+    for (const bad of [['--target', 'long'], ['--remind', '25:00'], ['--days-off', 'someday'], ['--auto-close', '3d'], ['--target']]) {
+      expect((await patrol(estate.code, ...bad)).code).toBe(2);
+    }
+    expect((await patrol('nowhere', '--target', '1h')).code).toBe(2);
+    expect(await patrol(estate.code, '--target', '90m', '--remind', '17:00', '--days-off', '周日', '--auto-close', '3h')).toEqual({
+      code: 0,
+      text: `estate ${estate.code}: target 90 min a day; reminder 17:00; days off sun; open patrols closed after 180 min`,
+    });
+    expect((await patrol(estate.code, '--remind', 'off', '--days-off', 'none')).text).toContain('reminder off; days off none');
+    expect((await p.say('戴红霞', '月报'))[0]).toBe('linli: 2027年1月考核（聚心苑，每日巡查目标1小时30分钟）');
+  });
+});
+
+describe('linli survey', () => {
+  it('starts a survey from a file, once, announced in the groups of its scope', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'linli-survey-'));
+    const file = path.join(dir, 'jan.txt');
+    writeFileSync(file, '1月满意度\n1. 环境卫生\n2. 最需要改进 [保洁/维修/保安]\n意见：其他建议\n截止 1-15\n范围 第三片区\n');
+    const survey = (...a: string[]) => run((o) => runSurveyCommand(a, p.t.db, o, p.clock.now()));
+    const started = await survey(estate.code, file);
+    expect(started.code).toBe(0);
+    const ref = /S\d+/.exec(started.text)?.[0];
+    expect(started.text).toMatch(/^started S\d+ 1月满意度: 2 questions, \d+ households, until 2027-01-15 15:59 UTC$/);
+    expect(await survey(estate.code, file)).toEqual({ code: 0, text: `already started from this file: ${ref} (nothing changed)` });
+    await sweep();
+    expect(p.printed).toContain(`linli: 【问卷 ${ref}】1月满意度`);
+    expect(p.printed).toContain('2. 最需要改进（1保洁 2维修 3保安）');
+    expect(await p.say('向大叔', `问卷 ${ref} 5 2`)).toEqual([`linli: 已收到您对问卷 ${ref} 的回答，谢谢！截止前可重新发送修改。`]);
+
+    writeFileSync(path.join(dir, 'bad.txt'), '没有题目的问卷');
+    expect((await survey(estate.code, path.join(dir, 'bad.txt'))).code).toBe(2);
+    writeFileSync(path.join(dir, 'zone.txt'), '问卷 1. 环境 范围 第九十片区');
+    expect((await survey(estate.code, path.join(dir, 'zone.txt'))).text).toBe(`linli: estate ${estate.code} has no zone "90"`);
+    expect((await survey(estate.code, path.join(dir, 'missing.txt'))).code).toBe(1);
   });
 });

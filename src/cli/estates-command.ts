@@ -23,7 +23,7 @@ const DAYS: Record<string, number> = {
 };
 
 /** 周日 / sun / 0 → 0 (Sunday) … 6 (Saturday). */
-function weekday(s: string): number | null {
+export function weekday(s: string): number | null {
   if (/^[0-6]$/.test(s)) return Number(s);
   return DAYS[s.toLowerCase().slice(0, s.startsWith('星期') ? 3 : s.startsWith('周') ? 2 : 3)] ?? null;
 }
