@@ -5,6 +5,7 @@ import type { Translator } from '../src/i18n/translator.js';
 import type { ChatAddress } from '../src/messages/incoming-message.js';
 import type { Scope } from '../src/ledger/paid-months.js';
 import type { CommandJob } from '../src/queue/job-data.js';
+import type { OutgoingAttachment } from '../src/outbox/outgoing-message.js';
 
 /** What a command has before its chat is known to belong to an estate (an invitation claim). */
 export interface ArrivalContext {
@@ -17,6 +18,8 @@ export interface ArrivalContext {
   i18n: Translator;
   /** Reply in the chat the command came from. */
   reply(text: string, mentions?: string[], mentionLines?: number[]): void;
+  /** Reply with a file or an image (an export); where it cannot go, the text goes alone. */
+  replyWithAttachment(text: string, attachment: OutgoingAttachment): void;
   /** Send to another chat (a notification). */
   send(to: ChatAddress, text: string, mentions?: string[]): void;
   /** Record an action in an estate's audit log. */

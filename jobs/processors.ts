@@ -56,6 +56,7 @@ import { issueLoginLinkJob } from './issue-login-link.js';
 import { amendPayment, voidPayment } from './correct-payment.js';
 import { rebookCollection } from './collect-payment.js';
 import { showReceipt } from './show-receipt.js';
+import { exportLedgerJob } from './export-ledger.js';
 import { listPending } from './list-pending.js';
 import { castBallot } from './cast-ballot.js';
 import { councilSweep } from './council-sweep.js';
@@ -143,6 +144,7 @@ export const processors = {
   rebook: rebookCollection,
   receipt: showReceipt,
   pending: listPending,
+  'export-ledger': exportLedgerJob,
   propose,
   support: supportProposal,
   meeting: scheduleMeeting,

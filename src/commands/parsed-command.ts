@@ -89,6 +89,7 @@ export interface IntentGuarantees {
   rebook: {};
   receipt: { ref: string };
   pending: {};
+  'export-ledger': {};
   // The council (src/council/): the arguments go on as text, read by src/council/read-args.ts.
   propose: { text: string };
   support: { text: string };

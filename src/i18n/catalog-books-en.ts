@@ -2,6 +2,11 @@ import type { BooksParams as P, booksZhHans } from './catalog-books-zh-hans.js';
 
 /** Roster and ledger files in and out: English. */
 export const booksEn: { [K in keyof typeof booksZhHans]: (typeof booksZhHans)[K] } = {
+  export_staff_only: () => 'Ledger exports are for grid workers and community staff only.',
+  export_private_only: () => "The ledger holds residents' names, so it is only sent privately: send /export to me in a private chat.",
+  export_ready: (p) => `The ledger (${p.scope}): ${p.households} households, ${p.rows} ledger rows. File: ${p.file}`,
+  export_scope_estate: () => 'whole estate',
+  export_scope_zone: (p) => `${p.zone}`,
   books_building_missing: (_: P) => 'building is missing',
   books_building_nan: (_: P) => 'building is not a number',
   books_building_range: (p: P) => `building must be 1 to ${p.max}`,

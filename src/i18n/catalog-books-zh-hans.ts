@@ -4,6 +4,11 @@ type P = BooksParams;
 
 /** Roster and ledger files in and out (linli import / import-payments / export): simplified Chinese. */
 export const booksZhHans = {
+  export_staff_only: () => '台账导出只对网格员和社区工作人员开放。',
+  export_private_only: () => '台账里有住户姓名，只私下发送：请私聊我发送“导出台账”。',
+  export_ready: (p: { file: string; households: number; rows: number; scope: string }) => `台账（${p.scope}）：${p.households}户，${p.rows}条缴费记录。文件：${p.file}`,
+  export_scope_estate: () => '全小区',
+  export_scope_zone: (p: { zone: string }) => `${p.zone}`,
   books_building_missing: (_: P) => '缺少楼栋',
   books_building_nan: (_: P) => '楼栋不是数字',
   books_building_range: (p: P) => `楼栋应为 1 到 ${p.max}`,

@@ -108,7 +108,7 @@ export const COMMAND_INTENTS = [
   'scoring_rules', 'score', 'unit_score', 'appeal', 'evidence', 'bonus', 'publish_scores',
   'propose', 'support', 'meeting', 'minutes', 'resolution', 'progress', 'vote', 'poll', 'ballot', 'paper', 'notvoted', 'relation',
   'merge-proposal', 'decline-proposal', 'nudge-voters', 'notice-delivered', 'floor-area',
-  'void', 'amend', 'rebook', 'receipt', 'pending',
+  'void', 'amend', 'rebook', 'receipt', 'pending', 'export-ledger',
   'patrol-start', 'patrol-stop', 'patrol-status', 'patrol-note', 'to-ticket', 'visit', 'visits',
   'survey-new', 'survey-answer', 'survey-progress', 'survey-results', 'survey-chase', 'report',
 ] as const satisfies readonly CommandIntent[];

@@ -7,7 +7,7 @@ import { command, type IntentGuarantees } from '../parsed-command.js';
  * Commands with no real arguments (tally, notice, reminders, urge). A short qualifier after
  * a space (统计 今天, 催缴 8栋) is passed on as text; words glued on (统计表, 公示了吗) are chatter.
  */
-export function readNoArgs<I extends 'tally' | 'notice' | 'reminders' | 'urge' | 'login' | 'rebook' | 'pending' | 'scoring_rules' | 'publish_scores'>(): ArgumentReader<I> {
+export function readNoArgs<I extends 'tally' | 'notice' | 'reminders' | 'urge' | 'login' | 'rebook' | 'pending' | 'scoring_rules' | 'publish_scores' | 'export-ledger'>(): ArgumentReader<I> {
   // These intents guarantee no keys, so any fields do; the compiler cannot see that through I.
   return (msg, rest, how) => {
     const folded = restFolded(msg, rest).replace(FILLER, '');
