@@ -27,6 +27,9 @@ describe('pricing and reading a fee', () => {
     expect(parseCommand('收费 8-2-301 物业费 300 现金')).toMatchObject({ intent: 'collect', room: '8-2-301', amountFen: 30000, plan: '物业费', text: '现金' });
     expect(parseCommand('/paid 300 物业费')).toMatchObject({ intent: 'pay', amountFen: 30000, plan: '物业费' });
     expect(parseCommand('我交费了')).toMatchObject({ intent: 'pay', plan: null });
+    // A bill often paid elsewhere is chatter in the group, a claim when said to the bot.
+    expect(parseCommand('已交停车费100元').intent).toBe('none');
+    expect(parseCommand('@邻里 已交停车费100元')).toMatchObject({ intent: 'pay', amountFen: 10000, plan: '停车费' });
     // A batch: a fee named once is the fee of every line that names none.
     const batch = parseCommand('收费 物业费 7-1-102 300，7-1-103 60 卫生费');
     expect(batch.items?.map((i) => [i.room, i.plan])).toEqual([['7-1-102', '物业费'], ['7-1-103', '卫生费']]);
