@@ -153,6 +153,7 @@ describe('several fee plans and the new-claim digest', () => {
     expect(after).toHaveLength(before + 2);
     expect(after.at(-1)!.text).toBe(`新的待确认缴费 1笔：\n${second} 8-2-301 物业费 103.62元 · 11分钟前\n发“待确认”查看全部。`);
     // The claims are marked once, and only zone 3's grid worker heard of them.
+    expect((await p.say('刘雅玲', '待确认')).join('\n')).toContain(`${second} 8-2-301 物业费 103.62元`);
     const marks = await p.t.db.selectFrom('claim_announcements').select('payment_id').where('payment_id', 'in', [Number(first.slice(1)), Number(second.slice(1))]).execute();
     expect(marks).toHaveLength(2);
     expect((await p.t.db.selectFrom('outbox').select('chat_id').where('key', 'like', 'claim-digest-%').where('text', 'like', `%${second} %`).execute()).map((r) => r.chat_id)).toEqual([consoleUserId('刘雅玲')]);
