@@ -32,6 +32,7 @@ export const showStatus = commandProcessor('status', async (ctx) => {
   const lines: string[] = [];
   for (const h of households) {
     // One line per plan the household is charged (a plan of other buildings is not its business).
+    const before = lines.length;
     for (const raw of plans) {
       const plan = pricedFor(raw, h);
       if (!plan) {
@@ -42,6 +43,7 @@ export const showStatus = commandProcessor('status', async (ctx) => {
       lines.push(t('status_line', { room: h.roomCode, plan: plan.name, fee: plan.amount_fen, through: bal.throughName, owedMonths: bal.owedMonths, owedFen: bal.owedFen }));
       if (bal.creditFen > 0) lines.push(t('sc_status_credit', { yuan: yuan(bal.creditFen) }));
     }
+    if (lines.length === before) lines.push(t('status_no_plan', { room: h.roomCode }));
     const pending = await ctx.tx
       .selectFrom('payments as p')
       .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')

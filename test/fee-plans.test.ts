@@ -27,6 +27,9 @@ describe('pricing and reading a fee', () => {
     expect(parseCommand('收费 8-2-301 物业费 300 现金')).toMatchObject({ intent: 'collect', room: '8-2-301', amountFen: 30000, plan: '物业费', text: '现金' });
     expect(parseCommand('/paid 300 物业费')).toMatchObject({ intent: 'pay', amountFen: 30000, plan: '物业费' });
     expect(parseCommand('我交费了')).toMatchObject({ intent: 'pay', plan: null });
+    // A bill often paid elsewhere is chatter in the group, a claim when said to the bot.
+    expect(parseCommand('已交停车费100元').intent).toBe('none');
+    expect(parseCommand('@邻里 已交停车费100元')).toMatchObject({ intent: 'pay', amountFen: 10000, plan: '停车费' });
     // A batch: a fee named once is the fee of every line that names none.
     const batch = parseCommand('收费 物业费 7-1-102 300，7-1-103 60 卫生费');
     expect(batch.items?.map((i) => [i.room, i.plan])).toEqual([['7-1-102', '物业费'], ['7-1-103', '卫生费']]);
@@ -150,6 +153,7 @@ describe('several fee plans and the new-claim digest', () => {
     expect(after).toHaveLength(before + 2);
     expect(after.at(-1)!.text).toBe(`新的待确认缴费 1笔：\n${second} 8-2-301 物业费 103.62元 · 11分钟前\n发“待确认”查看全部。`);
     // The claims are marked once, and only zone 3's grid worker heard of them.
+    expect((await p.say('刘雅玲', '待确认')).join('\n')).toContain(`${second} 8-2-301 物业费 103.62元`);
     const marks = await p.t.db.selectFrom('claim_announcements').select('payment_id').where('payment_id', 'in', [Number(first.slice(1)), Number(second.slice(1))]).execute();
     expect(marks).toHaveLength(2);
     expect((await p.t.db.selectFrom('outbox').select('chat_id').where('key', 'like', 'claim-digest-%').where('text', 'like', `%${second} %`).execute()).map((r) => r.chat_id)).toEqual([consoleUserId('刘雅玲')]);

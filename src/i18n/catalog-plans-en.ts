@@ -12,6 +12,7 @@ export const plansEn: { [K in keyof typeof plansZhHans]: (typeof plansZhHans)[K]
   tally_by_plan: (p) => `of which ${p.items.join(', ')}`,
   plan_sum: (p) => `${p.plan} ${y(p.fen)}`,
   notice_plan_money: (p) => `Collected this week ${y(p.week)}`,
+  status_no_plan: (p) => `${p.room} is charged no fee.`,
   unpaid_plan: (p) => `[${p.plan}]`,
   digest_claim: (p) => `${p.ref} ${p.room} ${p.plan} ${y(p.fen)} · ${p.age}`,
 };

@@ -9,6 +9,7 @@ export const plansZhHans = {
   tally_by_plan: (p: { items: string[] }) => `其中 ${p.items.join('，')}`,
   plan_sum: (p: { plan: string; fen: number }) => `${p.plan} ${yuan(p.fen)}元`,
   notice_plan_money: (p: { week: number }) => `本周收款 ${yuan(p.week)}元`,
+  status_no_plan: (p: { room: string }) => `${p.room} 没有要交的费用。`,
   unpaid_plan: (p: { plan: string }) => `【${p.plan}】`,
   digest_claim: (p: { ref: string; room: string; plan: string; fen: number; age: string }) => `${p.ref} ${p.room} ${p.plan} ${yuan(p.fen)}元 · ${p.age}`,
 };
