@@ -52,6 +52,8 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
     return c.text('internal error', 500);
   });
 
+  // A platform's webhook (Telegram's): no session, the platform's secret token instead.
+  for (const hook of deps.webhooks ?? []) app.post(hook.path, (c) => hook.handle(c.req.raw));
   app.route('/', opsRoutes(deps));
   app.route('/open311/v2', open311Routes(deps));
   app.route('/', signInRoutes(deps));
