@@ -32,7 +32,7 @@ describe('telegram webhook on the web server', () => {
     await adapter.start(async (m) => void got.push(m));
     const route = adapter.webhookRoute();
     web = await startWeb(
-      { db: t.db, factory, clock: manualClock(new Date()), log: silentLogger, baseUrl: 'https://linli.example.org', sessionHours: 8, platforms: ['telegram'], webhooks: route ? [route] : [] },
+      { db: t.db, factory, clock: manualClock(new Date()), log: silentLogger, baseUrl: 'https://linli.example.org', sessionHours: 8, platforms: ['telegram'], webhooks: route ? [route] : [], readyChecks: { telegram: () => adapter.readyCheck() } },
       '127.0.0.1',
       0,
     );
@@ -60,6 +60,23 @@ describe('telegram webhook on the web server', () => {
     expect((await post(u, { 'x-telegram-bot-api-secret-token': SECRET })).status).toBe(200);
     expect((await post(u, { 'x-telegram-bot-api-secret-token': SECRET })).status).toBe(200);
     expect(got.map((m) => ({ chatId: m.chatId, text: m.text }))).toEqual([{ chatId: '-1001', text: '查询' }]);
+  });
+
+  it('/readyz reports whether Telegram answers', async () => {
+    const ready = await fetch(`${web.url}/readyz`);
+    expect(await ready.json()).toMatchObject({ checks: { telegram: { ok: true, detail: 'reachable' } } });
+    // A Bot API that refuses (a revoked token): not ready, with Telegram's words.
+    const down = new TelegramAdapter({
+      token: '123:revoked',
+      log: silentLogger,
+      receive: { mode: 'manual' },
+      botInfo: BOT,
+      transformers: [capture([], (c) => (c.method === 'getWebhookInfo' ? { ok: false, error_code: 401, description: 'Unauthorized' } : undefined))],
+      setCommands: false,
+    });
+    const r = await down.readyCheck();
+    expect(r.ok).toBe(false);
+    expect(r.detail).toMatch(/Unauthorized/);
   });
 
   it('leaves the rest of the server as it was: health answers, pages still need a session', async () => {

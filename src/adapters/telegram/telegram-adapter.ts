@@ -55,6 +55,7 @@ export class TelegramAdapter implements Adapter {
   private onMessage: ((msg: IncomingMessage) => Promise<void>) | null = null;
   private server: http.Server | null = null;
   private polling: Promise<void> | null = null;
+  private lastReady: { at: number; result: Promise<{ ok: boolean; detail?: string }> } | null = null;
 
   constructor(private readonly opts: TelegramAdapterOptions) {
     this.bot = new Bot(opts.token, { botInfo: opts.botInfo, client: opts.apiRoot ? { apiRoot: opts.apiRoot } : undefined });
@@ -121,6 +122,21 @@ export class TelegramAdapter implements Adapter {
       await this.bot.api.setWebhook(receive.url, { secret_token: receive.secret, allowed_updates: ['message'] });
       log.info(`telegram: webhook ${receive.url} (served by the web server)`);
     }
+  }
+
+  /**
+   * Telegram reachable: the Bot API answers getWebhookInfo (not a start-up call, so no start-up
+   * retries), at most once every 30 s whatever polls /readyz.
+   */
+  readyCheck(): Promise<{ ok: boolean; detail?: string }> {
+    const now = Date.now();
+    if (this.lastReady && now - this.lastReady.at < 30_000) return this.lastReady.result;
+    const result = this.bot.api.getWebhookInfo().then(
+      (info) => ({ ok: true, detail: info.last_error_message ? `reachable; last webhook error: ${info.last_error_message}` : 'reachable' }),
+      (e: unknown) => ({ ok: false, detail: `Bot API: ${(e as Error).message}` }),
+    );
+    this.lastReady = { at: now, result };
+    return result;
   }
 
   /** With a shared webhook: the path and handler the web server serves (the secret token checked by grammY). */

@@ -66,6 +66,11 @@ export class WechatAdapter implements Adapter {
     return this.bot;
   }
 
+  /** WeChat is usable only while the account is logged in (after a scan of the QR code). */
+  async readyCheck(): Promise<{ ok: boolean; detail?: string }> {
+    return this.bot?.isLoggedIn ? { ok: true, detail: 'logged in' } : { ok: false, detail: 'not logged in: scan the QR code' };
+  }
+
   /** One account, one pace: faster sending gets a WeChat account restricted. */
   pace(_chatId: string): Promise<void> {
     return this.pacer.acquire(_chatId);
