@@ -12,6 +12,8 @@ import { startPipeline, type Pipeline } from './support/pipeline.js';
 const SHOTS = path.join(os.tmpdir(), `linli-web-chart-${process.pid}`);
 let p: Pipeline;
 let web: WebServer;
+// What the WeChat adapter of this process would say: a code to scan, or null once logged in.
+let qrValue: string | null = 'https://login.weixin.qq.com/l/linli-test';
 
 /** A one-time sign-in link for the named staff member, asked for privately as staff would. */
 async function linkFor(name: string): Promise<{ url: string; token: string }> {
@@ -38,7 +40,7 @@ function pngSize(b: Buffer): { width: number; height: number } | null {
 beforeAll(async () => {
   p = await startPipeline(`web_chart_${process.pid}`, 'redis');
   web = await startWeb(
-    { db: p.t.db, factory: p.factory, clock: p.clock, log: silentLogger, baseUrl: 'http://127.0.0.1:8080', sessionHours: 8, platforms: ['console'] },
+    { db: p.t.db, factory: p.factory, clock: p.clock, log: silentLogger, baseUrl: 'http://127.0.0.1:8080', sessionHours: 8, platforms: ['console'], wechatQr: () => qrValue },
     '127.0.0.1',
     0,
   );
@@ -95,4 +97,20 @@ describe('the notice chart on the dashboard', () => {
       await b.close();
     }
   }, 120_000);
+});
+
+describe('the WeChat login QR code as a page', () => {
+  it('shows admins the code to scan, and that it is logged in once it is; nobody else sees it', async () => {
+    const admin = await signIn('戴红霞');
+    const page = await (await admin('/wechat/login')).text();
+    expect(page).toContain('微信登录二维码');
+    expect(page).toMatch(/<svg[^>]*>.*<path/s);
+    const liu = await signIn('刘雅玲');
+    expect((await liu('/wechat/login')).status).toBe(403);
+    expect((await fetch(`${web.url}/wechat/login`)).status).toBe(401);
+    qrValue = null;
+    const after = await (await admin('/wechat/login')).text();
+    expect(after).toContain('微信已登录，无需扫码。');
+    expect(after).not.toMatch(/<svg/);
+  }, 90_000);
 });

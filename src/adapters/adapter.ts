@@ -18,6 +18,8 @@ export interface Adapter {
   /** Start receiving; every message goes to `onMessage`, which never throws. */
   start(onMessage: (msg: IncomingMessage) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
+  /** The login QR code's value while the platform waits for a scan (WeChat); null when logged in. */
+  loginQr?(): string | null;
   /** Can it reach its platform now (logged in, API answering)? For /readyz. */
   readyCheck?(): Promise<{ ok: boolean; detail?: string }>;
   /** The webhook the web server should serve for this adapter; null when it needs none. */

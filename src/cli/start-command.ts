@@ -43,7 +43,9 @@ export async function runStartCommand(args: string[], config: Config, log: Logge
   const webhooks = adapters.flatMap((a) => a.webhookRoute?.() ?? []);
   // /readyz also asks each platform of this process: WeChat logged in, Telegram's API answering.
   const readyChecks = Object.fromEntries(adapters.flatMap((a) => (a.readyCheck ? [[a.platform, () => a.readyCheck!()] as const] : [])));
-  const web = role === 'all' || role === 'web' ? await startWeb({ ...webDepsFrom(services, systemClock, readyChecks), webhooks }, config.webHost, config.webPort) : null;
+  const wechat = adapters.find((a) => a.loginQr);
+  const wechatQr = wechat ? () => wechat.loginQr?.() ?? null : undefined;
+  const web = role === 'all' || role === 'web' ? await startWeb({ ...webDepsFrom(services, systemClock, readyChecks), webhooks, ...(wechatQr ? { wechatQr } : {}) }, config.webHost, config.webPort) : null;
   log.info(`linli running (${role}; queues on ${services.factory.spec.kind}${adapters.length ? `; ${adapters.map((a) => a.platform).join(', ')}` : ''}${web ? `; web on ${web.url}` : ''})`);
   await new Promise<void>((resolve) => {
     const stop = (sig: string) => {

@@ -17,6 +17,7 @@ import { claimsPage } from './pages/claims-page.js';
 import { dashboardPage } from './pages/dashboard-page.js';
 import { householdPage, ledgerPage } from './pages/ledger-page.js';
 import { queuesPage } from './pages/queues-page.js';
+import { wechatLoginPage } from './pages/wechat-login-page.js';
 import { ticketPage, ticketsPage } from './pages/tickets-page.js';
 import { looksLikeToken, sameSecret } from './secret-token.js';
 import { signInRoutes } from './sign-in-routes.js';
@@ -115,6 +116,12 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
     const staff = c.get('staff');
     if (!isAdmin(staff.roles)) return c.html(messagePage(staff.i18n.t, staff.i18n.t('web_forbidden'), staff.i18n.t('web_forbidden')), 403);
     return c.html(await queuesPage(deps, staff));
+  });
+
+  app.get('/wechat/login', async (c) => {
+    const staff = c.get('staff');
+    if (!isAdmin(staff.roles)) return c.html(messagePage(staff.i18n.t, staff.i18n.t('web_forbidden'), staff.i18n.t('web_forbidden')), 403);
+    return c.html(await wechatLoginPage(deps, staff));
   });
 
   app.post('/actions/:intent', async (c) => {
