@@ -6,6 +6,8 @@ import type { ChatAddress } from '../src/messages/incoming-message.js';
 import type { Scope } from '../src/ledger/paid-months.js';
 import type { CommandJob } from '../src/queue/job-data.js';
 import type { OutgoingAttachment } from '../src/outbox/outgoing-message.js';
+import type { ChartRenderer } from '../src/charts/render-png.js';
+import type { Logger } from '../src/log.js';
 
 /** What a command has before its chat is known to belong to an estate (an invitation claim). */
 export interface ArrivalContext {
@@ -18,8 +20,12 @@ export interface ArrivalContext {
   i18n: Translator;
   /** Reply in the chat the command came from. */
   reply(text: string, mentions?: string[], mentionLines?: number[]): void;
-  /** Reply with a file or an image (an export); where it cannot go, the text goes alone. */
-  replyWithAttachment(text: string, attachment: OutgoingAttachment): void;
+  /** Reply with one image or file after the text (the text goes alone where the chat takes none). */
+  replyWithFile(text: string, attachment: OutgoingAttachment): void;
+  /** Draws charts (the notice's); absent where the worker has none (some tests). */
+  charts?: ChartRenderer;
+  /** The worker's log, for what the member is not told (a chart that could not be drawn). */
+  log: Logger;
   /** Send to another chat (a notification). */
   send(to: ChatAddress, text: string, mentions?: string[]): void;
   /** Record an action in an estate's audit log. */

@@ -27,7 +27,7 @@ export function exportLedgerJob(data: CommandJob, deps: WorkerDeps, info?: JobIn
       const file = await exportLedger(ctx.tx, ctx.estate, { zoneId, from: null, to: null, format: 'xlsx' }, ctx.now);
       const fileName = `台账-${ctx.estate.code}${zone ? `-${zone.code}` : ''}-${month}.xlsx`;
       const scope = zone ? t('export_scope_zone', { zone: zone.name }) : t('export_scope_estate');
-      ctx.replyWithAttachment(t('export_ready', { file: fileName, households: file.households, rows: file.rows, scope }), {
+      ctx.replyWithFile(t('export_ready', { file: fileName, households: file.households, rows: file.rows, scope }), {
         kind: 'file',
         mime: XLSX,
         fileName,

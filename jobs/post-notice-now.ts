@@ -2,6 +2,9 @@ import { councilNoticeLines } from '../src/council/notice-lines.js';
 import { buildNotice } from '../src/notices/build-notice.js';
 import { loadNoticeData } from '../src/notices/notice-data.js';
 import { isStaff } from '../src/ledger/permissions.js';
+import { mainFeePlan } from '../src/ledger/fee-plan.js';
+import { monthTrends } from '../src/notices/month-trend.js';
+import { noticeChart } from '../src/notices/notice-chart.js';
 import { commandProcessor } from './run-command.js';
 
 /**
@@ -17,7 +20,13 @@ export const postNoticeNow = commandProcessor('notice', async (ctx) => {
   const admin = ctx.roles.some((r) => r.role === 'admin');
   const scope = ctx.group ? ctx.scope : { estateId: ctx.estate.id, zoneId: admin ? null : zone, buildingId: null };
   // Up to and including this moment (periods are half-open).
-  const data = await loadNoticeData(ctx.tx, ctx.estate, scope, from, new Date(ctx.now.getTime() + 1), false);
-  ctx.reply(buildNotice(data, t, await councilNoticeLines(ctx.tx, ctx.estate, ctx.now, t)));
+  const to = new Date(ctx.now.getTime() + 1);
+  const data = await loadNoticeData(ctx.tx, ctx.estate, scope, from, to, false);
+  const text = buildNotice(data, t, await councilNoticeLines(ctx.tx, ctx.estate, ctx.now, t));
+  // With the weekly notice's chart where the worker draws charts; as text alone if it cannot.
+  const plan = ctx.charts ? await mainFeePlan(ctx.tx, ctx.estate.id) : null;
+  const chart = plan && ctx.charts ? await noticeChart(data, (await monthTrends(ctx.tx, ctx.estate, plan.id, [scope], to))[0], t, ctx.log, ctx.charts) : null;
+  if (chart) ctx.replyWithFile(text, chart);
+  else ctx.reply(text);
   await ctx.audit('notice.post', ctx.group ? `group-${ctx.group.id}` : 'private');
 });

@@ -56,7 +56,9 @@ export function commandProcessor(name: string, body: CommandHandler | ArrivalHan
         group,
         i18n,
         reply: (text, mentions = [], mentionLines) => out.push({ to: here, text, mentions, ...(mentionLines ? { mentionLines } : {}) }),
-        replyWithAttachment: (text, attachment) => out.push({ to: here, text, mentions: [], attachment }),
+        replyWithFile: (text, attachment) => out.push({ to: here, text, mentions: [], attachment }),
+        ...(deps.charts ? { charts: deps.charts } : {}),
+        log: deps.log,
         send: (to, text, mentions = []) => out.push({ to, text, mentions }),
         auditIn: async (estateId, action, subject, detail = {}) => {
           await tx

@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { postWeeklyNotice } from '../jobs/post-weekly-notice.js';
 import { ChartUnavailableError } from '../src/charts/cjk-font.js';
 import { renderPng } from '../src/charts/render-png.js';
@@ -13,6 +13,7 @@ import { loadNoticeData } from '../src/notices/notice-data.js';
 import { loadAttachment } from '../src/outbox/outbox-attachment.js';
 import { pendingOutbox } from '../src/outbox/pending-outbox.js';
 import { initTestDb, type TestDb } from './support/db.js';
+import { runCli } from './support/run-cli.js';
 import { pay, recordingDeps, seedFixture, type Fixture } from './support/notices-fixture.js';
 
 // Sunday 22 Nov 2026, 20:00 in Shanghai: the default weekly slot.
@@ -96,4 +97,33 @@ describe('the chart in the weekly notice', () => {
     expect(chart).toBeNull();
     expect(warned).toEqual(['the weekly notice goes out without its chart']);
   });
+});
+
+describe('the chart in the console demo', () => {
+  it('公示 prints the notice, then the path of its chart, a PNG in the data dir', async () => {
+    const db = await initTestDb('notice_chart_console');
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'linli-console-chart-'));
+    const prefix = `t-chart-console-${process.pid}`;
+    try {
+      const r = await runCli(['console', '--demo'], {
+        input: '刘雅玲: 收费 8-2-301 60\n刘雅玲: 公示\n',
+        env: { DATABASE_URL: db.url, REDIS_URL: inject('redisUrl'), LINLI_QUEUE_PREFIX: prefix, LINLI_DATA_DIR: dataDir },
+      });
+      expect(r.code, r.stderr).toBe(0);
+      const lines = r.stdout.trim().split('\n');
+      const notice = lines.findIndex((l) => l.startsWith('linli: 【聚心苑 卫生费公示】'));
+      expect(notice).toBeGreaterThan(0);
+      const saved = lines.find((l) => l.startsWith('linli: [图片] 已保存到 '));
+      expect(saved).toBeDefined();
+      expect(lines.indexOf(saved!)).toBeGreaterThan(notice);
+      const file = saved!.slice('linli: [图片] 已保存到 '.length);
+      expect(file.startsWith(path.join(dataDir, 'console-files'))).toBe(true);
+      const png = readFileSync(file);
+      expect(pngSize(png)).toEqual({ width: 1080, height: 840 });
+      copyFileSync(file, path.join(OUT, 'console-notice.png'));
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+      await db.destroy();
+    }
+  }, 120_000);
 });

@@ -4,8 +4,11 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Adapter } from './adapter.js';
 
-/** The chat platforms the configuration turns on. Platform libraries load only when used. */
-export async function loadAdapters(config: Config, log: Logger): Promise<Adapter[]> {
+/**
+ * The chat platforms the configuration turns on. Platform libraries load only when used.
+ * `webInProcess`: this process also runs the web server, which then serves Telegram's webhook.
+ */
+export async function loadAdapters(config: Config, log: Logger, opts: { webInProcess?: boolean } = {}): Promise<Adapter[]> {
   const adapters: Adapter[] = [];
   if (config.wechatyPuppet) {
     const { WechatAdapter } = await import('./wechat/wechat-adapter.js');
@@ -29,7 +32,9 @@ export async function loadAdapters(config: Config, log: Logger): Promise<Adapter
         log,
         receive:
           config.telegramWebhookUrl && config.telegramWebhookSecret
-            ? { mode: 'webhook', url: config.telegramWebhookUrl, secret: config.telegramWebhookSecret, port: config.telegramWebhookPort }
+            ? opts.webInProcess
+              ? { mode: 'webhook-shared', url: config.telegramWebhookUrl, secret: config.telegramWebhookSecret }
+              : { mode: 'webhook', url: config.telegramWebhookUrl, secret: config.telegramWebhookSecret, port: config.telegramWebhookPort }
             : { mode: 'polling' },
       }),
     );

@@ -16,7 +16,7 @@ export type StartRole = (typeof START_ROLES)[number];
 const USAGE = `usage: linli start [--role ${START_ROLES.join('|')}]`;
 
 /** Build the adapters the configuration names (WeChat, Telegram). */
-export type AdapterLoader = (config: Config, log: Logger) => Promise<Adapter[]>;
+export type AdapterLoader = (config: Config, log: Logger, opts?: { webInProcess?: boolean }) => Promise<Adapter[]>;
 
 /**
  * `linli start [--role all|bot|worker|web]`: run the bot, the workers, the web server, or all (the default).
@@ -27,7 +27,8 @@ export async function runStartCommand(args: string[], config: Config, log: Logge
   if (!parsed.ok) return (io.stderr.write(`${parsed.text}\n`), parsed.code);
   const role = (parsed.flags.role ?? 'all') as StartRole;
   if (!START_ROLES.includes(role)) return (io.stderr.write(`unknown role "${role}"\n${USAGE}\n`), 2);
-  const adapters = role === 'worker' || role === 'web' ? [] : await loadAdapters(config, log);
+  // With the web role in this process, Telegram's webhook is one more route of the web server.
+  const adapters = role === 'worker' || role === 'web' ? [] : await loadAdapters(config, log, { webInProcess: role === 'all' });
   if ((role === 'all' || role === 'bot') && adapters.length === 0) {
     if (role === 'bot') {
       io.stderr.write('no chat platform configured: set TELEGRAM_BOT_TOKEN or WECHATY_PUPPET (see .env.example)\n');
@@ -39,7 +40,12 @@ export async function runStartCommand(args: string[], config: Config, log: Logge
   const services = await openServices(config, log);
   const worker = role === 'bot' || role === 'web' ? null : await startWorker(services.factory, workerDeps(services), config.workerConcurrency, { lockMs: config.jobLockMs });
   const bot = adapters.length ? await startBot(services, adapters) : null;
-  const web = role === 'all' || role === 'web' ? await startWeb(webDepsFrom(services, systemClock), config.webHost, config.webPort) : null;
+  const webhooks = adapters.flatMap((a) => a.webhookRoute?.() ?? []);
+  // /readyz also asks each platform of this process: WeChat logged in, Telegram's API answering.
+  const readyChecks = Object.fromEntries(adapters.flatMap((a) => (a.readyCheck ? [[a.platform, () => a.readyCheck!()] as const] : [])));
+  const wechat = adapters.find((a) => a.loginQr);
+  const wechatQr = wechat ? () => wechat.loginQr?.() ?? null : undefined;
+  const web = role === 'all' || role === 'web' ? await startWeb({ ...webDepsFrom(services, systemClock, readyChecks), webhooks, ...(wechatQr ? { wechatQr } : {}) }, config.webHost, config.webPort) : null;
   log.info(`linli running (${role}; queues on ${services.factory.spec.kind}${adapters.length ? `; ${adapters.map((a) => a.platform).join(', ')}` : ''}${web ? `; web on ${web.url}` : ''})`);
   await new Promise<void>((resolve) => {
     const stop = (sig: string) => {

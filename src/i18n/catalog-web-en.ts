@@ -92,4 +92,8 @@ export const webEn: { [K in keyof typeof webZhHans]: (typeof webZhHans)[K] } = {
   web_recent_failures: () => 'Recent failed jobs',
   web_outbox_title: () => 'Outgoing messages',
   web_outbox_line: (p) => `${p.pending} waiting, ${p.failed} failed`,
+  web_qr_title: () => 'WeChat login QR code',
+  web_qr_hint: () => "Scan with the bot's WeChat account to log in (this page reloads every 10 s).",
+  web_qr_none: () => 'WeChat is logged in: nothing to scan.',
+  web_qr_no_wechat: () => 'No WeChat bot runs in this process.',
 };

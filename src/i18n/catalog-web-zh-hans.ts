@@ -86,4 +86,8 @@ export const webZhHans = {
   web_recent_failures: () => '最近失败的任务',
   web_outbox_title: () => '待发消息',
   web_outbox_line: (p: { pending: number; failed: number }) => `待发 ${p.pending} 条，发送失败 ${p.failed} 条`,
+  web_qr_title: () => '微信登录二维码',
+  web_qr_hint: () => '请用机器人所用的微信号扫码登录（本页每10秒刷新）。',
+  web_qr_none: () => '微信已登录，无需扫码。',
+  web_qr_no_wechat: () => '这个进程没有运行微信机器人。',
 };

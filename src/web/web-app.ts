@@ -17,6 +17,7 @@ import { claimsPage } from './pages/claims-page.js';
 import { dashboardPage } from './pages/dashboard-page.js';
 import { householdPage, ledgerPage } from './pages/ledger-page.js';
 import { queuesPage } from './pages/queues-page.js';
+import { wechatLoginPage } from './pages/wechat-login-page.js';
 import { ticketPage, ticketsPage } from './pages/tickets-page.js';
 import { looksLikeToken, sameSecret } from './secret-token.js';
 import { signInRoutes } from './sign-in-routes.js';
@@ -52,6 +53,8 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
     return c.text('internal error', 500);
   });
 
+  // A platform's webhook (Telegram's): no session, the platform's secret token instead.
+  for (const hook of deps.webhooks ?? []) app.post(hook.path, (c) => hook.handle(c.req.raw));
   app.route('/', opsRoutes(deps));
   app.route('/open311/v2', open311Routes(deps));
   app.route('/', signInRoutes(deps));
@@ -113,6 +116,12 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
     const staff = c.get('staff');
     if (!isAdmin(staff.roles)) return c.html(messagePage(staff.i18n.t, staff.i18n.t('web_forbidden'), staff.i18n.t('web_forbidden')), 403);
     return c.html(await queuesPage(deps, staff));
+  });
+
+  app.get('/wechat/login', async (c) => {
+    const staff = c.get('staff');
+    if (!isAdmin(staff.roles)) return c.html(messagePage(staff.i18n.t, staff.i18n.t('web_forbidden'), staff.i18n.t('web_forbidden')), 403);
+    return c.html(await wechatLoginPage(deps, staff));
   });
 
   app.post('/actions/:intent', async (c) => {

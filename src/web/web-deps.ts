@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { WebhookRoute } from '../adapters/adapter.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../log.js';
@@ -19,6 +20,10 @@ export interface WebDeps {
   /** Platforms whose outbound queues the queue view and /metrics show. */
   platforms: readonly string[];
   readyChecks?: Record<string, ReadyCheck>;
+  /** WeChat's login QR code while it waits for a scan (the bot in this process); null when logged in. */
+  wechatQr?: () => string | null;
+  /** Platform webhooks served here (Telegram's, when the bot runs in this process). */
+  webhooks?: WebhookRoute[];
   /** How long an action waits for its job before the page says "being processed" (ms). */
   actionWaitMs?: number;
 }

@@ -95,6 +95,15 @@ conformanceSuite('wechat', async () => {
 });
 
 describe('wechat adapter specifics', () => {
+  it('is ready for /readyz only while logged in', async () => {
+    const w = mockWorld();
+    await w.adapter.start(async () => {});
+    expect(await w.adapter.readyCheck()).toEqual({ ok: false, detail: 'not logged in: scan the QR code' });
+    await login(w);
+    expect(await w.adapter.readyCheck()).toEqual({ ok: true, detail: 'logged in' });
+    await w.adapter.stop();
+  });
+
   it('strips only the bot’s mention, under its name or room alias', () => {
     expect(stripBotMention('@邻里\u2005查询', ['邻里'])).toBe('查询');
     expect(stripBotMention('@小邻 绑定 8-2-301', ['邻里', '小邻'])).toBe('绑定 8-2-301');

@@ -7,7 +7,7 @@ import type { IncomingMessage } from '../../messages/incoming-message.js';
 import type { OutgoingAttachment } from '../../outbox/outgoing-message.js';
 import { realTimer, telegramPacer, type PaceTimer } from '../../outbound/pacing.js';
 import { PermanentSendError, type SendPort } from '../../outbound/send-port.js';
-import type { Adapter } from '../adapter.js';
+import type { Adapter, WebhookRoute } from '../adapter.js';
 import { ballotKeyboardTransformer, callbackToIncoming } from './ballot-buttons.js';
 import { MENU_LANGUAGES, botCommands } from './bot-commands.js';
 import { classifySendError } from './send-errors.js';
@@ -17,7 +17,12 @@ import { startupRetry } from './startup-retry.js';
 import { RecentUpdates } from './update-dedup.js';
 
 /** How updates arrive: long polling (default), a webhook, or only through `handleUpdate` (tests). */
-export type TelegramReceive = { mode: 'polling' } | { mode: 'webhook'; url: string; secret: string; port: number; host?: string } | { mode: 'manual' };
+export type TelegramReceive =
+  | { mode: 'polling' }
+  | { mode: 'webhook'; url: string; secret: string; port: number; host?: string }
+  /** A webhook served by the web server of this process (`webhookRoute()`): no listener of its own. */
+  | { mode: 'webhook-shared'; url: string; secret: string }
+  | { mode: 'manual' };
 
 /** Options of the Telegram adapter. */
 export interface TelegramAdapterOptions {
@@ -52,6 +57,7 @@ export class TelegramAdapter implements Adapter {
   private onMessage: ((msg: IncomingMessage) => Promise<void>) | null = null;
   private server: http.Server | null = null;
   private polling: Promise<void> | null = null;
+  private lastReady: { at: number; result: Promise<{ ok: boolean; detail?: string }> } | null = null;
 
   constructor(private readonly opts: TelegramAdapterOptions) {
     this.bot = new Bot(opts.token, { botInfo: opts.botInfo, client: opts.apiRoot ? { apiRoot: opts.apiRoot } : undefined });
@@ -123,7 +129,44 @@ export class TelegramAdapter implements Adapter {
       });
     } else if (receive.mode === 'webhook') {
       await this.startWebhook(receive);
+    } else if (receive.mode === 'webhook-shared') {
+      // Telegram retries an update the server could not take yet, so the order of start-up does not matter.
+      await this.bot.api.setWebhook(receive.url, { secret_token: receive.secret, allowed_updates: ['message'] });
+      log.info(`telegram: webhook ${receive.url} (served by the web server)`);
     }
+  }
+
+  /**
+   * Telegram reachable: the Bot API answers getWebhookInfo (not a start-up call, so no start-up
+   * retries), at most once every 30 s whatever polls /readyz.
+   */
+  readyCheck(): Promise<{ ok: boolean; detail?: string }> {
+    const now = Date.now();
+    if (this.lastReady && now - this.lastReady.at < 30_000) return this.lastReady.result;
+    const result = this.bot.api.getWebhookInfo().then(
+      (info) => ({ ok: true, detail: info.last_error_message ? `reachable; last webhook error: ${info.last_error_message}` : 'reachable' }),
+      (e: unknown) => ({ ok: false, detail: `Bot API: ${(e as Error).message}` }),
+    );
+    this.lastReady = { at: now, result };
+    return result;
+  }
+
+  /** With a shared webhook: the path and handler the web server serves (the secret token checked by grammY). */
+  webhookRoute(): WebhookRoute | null {
+    const receive = this.opts.receive;
+    if (receive.mode !== 'webhook-shared') return null;
+    const callback = webhookCallback(this.bot, 'std/http', { secretToken: receive.secret });
+    return {
+      path: new URL(receive.url).pathname || '/',
+      handle: async (req) => {
+        try {
+          return await callback(req);
+        } catch (e) {
+          this.opts.log.error('telegram: webhook call failed', { error: e });
+          return new Response('error', { status: 500 });
+        }
+      },
+    };
   }
 
   private async startWebhook(receive: Extract<TelegramReceive, { mode: 'webhook' }>): Promise<void> {

@@ -49,6 +49,7 @@ export class WechatAdapter implements Adapter {
   private readonly pacer;
   private readonly rooms = new Set<string>();
   private onMessage: ((msg: IncomingMessage) => Promise<void>) | null = null;
+  private qr: string | null = null;
 
   constructor(private readonly opts: WechatAdapterOptions) {
     this.pacer = wechatPacer(opts.sendIntervalMs, opts.timer, opts.random);
@@ -64,6 +65,16 @@ export class WechatAdapter implements Adapter {
   /** The running Wechaty (tests reach the puppet through it). */
   get wechaty(): Wechaty | null {
     return this.bot;
+  }
+
+  /** The QR code to scan while WeChat waits for a login; null once logged in. */
+  loginQr(): string | null {
+    return this.bot?.isLoggedIn ? null : this.qr;
+  }
+
+  /** WeChat is usable only while the account is logged in (after a scan of the QR code). */
+  async readyCheck(): Promise<{ ok: boolean; detail?: string }> {
+    return this.bot?.isLoggedIn ? { ok: true, detail: 'logged in' } : { ok: false, detail: 'not logged in: scan the QR code' };
   }
 
   /** One account, one pace: faster sending gets a WeChat account restricted. */
@@ -83,6 +94,8 @@ export class WechatAdapter implements Adapter {
     this.bot = bot;
     const printQr = this.opts.printQr ?? ((s: string) => process.stderr.write(s));
     bot.on('scan', async (qrcode, status) => {
+      // Kept for the admins' web page while it waits for a scan; a login clears it.
+      this.qr = status === ScanStatus.Waiting || status === ScanStatus.Timeout ? qrcode : this.qr;
       if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) {
         log.info(`wechat: scan status ${ScanStatus[status]}`);
         return;
@@ -91,7 +104,10 @@ export class WechatAdapter implements Adapter {
       const art = await qr.toString(qrcode, { type: 'terminal', small: true }).catch(() => '');
       printQr(`\n扫码登录微信 / scan with WeChat to log in:\n${art}\nhttps://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}\n`);
     });
-    bot.on('login', (user) => log.info(`wechat: logged in as ${user.name()} (${user.id})`));
+    bot.on('login', (user) => {
+      this.qr = null;
+      log.info(`wechat: logged in as ${user.name()} (${user.id})`);
+    });
     bot.on('logout', (user, reason) => log.warn(`wechat: ${user.name()} logged out${reason ? ` (${reason})` : ''}; waiting to log in again — messages wait in the queue`));
     bot.on('ready', () => log.info('wechat: ready'));
     bot.on('error', (e) => log.error('wechat: error', { error: e }));
