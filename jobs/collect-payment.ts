@@ -41,7 +41,7 @@ async function collectLine(ctx: CommandContext, batch: NoticeBatch, line: Collec
   const household = await findHousehold(ctx.tx, ctx.estate.id, room);
   if (!household) return refused(t('room_unknown', { room }));
   if (!canManage(ctx.roles, household)) return refused(t('not_your_zone', { room }));
-  let plan;
+  let plan: Awaited<ReturnType<typeof pricedPlan>>;
   if (typeof line.plan === 'number') {
     plan = await pricedPlan(ctx.tx, ctx.estate.id, line.plan, household);
     if (!plan) return refused(t('no_fee_plan'));
