@@ -9,14 +9,14 @@ import { isOfferYes } from '../src/commands/offer-answer.js';
 describe('linli parse, offers and 接龙', () => {
   it('prints an offered complaint with its category in "offer"', () => {
     expect(commandToJson(parseCommand('8栋门口有人飞线充电'))).toBe(
-      '{"intent":"offer","room":null,"amountFen":null,"months":null,"ref":null,"rating":null,"text":"8栋门口有人飞线充电","again":null,"topic":null,"items":null,"offer":"flying_wire"}',
+      '{"intent":"offer","room":null,"amountFen":null,"months":null,"ref":null,"rating":null,"text":"8栋门口有人飞线充电","again":null,"topic":null,"items":null,"plan":null,"offer":"flying_wire"}',
     );
     expect(JSON.parse(commandToJson(parseCommand('昨天修好漏水了，谢谢')))).toMatchObject({ intent: 'none', offer: null });
   });
 
   it('prints a 接龙 as its header and one item per numbered line, the line\'s words hashed', () => {
     const json = JSON.parse(commandToJson(parseCommand('#接龙 卫生费已交\n例：8-2-301 60元\n1. 8-2-301 60元\n2、王阿姨 八栋二单元三零二 六十')));
-    expect(Object.keys(json)).toEqual(['intent', 'room', 'amountFen', 'months', 'ref', 'rating', 'text', 'again', 'topic', 'items', 'offer']);
+    expect(Object.keys(json)).toEqual(['intent', 'room', 'amountFen', 'months', 'ref', 'rating', 'text', 'again', 'topic', 'items', 'plan', 'offer']);
     expect(json).toMatchObject({ intent: 'chain', text: '#接龙 卫生费已交 例：8-2-301 60元' });
     expect(json.items.map((i: { room: string; amountFen: number }) => [i.room, i.amountFen])).toEqual([['8-2-301', 6000], ['8-2-302', 6000]]);
     // No name rides in the parse: the line is its room, its words a key.

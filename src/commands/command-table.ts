@@ -137,7 +137,7 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
   receipt: { words: ['收据', '电子收据', '补发收据'], slash: ['receipt'], read: refOnly('P') },
   pending: { words: ['待确认', '待审核', '待确认列表', '待处理缴费'], slash: ['pending'], read: readNoArgs() },
   // 导出台账: the 台账 as an .xlsx, sent privately to staff (it holds residents' names).
-  'export-ledger': { words: ['导出台账', '台账导出', '下载台账', '导出账本', '导出缴费记录'], traditional: ['導出台賬', '匯出台賬'], english: ['export ledger'], slash: ['export'], read: readNoArgs() },
+  'export-ledger': { words: ['导出台账', '台账导出', '下载台账', '导出账本', '导出缴费记录'], english: ['export ledger'], slash: ['export'], read: readNoArgs() },
   // The council (src/council/): proposals, meetings and their decisions, votes and ballots.
   propose: { words: ['提议', '提案'], slash: ['propose'], read: readCouncil(false) },
   support: { words: ['附议'], slash: ['support'], read: readCouncil(true) },
