@@ -3,7 +3,7 @@ import pg from 'pg';
 
 /** Where the queues live: Redis (production default) or Postgres (BullMQ's own backend). */
 export type QueueBackendSpec =
-  | { kind: 'redis'; url: string; prefix: string }
+  | { kind: 'redis'; url: string; prefix: string; /** Default true; false only to measure without it. */ autoPipelining?: boolean }
   | { kind: 'postgres'; url: string; schema: string; prefix: string };
 
 /**
@@ -17,6 +17,18 @@ export interface QueueFactory {
   events(name: string): QueueEvents;
   close(): Promise<void>;
 }
+
+/**
+ * ioredis auto-pipelining: the commands issued in one tick (a worker's completions, the handler's
+ * adds, the sender's fetches) leave in one socket write, which is what a command costs on this
+ * machine. Blocking reads are left out: a BZPOPMIN waiting in a pipeline would hold back every
+ * command queued behind it on that connection (BullMQ gives them their own connection, which
+ * inherits these options).
+ */
+export const AUTO_PIPELINING = {
+  enableAutoPipelining: true,
+  autoPipeliningIgnoredCommands: ['bzpopmin', 'bzpopmax', 'bzmpop', 'blpop', 'brpop', 'brpoplpush', 'blmove', 'blmpop', 'xread', 'xreadgroup', 'wait'],
+} as const;
 
 /** BullMQ's Postgres backend keeps its tables in its own schema; create or upgrade them. */
 export async function migrateQueueSchema(url: string, schema: string): Promise<void> {
@@ -36,7 +48,7 @@ export async function createQueueFactory(spec: QueueBackendSpec, onError: (where
   const full = (name: string) => (spec.kind === 'postgres' ? `${spec.prefix}-${name}` : name);
   const connection =
     spec.kind === 'redis'
-      ? { url: spec.url, maxRetriesPerRequest: null }
+      ? { url: spec.url, maxRetriesPerRequest: null, ...(spec.autoPipelining === false ? {} : AUTO_PIPELINING) }
       : { connectionString: spec.url, schema: spec.schema, max: 10 };
   // The Postgres backend namespaces by schema and queue name; Redis by key prefix.
   const base = spec.kind === 'redis' ? { connection, prefix: spec.prefix } : { connection };
