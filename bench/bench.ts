@@ -81,6 +81,8 @@ export interface BenchOptions {
   profileFile: string | null;
   /** Only the pipeline's measurements (ceilings, throughput, latency, saturation): for before/after comparisons. */
   quick?: boolean;
+  /** What to leave out, to measure a change against the same run without it. */
+  without?: { groupCommit?: boolean; autoPipelining?: boolean };
   log: (line: string) => void;
 }
 
@@ -125,7 +127,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const insert = await postgresInsertCeiling(env.databaseUrl, s.poolSize, s.insertSeconds);
     log(`  Postgres insert: ${f0(insert)} tx/s`);
 
-    const runs = await runPipelineMeasures({ spec: env.queueSpec, db: env.db, clock: manualClock(NOW) }, city, pending, s, opts.profileFile, log);
+    const pipelineSpec = env.queueSpec.kind === 'redis' && opts.without?.autoPipelining ? { ...env.queueSpec, autoPipelining: false } : env.queueSpec;
+    const runs = await runPipelineMeasures({ spec: pipelineSpec, db: env.db, clock: manualClock(NOW), groupCommit: !opts.without?.groupCommit }, city, pending, s, opts.profileFile, log);
     const { e2e, costs } = runs;
     const latency = runs.fixed[runs.fixed.length - 1];
 

@@ -28,6 +28,8 @@ export interface PipelineRuns {
   cpuMsPerCommand: number;
   /** Socket writes (Redis and Postgres, every role) per command of the e2e run. */
   writesPerCommand: number;
+  /** The same, per server port (6379 Redis, 5432 Postgres). */
+  writesPerCommandByPort: Record<string, number>;
   fixed: OpenLoopResult[];
   saturation: OpenLoopResult[];
   costs: ReturnType<typeof topCosts>;
@@ -44,14 +46,14 @@ export const tails = (r: OpenLoopResult) => `p50 ${f1(r.latency.p50)} / p95 ${f1
  * open-loop latency at each fixed rate, then rising open-loop steps until it saturates.
  */
 export async function runPipelineMeasures(
-  env: { spec: QueueBackendSpec; db: Kysely<Database>; clock: Clock },
+  env: { spec: QueueBackendSpec; db: Kysely<Database>; clock: Clock; groupCommit?: boolean },
   city: City,
   pending: City['pendingClaims'],
   s: PipelineRunScale,
   profileFile: string | null,
   log: (line: string) => void,
 ): Promise<PipelineRuns> {
-  const p = await startBenchPipeline({ spec: env.spec, db: env.db, clock: env.clock, workerConcurrency: s.concurrency, senderConcurrency: s.concurrency });
+  const p = await startBenchPipeline({ spec: env.spec, db: env.db, clock: env.clock, workerConcurrency: s.concurrency, senderConcurrency: s.concurrency, groupCommit: env.groupCommit });
   try {
     await runThroughput(p, messageSource(city, 1, 'warm', pending), Math.min(200, s.e2eCommands), 32);
     log(`end to end: ${s.e2eCommands} commands, ${s.e2eWindow} in flight (profiled)`);
@@ -63,8 +65,9 @@ export async function runPipelineMeasures(
     const e2e = prof.result.result;
     const cpuMsPerCommand = (cpu.user + cpu.system) / 1000 / Math.max(1, e2e.commands);
     const writesPerCommand = prof.result.writes / Math.max(1, e2e.commands);
+    const writesPerCommandByPort = Object.fromEntries(Object.entries(prof.result.byPort).map(([k, v]) => [k, Math.round((v / Math.max(1, e2e.commands)) * 10) / 10]));
     await p.drain(120_000);
-    log(`  ${f0(e2e.perSecond)} cmd/s, ${cpuMsPerCommand.toFixed(2)} ms CPU and ${writesPerCommand.toFixed(1)} socket writes per command (mix ${JSON.stringify(src.counts)})`);
+    log(`  ${f0(e2e.perSecond)} cmd/s, ${cpuMsPerCommand.toFixed(2)} ms CPU and ${writesPerCommand.toFixed(1)} socket writes per command ${JSON.stringify(writesPerCommandByPort)} (mix ${JSON.stringify(src.counts)})`);
     const fixed: OpenLoopResult[] = [];
     for (const rate of s.latencyRates) {
       log(`latency at ${rate} cmd/s for ${s.latencySeconds} s`);
@@ -85,7 +88,7 @@ export async function runPipelineMeasures(
         if (broke(r)) break;
       }
     }
-    return { e2e, cpuMsPerCommand, writesPerCommand, fixed, saturation, costs: topCosts(prof.profile) };
+    return { e2e, cpuMsPerCommand, writesPerCommand, writesPerCommandByPort, fixed, saturation, costs: topCosts(prof.profile) };
   } finally {
     await p.close();
   }

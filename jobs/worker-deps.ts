@@ -4,6 +4,7 @@ import type { Database } from '../src/db/database.js';
 import type { Logger } from '../src/log.js';
 import type { OutboundPort } from '../src/outbox/outbound-port.js';
 import type { SchedulerPort } from '../src/queue/schedule-spec.js';
+import type { GroupCommit } from './group-commit.js';
 
 /** What every processor gets: database, clock, outbound port, log. */
 export interface WorkerDeps {
@@ -15,6 +16,8 @@ export interface WorkerDeps {
   schedules?: SchedulerPort;
   /** The web surface's public address and sign-in link lifetime (for 登录); a default when absent. */
   web?: { baseUrl: string; linkMinutes: number };
+  /** Where command work is committed together with its neighbours (the worker sets it); absent, each command has its own transaction. */
+  commit?: GroupCommit;
 }
 
 /** Facts about the BullMQ job being run. */
