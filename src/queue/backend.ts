@@ -19,11 +19,10 @@ export interface QueueFactory {
 }
 
 /**
- * ioredis auto-pipelining: the commands issued in one tick (a worker's completions, the handler's
- * adds, the sender's fetches) leave in one socket write, which is what a command costs on this
- * machine. Blocking reads are left out: a BZPOPMIN waiting in a pipeline would hold back every
- * command queued behind it on that connection (BullMQ gives them their own connection, which
- * inherits these options).
+ * ioredis auto-pipelining on the queues' (producers') connections: the adds issued in one tick
+ * (the handler's commands, the outbound addBulks, the delivery reports) leave in one socket write,
+ * which is what a command costs on this machine. Workers' connections are left without it: with
+ * it a worker's SIGTERM shutdown hung in the crash test. Blocking reads are never pipelined.
  */
 export const AUTO_PIPELINING = {
   enableAutoPipelining: true,
@@ -48,10 +47,12 @@ export async function createQueueFactory(spec: QueueBackendSpec, onError: (where
   const full = (name: string) => (spec.kind === 'postgres' ? `${spec.prefix}-${name}` : name);
   const connection =
     spec.kind === 'redis'
-      ? { url: spec.url, maxRetriesPerRequest: null, ...(spec.autoPipelining === false ? {} : AUTO_PIPELINING) }
+      ? { url: spec.url, maxRetriesPerRequest: null }
       : { connectionString: spec.url, schema: spec.schema, max: 10 };
   // The Postgres backend namespaces by schema and queue name; Redis by key prefix.
   const base = spec.kind === 'redis' ? { connection, prefix: spec.prefix } : { connection };
+  // Producers only (a worker's connections close and block in ways a pipeline must not hold up).
+  const producer = spec.kind === 'redis' && spec.autoPipelining !== false ? { ...base, connection: { ...connection, ...AUTO_PIPELINING } } : base;
   const backend = spec.kind === 'postgres' ? createPostgresBackend : undefined;
   const track = <T extends { close(): Promise<void>; on(event: 'error', f: (e: Error) => void): unknown }>(x: T, where: string | null): T => {
     made.push(x);
@@ -62,7 +63,7 @@ export async function createQueueFactory(spec: QueueBackendSpec, onError: (where
   };
   return {
     spec,
-    queue: <D>(name: string) => track(new (Queue as any)(full(name), base, backend) as Queue<D>, `queue ${name}`),
+    queue: <D>(name: string) => track(new (Queue as any)(full(name), producer, backend) as Queue<D>, `queue ${name}`),
     worker: <D>(name: string, processor: Processor<D>, opts: Partial<WorkerOptions> = {}) =>
       track(new (Worker as any)(full(name), processor, { ...base, ...opts }, backend) as Worker<D>, null),
     events: (name: string) => track(new (QueueEvents as any)(full(name), base, backend) as QueueEvents, `events ${name}`),
