@@ -1,33 +1,24 @@
-import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { manualClock } from '../src/clock.js';
 import { bullmqCeiling, postgresInsertCeiling } from './ceilings.js';
 import { defaultBackend, openBenchEnv } from './environment.js';
-import { messageSource, runOpenLoop, runThroughput, type OpenLoopResult, type ThroughputResult } from './load.js';
+import type { OpenLoopResult } from './load.js';
 import { runNotices } from './notices.js';
 import { runPacing } from './outbound-pacing.js';
-import { startBenchPipeline } from './pipeline.js';
-import { profiled, topCosts } from './profile.js';
+import { runPipelineMeasures, type PipelineRunScale } from './pipeline-runs.js';
+import { pipelineRows } from './pipeline-rows.js';
 import { f0, f1, machine, pct, plainTable, table, writeSection, type Row } from './report.js';
 import { runScaleOut, type ScaleOutResult } from './scale-out.js';
 import { seedCity, type CitySize } from './seed-city.js';
 
 /** How big a run is. */
-export interface BenchScale {
+export interface BenchScale extends PipelineRunScale {
   city: CitySize;
-  concurrency: number;
   poolSize: number;
   noopJobs: number;
   insertSeconds: number;
-  e2eCommands: number;
-  e2eWindow: number;
-  latencyRate: number;
-  latencySeconds: number;
-  /** Offered loads after the latency run, as multiples of its rate, until the pipeline saturates. */
-  saturationRates: number[];
-  saturationSeconds: number;
   pacing: { messages: number; groups: number; scale: number; senderConcurrency: number };
   scaleOutCommands: number;
   scaleOut: boolean;
@@ -38,6 +29,12 @@ export function fullScale(backend: 'redis' | 'postgres'): BenchScale {
   return backend === 'redis' ? FULL : { ...FULL, noopJobs: 3000, e2eCommands: 1500, e2eWindow: 64, scaleOutCommands: 800, saturationSeconds: 5 };
 }
 
+/** Closed-loop throughput only, at full city size with fewer commands (`--quick`). */
+export function quickScale(backend: 'redis' | 'postgres'): BenchScale {
+  const full = fullScale(backend);
+  return { ...full, e2eCommands: Math.round(full.e2eCommands * 0.2), latencyRates: [], saturationRates: [] };
+}
+
 export const FULL: BenchScale = {
   city: { estates: 100, households: 900, months: 24 },
   concurrency: 16,
@@ -46,7 +43,7 @@ export const FULL: BenchScale = {
   insertSeconds: 4,
   e2eCommands: 10_000,
   e2eWindow: 256,
-  latencyRate: 300,
+  latencyRates: [100, 300],
   latencySeconds: 10,
   saturationRates: [1.5, 2.25, 3.4, 5, 7.5, 11],
   saturationSeconds: 4,
@@ -63,7 +60,7 @@ export const SMOKE: BenchScale = {
   insertSeconds: 0.3,
   e2eCommands: 100,
   e2eWindow: 32,
-  latencyRate: 50,
+  latencyRates: [50],
   latencySeconds: 1,
   saturationRates: [],
   saturationSeconds: 1,
@@ -82,6 +79,10 @@ export interface BenchOptions {
   write: string | null;
   /** Where to save the CPU profile, or null. */
   profileFile: string | null;
+  /** Only the pipeline's measurements (ceilings, throughput, latency, saturation): for before/after comparisons. */
+  quick?: boolean;
+  /** What to leave out, to measure a change against the same run without it. */
+  without?: { groupCommit?: boolean; autoPipelining?: boolean };
   log: (line: string) => void;
 }
 
@@ -92,7 +93,8 @@ export interface BenchResult {
   text: string;
   e2ePerSecond: number;
   exactlyOnce: boolean | null;
-  latency: OpenLoopResult;
+  /** The last fixed-rate latency run (none with --quick). */
+  latency: OpenLoopResult | undefined;
 }
 
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -125,41 +127,16 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const insert = await postgresInsertCeiling(env.databaseUrl, s.poolSize, s.insertSeconds);
     log(`  Postgres insert: ${f0(insert)} tx/s`);
 
-    const clock = manualClock(NOW);
-    const p = await startBenchPipeline({ spec: env.queueSpec, db: env.db, clock, workerConcurrency: s.concurrency, senderConcurrency: s.concurrency });
-    let e2e: ThroughputResult;
-    let latency: OpenLoopResult;
-    const saturation: OpenLoopResult[] = [];
-    let costs: ReturnType<typeof topCosts>;
-    try {
-      const warm = messageSource(city, 1, 'warm', pending);
-      await runThroughput(p, warm, Math.min(200, s.e2eCommands), 32);
-      log(`end to end: ${s.e2eCommands} commands, ${s.e2eWindow} in flight (profiled)`);
-      const src = messageSource(city, 2, 'e2e', pending);
-      if (opts.profileFile) mkdirSync(new URL('.', `file://${opts.profileFile}`).pathname, { recursive: true });
-      const prof = await profiled(opts.profileFile, () => runThroughput(p, src, s.e2eCommands, s.e2eWindow));
-      e2e = prof.result;
-      await p.drain(120_000);
-      costs = topCosts(prof.profile);
-      log(`  ${f0(e2e.perSecond)} cmd/s (mix ${JSON.stringify(src.counts)})`);
-      // The fixed load must be one the machine sustains: 300/s, or 60% of the measured maximum if that is lower.
-      const latencyRate = Math.max(10, Math.min(s.latencyRate, Math.floor((e2e.perSecond * 0.6) / 10) * 10));
-      log(`latency at ${latencyRate} cmd/s for ${s.latencySeconds} s`);
-      latency = await runOpenLoop(p, messageSource(city, 3, 'lat', pending), latencyRate, s.latencySeconds);
-      await p.drain(60_000);
-      log(`  p50 ${f1(latency.latency.p50)} p95 ${f1(latency.latency.p95)} p99 ${f1(latency.latency.p99)} ms`);
-      for (const factor of s.saturationRates) {
-        const rate = Math.round(latencyRate * factor);
-        const r = await runOpenLoop(p, messageSource(city, rate, `sat${rate}`, pending), rate, s.saturationSeconds);
-        saturation.push(r);
-        await p.drain(60_000);
-        log(`  offered ${rate}/s: achieved ${f0(r.achieved)}/s, p99 ${f1(r.latency.p99)} ms`);
-        if (r.achieved < rate * 0.9 || r.latency.p99 > 1000 || r.missing > 0) break;
-      }
-    } finally {
-      await p.close();
-    }
+    const pipelineSpec = env.queueSpec.kind === 'redis' && opts.without?.autoPipelining ? { ...env.queueSpec, autoPipelining: false } : env.queueSpec;
+    const runs = await runPipelineMeasures({ spec: pipelineSpec, db: env.db, clock: manualClock(NOW), groupCommit: !opts.without?.groupCommit }, city, pending, s, opts.profileFile, log);
+    const { e2e, costs } = runs;
+    const latency = runs.fixed[runs.fixed.length - 1];
 
+    if (opts.quick) {
+      const rows = pipelineRows(env.backend, s, { noop, insert }, runs);
+      const text = `linli bench (quick) — queues on ${env.backend}\n\n${plainTable(rows)}\n`;
+      return { backend: env.backend, rows, markdown: table(rows), text, e2ePerSecond: e2e.perSecond, exactlyOnce: null, latency };
+    }
     log('notices at city size');
     const notices = await runNotices(env.db, city.estateIds, NOW);
     log(`  ${f1(notices.totalSeconds)} s total, ${f1(notices.perEstateMs.mean)} ms/estate, peak RSS ${f0(notices.peakRssMb)} MB`);
@@ -178,34 +155,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       }
     }
 
-    const bound = env.backend === 'redis' ? { name: 'Postgres insert ceiling', value: insert, target: 0.35 } : { name: 'BullMQ-on-Postgres no-op ceiling', value: noop, target: 0.5 };
     const ok = (b: boolean) => (b ? 'met' : 'MISSED');
-    const sustained = [latency, ...saturation].filter((r) => r.achieved >= r.offered * 0.9 && r.latency.p99 <= 50 && r.missing === 0).pop();
-    const broke = saturation.find((r) => r.achieved < r.offered * 0.9 || r.latency.p99 > 1000 || r.missing > 0);
     const rows: Row[] = [
-      [`ceiling: raw BullMQ no-op jobs (${env.backend}, concurrency ${s.concurrency})`, `${f0(noop)} jobs/s`, '—', '—', '—'],
-      [`ceiling: Postgres single-row INSERT tx (pool ${s.poolSize})`, `${f0(insert)} tx/s`, '—', '—', '—'],
-      [
-        `end to end, commands/s (${f0(e2e.commands)} cmds, ${s.e2eWindow} in flight, 1 process)`,
-        `${f0(e2e.perSecond)} cmd/s`,
-        `${bound.name} ${f0(bound.value)}/s; BullMQ ${f0(noop)}/s; PG ${f0(insert)}/s`,
-        `${pct(e2e.perSecond / bound.value)} (${pct(e2e.perSecond / noop)} of BullMQ, ${pct(e2e.perSecond / insert)} of PG)`,
-        `≥ ${pct(bound.target)} of ${bound.name}: ${ok(e2e.perSecond / bound.value >= bound.target)}`,
-      ],
-      [
-        `latency adapter → sender at ${latency.offered} cmd/s (${s.latencySeconds} s)`,
-        `p50 ${f1(latency.latency.p50)} / p95 ${f1(latency.latency.p95)} / p99 ${f1(latency.latency.p99)} ms`,
-        `achieved ${f0(latency.achieved)}/s`,
-        `${pct(latency.offered / e2e.perSecond)} of e2e max`,
-        `p99 ≤ 50 ms: ${ok(latency.latency.p99 <= 50)}`,
-      ],
-      [
-        'saturation (open loop, steps)',
-        saturation.length ? saturation.map((r) => `${r.offered}→${f0(r.achieved)}/s p99 ${f0(r.latency.p99)}ms`).join('; ') : '—',
-        sustained ? `sustains ${sustained.offered}/s with p99 ≤ 50 ms` : '—',
-        broke ? `saturates at ~${f0(broke.achieved)}/s` : '—',
-        '—',
-      ],
+      ...pipelineRows(env.backend, s, { noop, insert }, runs),
       [
         `notices: ${notices.estates} estates × ${s.city.households} households × ${s.city.months} months`,
         `${f1(notices.totalSeconds)} s total; ${f1(notices.perEstateMs.mean)} ms/estate (max ${f1(notices.perEstateMs.max)}); peak RSS ${f0(notices.peakRssMb)} MB`,

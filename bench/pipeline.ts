@@ -54,6 +54,8 @@ export interface PipelineOptions {
   pace?: (chatId: string) => Promise<void>;
   /** The platform port's own time (scaled clocks), default performance.now(). */
   now?: () => number;
+  /** False to measure without group commit. */
+  groupCommit?: boolean;
 }
 
 /** Outbox keys are `<message key>-r<n>` (worker replies), `-h<n>` (handler answers) or `-fail`. */
@@ -85,7 +87,7 @@ export async function startBenchPipeline(opts: PipelineOptions): Promise<BenchPi
     },
   };
   const deps = { db: opts.db, clock: opts.clock, outbound: queueOutbound(factory), log: silentLogger };
-  const worker = opts.workerConcurrency > 0 ? await startWorker(factory, deps, opts.workerConcurrency) : null;
+  const worker = opts.workerConcurrency > 0 ? await startWorker(factory, deps, opts.workerConcurrency, opts.groupCommit === false ? { groupCommit: false } : {}) : null;
   // As the bot runs it: flood control in front of the queue ports.
   const ports = floodGuard(queuePorts(factory.queue(JOBS_QUEUE), queueOutbound(factory)), systemClock, DEFAULT_FLOOD_LIMITS);
   const sender = startSender({

@@ -128,6 +128,7 @@ async function runOnce(
   work: (tx: Transaction<Database>, now: Date) => Promise<OutboundJob[] | null>,
 ): Promise<void> {
   const now = deps.clock.now();
+  if (deps.commit) return deps.commit.run(data.key, (tx) => work(tx, now));
   const produced = await deps.db.transaction().execute((tx) => work(tx, now));
   if (produced === null) await handOverPending(deps, { prefix: `${data.key}-r` });
   else if (produced.length > 0) await deps.outbound.enqueue(produced);

@@ -5,6 +5,7 @@ import type { Database } from '../src/db/database.js';
 import type { Logger } from '../src/log.js';
 import type { OutboundPort } from '../src/outbox/outbound-port.js';
 import type { SchedulerPort } from '../src/queue/schedule-spec.js';
+import type { GroupCommit } from './group-commit.js';
 
 /** What every processor gets: database, clock, outbound port, log. */
 export interface WorkerDeps {
@@ -18,6 +19,8 @@ export interface WorkerDeps {
   web?: { baseUrl: string; linkMinutes: number };
   /** Draws the weekly notice's chart; absent (some tests): notices go out as text alone. */
   charts?: ChartRenderer;
+  /** Where command work is committed together with its neighbours (the worker sets it); absent, each command has its own transaction. */
+  commit?: GroupCommit;
 }
 
 /** Facts about the BullMQ job being run. */

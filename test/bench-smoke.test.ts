@@ -16,7 +16,9 @@ describe('bench smoke run', () => {
       log: () => {},
     });
     expect(r.e2ePerSecond).toBeGreaterThan(0);
-    expect(r.latency.missing).toBe(0);
+    expect(r.latency?.missing).toBe(0);
+    expect(r.text).toMatch(/CPU per command .* ms/);
+    expect(r.text).toMatch(/latency message → reply .* at 50 cmd\/s offered/);
     expect(r.text).toMatch(/ceiling: raw BullMQ/);
     expect(r.text).toMatch(/outbound: .* 0 violations/);
     expect(r.markdown).toMatch(/Where the time goes/);

@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { groupCommit, type CommandWork } from '../../jobs/group-commit.js';
+import type { OutboundPort } from '../../src/outbox/outbound-port.js';
+import type { OutboundJob } from '../../src/queue/job-data.js';
+import { clearDatabase, initTestDb, type TestDb } from '../support/db.js';
+
+// Group commit on the real Postgres: commands ready at the same moment share one transaction,
+// a failing one rolls back alone, and a repeat of a recorded key does nothing again.
+describe('group commit (real Postgres)', () => {
+  let t: TestDb;
+  let handed: OutboundJob[][];
+  const outbound: OutboundPort = { enqueue: async (jobs) => void handed.push(jobs) };
+  const now = new Date('2026-12-07T08:00:00Z');
+
+  beforeAll(async () => {
+    t = await initTestDb('group_commit');
+  });
+  afterAll(() => t.destroy());
+  beforeEach(async () => {
+    await clearDatabase(t.db);
+    handed = [];
+  });
+
+  /** A command: records its key (once), writes one outbox row, returns it; `fail` throws after writing. */
+  const command =
+    (key: string, seen: Set<string | number>, fail = false): CommandWork =>
+    async (tx) => {
+      seen.add((await sql<{ x: string }>`select txid_current()::text as x`.execute(tx)).rows[0].x);
+      const fresh = await tx.insertInto('processed_commands').values({ key, job_name: 'pay', created_at: now }).onConflict((c) => c.column('key').doNothing()).returning('key').executeTakeFirst();
+      if (!fresh) return null;
+      const row = await tx
+        .insertInto('outbox')
+        .values({ key: `${key}-r1`, platform: 'console', chat_id: 'g', text: `done ${key}`, mentions: '[]', mention_lines: null, created_at: now })
+        .returning(['id', 'key'])
+        .executeTakeFirstOrThrow();
+      if (fail) throw new Error(`boom ${key}`);
+      return [{ outboxId: row.id, outboxKey: row.key, platform: 'console', chatId: 'g', text: `done ${key}`, mentions: [] } as unknown as OutboundJob];
+    };
+
+  const keys = async () => (await t.db.selectFrom('processed_commands').select('key').orderBy('key').execute()).map((r) => r.key);
+
+  it('commits the commands ready together in one transaction and hands their replies over in one batch', async () => {
+    const gc = groupCommit({ db: t.db, outbound }, { maxBatch: 32, maxInFlight: 1 });
+    const txids = new Set<string | number>();
+    await Promise.all(['a', 'b', 'c', 'd'].map((k) => gc.run(k, command(k, txids))));
+    expect(await keys()).toEqual(['a', 'b', 'c', 'd']);
+    expect(txids.size).toBe(1);
+    expect(handed.map((b) => b.map((j) => j.outboxKey))).toEqual([['a-r1', 'b-r1', 'c-r1', 'd-r1']]);
+  });
+
+  it('rolls a failing command back alone: it is rejected and leaves nothing, the others commit', async () => {
+    const gc = groupCommit({ db: t.db, outbound }, { maxBatch: 32, maxInFlight: 1 });
+    const txids = new Set<string | number>();
+    const results = await Promise.allSettled(['a', 'b', 'c'].map((k) => gc.run(k, command(k, txids, k === 'b'))));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason.message).toBe('boom b');
+    expect(await keys()).toEqual(['a', 'c']);
+    expect((await t.db.selectFrom('outbox').select('key').orderBy('key').execute()).map((r) => r.key)).toEqual(['a-r1', 'c-r1']);
+    // Its retry takes effect once.
+    await gc.run('b', command('b', txids));
+    expect(await keys()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('does a key twice in one group once, and hands the pending reply over again for the repeat', async () => {
+    const gc = groupCommit({ db: t.db, outbound }, { maxBatch: 32, maxInFlight: 1 });
+    const txids = new Set<string | number>();
+    await Promise.all([gc.run('a', command('a', txids)), gc.run('a', command('a', txids))]);
+    expect(await keys()).toEqual(['a']);
+    expect(await t.db.selectFrom('outbox').select('key').execute()).toHaveLength(1);
+    // Once from the group's batch, once more from the repeat's hand-over (same outbox key: the queue keeps one).
+    expect(handed.flat().map((j) => j.outboxKey)).toEqual(['a-r1', 'a-r1']);
+  });
+
+  it('rejects every command of a group whose commit fails, and commits none of them', async () => {
+    const gc = groupCommit({ db: t.db, outbound }, { maxBatch: 32, maxInFlight: 1 });
+    const txids = new Set<string | number>();
+    // The last command kills its own transaction's connection: the group cannot commit.
+    const killer: CommandWork = async (tx) => {
+      await sql`select pg_terminate_backend(pg_backend_pid())`.execute(tx).catch(() => {});
+      return [];
+    };
+    const results = await Promise.allSettled([gc.run('a', command('a', txids)), gc.run('b', command('b', txids)), gc.run('k', killer)]);
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    expect(await keys()).toEqual([]);
+    expect(handed).toEqual([]);
+  });
+});
