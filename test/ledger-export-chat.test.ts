@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,7 +11,7 @@ const SAVED = 'linli: [文件] 已保存到 ';
 /** Every room code (8-2-301) in the workbook's 台账 sheet. */
 async function roomsIn(file: string): Promise<Set<string>> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(file));
+  await wb.xlsx.readFile(file);
   const rooms = new Set<string>();
   wb.worksheets[0].eachRow((row) => {
     row.eachCell((cell) => {
