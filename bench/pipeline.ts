@@ -1,3 +1,4 @@
+import { GROUP_COMMIT_DEFAULTS } from '../jobs/group-commit.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import { handleMessage, type Handled } from '../handlers/handle-message.js';
@@ -87,7 +88,7 @@ export async function startBenchPipeline(opts: PipelineOptions): Promise<BenchPi
     },
   };
   const deps = { db: opts.db, clock: opts.clock, outbound: queueOutbound(factory), log: silentLogger };
-  const worker = opts.workerConcurrency > 0 ? await startWorker(factory, deps, opts.workerConcurrency, opts.groupCommit === false ? { groupCommit: false } : {}) : null;
+  const worker = opts.workerConcurrency > 0 ? await startWorker(factory, deps, opts.workerConcurrency, { groupCommit: opts.groupCommit === false ? false : GROUP_COMMIT_DEFAULTS }) : null;
   // As the bot runs it: flood control in front of the queue ports.
   const ports = floodGuard(queuePorts(factory.queue(JOBS_QUEUE), queueOutbound(factory)), systemClock, DEFAULT_FLOOD_LIMITS);
   const sender = startSender({

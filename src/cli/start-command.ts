@@ -1,3 +1,4 @@
+import { GROUP_COMMIT_DEFAULTS } from '../../jobs/group-commit.js';
 import type { Adapter } from '../adapters/adapter.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
@@ -38,7 +39,7 @@ export async function runStartCommand(args: string[], config: Config, log: Logge
     return runConsoleCommand(['--demo'], config, log, io);
   }
   const services = await openServices(config, log);
-  const worker = role === 'bot' || role === 'web' ? null : await startWorker(services.factory, workerDeps(services), config.workerConcurrency, { lockMs: config.jobLockMs });
+  const worker = role === 'bot' || role === 'web' ? null : await startWorker(services.factory, workerDeps(services), config.workerConcurrency, { lockMs: config.jobLockMs, groupCommit: config.groupCommit > 0 ? { ...GROUP_COMMIT_DEFAULTS, maxBatch: config.groupCommit } : false });
   const bot = adapters.length ? await startBot(services, adapters) : null;
   const webhooks = adapters.flatMap((a) => a.webhookRoute?.() ?? []);
   // /readyz also asks each platform of this process: WeChat logged in, Telegram's API answering.

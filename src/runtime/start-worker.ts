@@ -1,5 +1,5 @@
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
-import { groupCommit, GROUP_COMMIT_DEFAULTS, type GroupCommitOptions } from '../../jobs/group-commit.js';
+import { groupCommit, type GroupCommitOptions } from '../../jobs/group-commit.js';
 import { processors } from '../../jobs/processors.js';
 import type { WorkerDeps } from '../../jobs/worker-deps.js';
 import { tellDelayed, tellFailed } from '../outbox/tell-failed.js';
@@ -62,8 +62,8 @@ export async function startWorker(
   opts: { lockMs?: number; outageLogMs?: number; groupCommit?: GroupCommitOptions | false } = {},
 ): Promise<Worker<JobData[JobName]>> {
   checkProcessors();
-  // The commands this worker runs at the same time commit together (jobs/group-commit.ts).
-  const gc = opts.groupCommit ?? GROUP_COMMIT_DEFAULTS;
+  // Where asked, the commands this worker runs at the same time commit together (jobs/group-commit.ts).
+  const gc = opts.groupCommit ?? false;
   if (gc !== false && !deps.commit) deps = { ...deps, commit: groupCommit(deps, gc) };
   const queue = jobsQueue(factory);
   const n = await syncSchedules(queue, deps.db);
