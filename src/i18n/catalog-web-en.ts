@@ -61,6 +61,7 @@ export const webEn: { [K in keyof typeof webZhHans]: (typeof webZhHans)[K] } = {
   web_yuan: (p) => `${p.yuan} yuan`,
   web_months: (p) => `${p.months} mo`,
   web_filter: () => 'Filter',
+  web_export_ledger: () => 'Export the ledger (Excel)',
   web_all: () => 'All',
   web_only_behind: () => 'Behind only',
   web_search_room: () => 'Room, e.g. 8-2-301',

@@ -54,6 +54,7 @@ export const webZhHans = {
   web_yuan: (p: { yuan: string }) => `${p.yuan}元`,
   web_months: (p: { months: number }) => `${p.months}个月`,
   web_filter: () => '筛选',
+  web_export_ledger: () => '导出台账（Excel）',
   web_all: () => '全部',
   web_only_behind: () => '只看欠费',
   web_search_room: () => '房号，例如 8-2-301',

@@ -10,6 +10,7 @@ import { queueOutbound } from '../outbound/queue-outbound.js';
 import { JOBS_QUEUE } from '../queue/queue-names.js';
 import { ChartUnavailableError } from '../charts/cjk-font.js';
 import { collectionChart, type ChartAnswer } from './collection-chart.js';
+import { exportLedgerRoute } from './export-route.js';
 import { opsRoutes } from './ops-routes.js';
 import { open311Routes } from './open311-routes.js';
 import { messagePage, type Html } from './page.js';
@@ -102,6 +103,7 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
   app.get('/ledger', async (c) =>
     c.html(await ledgerPage(deps, c.get('staff'), { zone: c.req.query('zone'), building: c.req.query('building'), room: c.req.query('room'), behind: c.req.query('behind') === '1' })),
   );
+  app.get('/export/ledger.xlsx', (c) => exportLedgerRoute(deps, c));
   app.get('/ledger/:room', async (c) => {
     const page = await householdPage(deps, c.get('staff'), c.req.param('room'));
     return page ? c.html(page) : notFound(c);

@@ -71,7 +71,8 @@ ${rows.map((h) => {
   return html`<tr><td><a href="/ledger/${encodeURIComponent(h.roomCode)}">${h.roomCode}</a></td><td>${h.zoneId === null ? '' : (zoneName.get(h.zoneId) ?? '')}</td><td>${through}</td><td class="${h.bal.owedMonths > 0 ? 'warn' : ''}">${t('web_owed', { months: h.bal.owedMonths, yuan: yuan(h.bal.owedFen) })}</td><td>${p?.resident_name ?? ''}</td><td>${p?.phone ?? ''}</td></tr>`;
 })}
 </tbody></table></div>`;
-  return staffPage(staff, t('web_nav_ledger'), html`<h1>${t('web_nav_ledger')} · ${plan.name}</h1>${form}<p class="muted">${t('web_households', { n: rows.length })}</p>${table}`);
+  return staffPage(staff, t('web_nav_ledger'), html`<h1>${t('web_nav_ledger')} · ${plan.name}</h1>${form}<p class="muted">${t('web_households', { n: rows.length })}</p>
+<form method="get" action="/export/ledger.xlsx" class="row">${zoneId !== null ? html`<input type="hidden" name="zone" value="${zoneId}">` : ''}<button type="submit">${t('web_export_ledger')}</button></form>${table}`);
 }
 
 /** One household: its account and every ledger row, for staff who may look at it. Null: not theirs, or none. */

@@ -1,0 +1,71 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleUserId } from '../src/adapters/console/identity.js';
+import { silentLogger } from '../src/log.js';
+import { startWeb, type WebServer } from '../src/web/start-web.js';
+import { dropTestSchema } from './support/db.js';
+import { startPipeline, type Pipeline } from './support/pipeline.js';
+
+let p: Pipeline;
+let web: WebServer;
+
+/** Sign in over plain HTTP with a one-time link asked for privately; returns a GET that carries the session. */
+async function signIn(name: string) {
+  const lines = await p.deliver({ ...p.message(name, '登录'), isPrivate: true, chatId: `dm-${consoleUserId(name)}` });
+  const m = /http:\/\/127\.0\.0\.1:8080\/login\/([A-Za-z0-9_-]{43})/.exec(lines.join('\n'));
+  if (!m) throw new Error(`no link in ${JSON.stringify(lines)}`);
+  const res = await fetch(`${web.url}/login`, { method: 'POST', headers: { Origin: web.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `token=${m[1]}`, redirect: 'manual' });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  return (to: string) => fetch(web.url + to, { headers: { Cookie: cookie }, redirect: 'manual' });
+}
+
+/** Every room code (8-2-301) in the workbook's first (台账) sheet. */
+async function roomsIn(bytes: ArrayBuffer): Promise<Set<string>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes);
+  const rooms = new Set<string>();
+  wb.worksheets[0].eachRow((row) => {
+    row.eachCell((cell) => {
+      const v = String(cell.value ?? '');
+      if (/^\d{1,3}-(\d{1,2}-)?\d{3,4}$/.test(v)) rooms.add(v);
+    });
+  });
+  return rooms;
+}
+
+beforeAll(async () => {
+  p = await startPipeline(`web_pages2_${process.pid}`, 'redis');
+  web = await startWeb({ db: p.t.db, factory: p.factory, clock: p.clock, log: silentLogger, baseUrl: 'http://127.0.0.1:8080', sessionHours: 8, platforms: ['console'] }, '127.0.0.1', 0);
+}, 120_000);
+afterAll(async () => {
+  await web?.close();
+  const { baseUrl, schema } = p.t;
+  await p.close();
+  await dropTestSchema(baseUrl, schema);
+});
+
+describe('the ledger export on the web', () => {
+  it('gives a grid worker her zone’s 台账 as an xlsx, an admin the estate, and nobody without a session', async () => {
+    expect((await fetch(`${web.url}/export/ledger.xlsx`)).status).toBe(401);
+    const liu = await signIn('刘雅玲');
+    expect(await (await liu('/ledger')).text()).toContain('action="/export/ledger.xlsx"');
+    const res = await liu('/export/ledger.xlsx');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; .*filename\*=UTF-8''.*\.xlsx$/);
+    const bytes = await res.arrayBuffer();
+    expect(Buffer.from(bytes).subarray(0, 2).toString('latin1')).toBe('PK');
+    // Zone 3 is buildings 7–9.
+    const zone = await roomsIn(bytes);
+    expect(zone.has('8-2-301')).toBe(true);
+    expect([...zone].every((room) => ['7', '8', '9'].includes(room.split('-')[0]))).toBe(true);
+    // Another zone is not hers.
+    const other = (await p.t.db.selectFrom('zones').select('id').where('code', '=', '1').executeTakeFirstOrThrow()).id;
+    expect((await liu(`/export/ledger.xlsx?zone=${other}`)).status).toBe(403);
+
+    const admin = await signIn('戴红霞');
+    const estate = await roomsIn(await (await admin('/export/ledger.xlsx')).arrayBuffer());
+    const total = await p.t.db.selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(estate.size).toBe(Number(total.n));
+  }, 90_000);
+});
