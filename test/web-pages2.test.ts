@@ -69,3 +69,38 @@ describe('the ledger export on the web', () => {
     expect(estate.size).toBe(Number(total.n));
   }, 90_000);
 });
+
+describe('the notices archive', () => {
+  it('lists the weekly notices posted to the staff member’s groups, newest first, with their text', async () => {
+    const db = p.t.db;
+    const estateId = (await db.selectFrom('estates').select('id').executeTakeFirstOrThrow()).id;
+    const zones = await db.selectFrom('zones').select(['id', 'code']).execute();
+    const zone = (code: string) => zones.find((z) => z.code === code)!.id;
+    /** A group of the given zone with a weekly notice posted for each week given (text names the week). */
+    const post = async (chatId: string, zoneId: number, weeks: [string, Date][]) => {
+      const g = await db.insertInto('chat_groups').values({ platform: 'console', chat_id: chatId, title: null, estate_id: estateId, zone_id: zoneId, building_id: null, unlinked_notice_at: null }).returning('id').executeTakeFirstOrThrow();
+      for (const [week, slot] of weeks) {
+        const key = `web-pages2-${chatId}-${week}`;
+        await db.insertInto('outbox').values({ key, platform: 'console', chat_id: chatId, text: `公示 ${chatId} ${week}\n收缴率 80%`, mentions: JSON.stringify([]), created_at: slot }).execute();
+        await db.insertInto('posted_notices').values({ group_id: g.id, week, slot, outbox_key: key, created_at: slot }).execute();
+      }
+    };
+    await post('g-zone3', zone('3'), [['2026-W47', new Date('2026-11-22T12:00:00Z')], ['2026-W48', new Date('2026-11-29T12:00:00Z')]]);
+    await post('g-zone1', zone('1'), [['2026-W48', new Date('2026-11-29T12:00:00Z')]]);
+
+    expect((await fetch(`${web.url}/notices`)).status).toBe(401);
+    const liu = await signIn('刘雅玲');
+    expect(await (await liu('/')).text()).toContain('href="/notices"');
+    const mine = await (await liu('/notices')).text();
+    const newer = mine.indexOf('公示 g-zone3 2026-W48');
+    const older = mine.indexOf('公示 g-zone3 2026-W47');
+    expect(newer).toBeGreaterThan(-1);
+    expect(older).toBeGreaterThan(newer);
+    expect(mine).toContain('收缴率 80%');
+    // Another zone's group is not hers; an admin sees every group's.
+    expect(mine).not.toContain('g-zone1');
+    const all = await (await (await signIn('戴红霞'))('/notices')).text();
+    expect(all).toContain('公示 g-zone1 2026-W48');
+    expect(all).toContain('公示 g-zone3 2026-W47');
+  }, 90_000);
+});

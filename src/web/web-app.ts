@@ -17,6 +17,7 @@ import { messagePage, type Html } from './page.js';
 import { claimsPage } from './pages/claims-page.js';
 import { dashboardPage } from './pages/dashboard-page.js';
 import { householdPage, ledgerPage } from './pages/ledger-page.js';
+import { noticesPage } from './pages/notices-page.js';
 import { queuesPage } from './pages/queues-page.js';
 import { wechatLoginPage } from './pages/wechat-login-page.js';
 import { ticketPage, ticketsPage } from './pages/tickets-page.js';
@@ -114,6 +115,7 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
     const page = await ticketPage(deps, c.get('staff'), c.req.param('ref'), flashOf(c));
     return page ? c.html(page) : notFound(c);
   });
+  app.get('/notices', async (c) => c.html(await noticesPage(deps, c.get('staff'))));
   app.get('/queues', async (c) => {
     const staff = c.get('staff');
     if (!isAdmin(staff.roles)) return c.html(messagePage(staff.i18n.t, staff.i18n.t('web_forbidden'), staff.i18n.t('web_forbidden')), 403);
