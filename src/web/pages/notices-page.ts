@@ -12,6 +12,7 @@ import type { WebDeps } from '../web-deps.js';
 export async function noticesPage(deps: WebDeps, staff: StaffContext): Promise<Html> {
   const { t } = staff.i18n;
   const reach = zonesInReach(staff.roles);
+  const zoneIds = reach?.length ? reach : [-1];
   const rows = await deps.db
     .selectFrom('posted_notices as n')
     .innerJoin('chat_groups as g', 'g.id', 'n.group_id')
@@ -20,7 +21,7 @@ export async function noticesPage(deps: WebDeps, staff: StaffContext): Promise<H
     .leftJoin('buildings as b', 'b.id', 'g.building_id')
     .select(['n.id', 'n.week', 'n.slot', 'n.late', 'g.title', 'z.name as zoneName', 'b.code as buildingCode', 'o.text', 'o.status'])
     .where('g.estate_id', '=', staff.estate.id)
-    .$if(reach !== null, (q) => q.where((eb) => eb.or([eb('g.zone_id', 'in', reach!.length ? reach! : [-1]), eb('b.zone_id', 'in', reach!.length ? reach! : [-1])])))
+    .$if(reach !== null, (q) => q.where((eb) => eb.or([eb('g.zone_id', 'in', zoneIds), eb('b.zone_id', 'in', zoneIds)])))
     .orderBy('n.slot', 'desc')
     .orderBy('n.id', 'desc')
     .limit(100)
