@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleUserId } from '../src/adapters/console/identity.js';
+import { castBallots } from '../src/council/ballots.js';
+import { openVote } from '../src/council/open-vote.js';
+import { countVote } from '../src/council/vote-count.js';
 import { silentLogger } from '../src/log.js';
 import { startWeb, type WebServer } from '../src/web/start-web.js';
 import { dropTestSchema } from './support/db.js';
@@ -102,5 +105,40 @@ describe('the notices archive', () => {
     const all = await (await (await signIn('戴红霞'))('/notices')).text();
     expect(all).toContain('公示 g-zone1 2026-W48');
     expect(all).toContain('公示 g-zone3 2026-W47');
+  }, 90_000);
+});
+
+describe('the votes page', () => {
+  it('shows an open owners’ decision’s live turnout by persons and by area against two thirds, as the council counts it', async () => {
+    const db = p.t.db;
+    const now = p.clock.now();
+    const estateId = (await db.selectFrom('estates').select('id').executeTakeFirstOrThrow()).id;
+    const building = await db.selectFrom('buildings').select('id').where('code', '=', '8').where('estate_id', '=', estateId).executeTakeFirstOrThrow();
+    await db.updateTable('households').set({ floor_area: 10_000 }).where('building_id', '=', building.id).where('floor_area', 'is', null).execute();
+    const memberId = (await db.selectFrom('members').select('id').executeTakeFirstOrThrow()).id;
+    const opened = await db.transaction().execute((tx) =>
+      openVote(tx, { estateId, kind: 'decision', matter: 'ordinary', title: '更换电梯', options: [], secret: false, buildingIds: [building.id], deadline: new Date(now.getTime() + 7 * 86_400_000), createdBy: memberId, platform: 'console', chatId: 'g-vote', sourceKey: 'web-pages2-vote', proposalId: null }, now),
+    );
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    const vote = await db.selectFrom('votes').selectAll().where('id', '=', opened.voteId).executeTakeFirstOrThrow();
+
+    expect((await fetch(`${web.url}/votes`)).status).toBe(401);
+    const liu = await signIn('刘雅玲');
+    expect(await (await liu('/')).text()).toContain('href="/votes"');
+    const before = await (await liu('/votes')).text();
+    expect(before).toContain(`V${vote.id} 更换电梯`);
+    expect(before).toContain(`0 / ${opened.persons}`);
+    expect(before.match(/未达到/g)).toHaveLength(2);
+
+    // Every household of the building votes: both thresholds are reached, with the council's own figures.
+    const households = await db.selectFrom('households').select('id').where('building_id', '=', building.id).execute();
+    await db.transaction().execute((tx) => castBallots(tx, { voteId: vote.id, householdIds: households.map((h) => h.id), choice: 'yes', channel: 'paper', memberId, photoFileId: null, sourceKey: 'web-pages2-ballots', at: now }));
+    const after = await (await liu('/votes')).text();
+    const count = await countVote(db, vote, p.clock.now());
+    if (count.kind !== 'decision') throw new Error('not a decision');
+    expect(after).toContain(`${count.count.participating.persons} / ${count.count.total.persons}`);
+    expect(count.count.quorum.met).toBe(true);
+    expect(after.match(/已达到/g)).toHaveLength(2);
+    expect(after).not.toContain('未达到');
   }, 90_000);
 });
