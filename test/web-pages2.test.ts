@@ -142,3 +142,24 @@ describe('the votes page', () => {
     expect(after).not.toContain('未达到');
   }, 90_000);
 });
+
+describe('the work page', () => {
+  it('shows this month’s patrol hours: every grid worker’s to an admin, her own to a grid worker', async () => {
+    const db = p.t.db;
+    const now = p.clock.now();
+    const estateId = (await db.selectFrom('estates').select('id').executeTakeFirstOrThrow()).id;
+    const patrol = async (name: string, minutes: number, key: string) => {
+      const m = await db.selectFrom('members').select('id').where('display_name', '=', name).executeTakeFirstOrThrow();
+      await db.insertInto('patrols').values({ estate_id: estateId, member_id: m.id, zone_id: null, started_at: new Date(now.getTime() - (minutes + 1) * 60_000), ended_at: new Date(now.getTime() - 60_000), origin_platform: 'console', origin_chat_id: 'dm', source_key: key }).execute();
+    };
+    await patrol('刘雅玲', 95, 'web-pages2-patrol-liu');
+    await patrol('王建国', 40, 'web-pages2-patrol-wang');
+    expect((await fetch(`${web.url}/work`)).status).toBe(401);
+    const all = await (await (await signIn('戴红霞'))('/work')).text();
+    expect(all).toContain('1:35');
+    expect(all).toContain('0:40');
+    const own = await (await (await signIn('刘雅玲'))('/work')).text();
+    expect(own).toContain('1:35');
+    expect(own).not.toContain('王建国');
+  }, 90_000);
+});

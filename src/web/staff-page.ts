@@ -15,6 +15,7 @@ export function staffPage(staff: StaffContext, title: string, body: Html): Html 
 <a href="/tickets">${t('web_nav_tickets')}</a>
 <a href="/notices">${t('web_nav_notices')}</a>
 <a href="/votes">${t('web_nav_votes')}</a>
+<a href="/work">${t('web_nav_work')}</a>
 ${isAdmin(staff.roles) ? html`<a href="/queues">${t('web_nav_queues')}</a>` : ''}
 <span class="who">${t('web_signed_in_as', { name: staff.member.displayName ?? '—', roles })}</span>
 <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${staff.session.csrfToken}"><button type="submit">${t('web_sign_out')}</button></form>

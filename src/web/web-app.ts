@@ -20,6 +20,7 @@ import { householdPage, ledgerPage } from './pages/ledger-page.js';
 import { noticesPage } from './pages/notices-page.js';
 import { queuesPage } from './pages/queues-page.js';
 import { votesPage } from './pages/votes-page.js';
+import { workPage } from './pages/work-page.js';
 import { wechatLoginPage } from './pages/wechat-login-page.js';
 import { ticketPage, ticketsPage } from './pages/tickets-page.js';
 import { looksLikeToken, sameSecret } from './secret-token.js';
@@ -118,6 +119,7 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
   });
   app.get('/notices', async (c) => c.html(await noticesPage(deps, c.get('staff'))));
   app.get('/votes', async (c) => c.html(await votesPage(deps, c.get('staff'))));
+  app.get('/work', async (c) => c.html(await workPage(deps, c.get('staff'))));
   app.get('/queues', async (c) => {
     const staff = c.get('staff');
     if (!isAdmin(staff.roles)) return c.html(messagePage(staff.i18n.t, staff.i18n.t('web_forbidden'), staff.i18n.t('web_forbidden')), 403);
