@@ -83,7 +83,7 @@ describe('a worker killed mid-job', () => {
     expect(await paymentsFor(messageKey(msg))).toEqual([{ id: expect.any(Number), amount_fen: 1000 }]);
     await new Promise((r) => setTimeout(r, 300));
     expect(repliesFor('7-1-101')).toHaveLength(1);
-  }, 25_000);
+  }, 90_000);
 
   it('after its commit but before it reported done: the next worker re-runs it, with no second effect or reply', async () => {
     const w1 = workers[workers.length - 1];
@@ -112,7 +112,7 @@ describe('a worker killed mid-job', () => {
     expect(await until(async () => (await job.getState()) === 'completed', 10_000)).toBe(true);
     expect(await paymentsFor(key)).toHaveLength(1);
     expect(repliesFor('7-1-102')).toHaveLength(1);
-  }, 25_000);
+  }, 90_000);
 
   it('on SIGTERM finishes its in-flight job, then exits cleanly within a bounded time', async () => {
     const w = workers[workers.length - 1];
