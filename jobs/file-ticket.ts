@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { userText } from '../src/i18n/user-text.js';
 import { maskPersonalData } from '../src/privacy/mask.js';
 import { tellOwner } from '../src/tickets/audience.js';
-import { classifyComplaint, type TicketCategory } from '../src/tickets/categories.js';
+import { classifyComplaint, type TicketCategory } from '../src/text/ticket-categories.js';
 import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
 import { localTime } from '../src/time/local-time.js';
 import { isMeaningfulComplaint } from '../src/tickets/meaningful.js';

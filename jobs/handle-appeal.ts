@@ -11,7 +11,7 @@ import { isPanelist, panelOf } from '../src/scoring/panel.js';
 import { renderNotice } from '../src/scoring/render.js';
 import { publishRound } from '../src/scoring/results.js';
 import { latestPublishedRound, unitsInScope } from '../src/scoring/rounds.js';
-import { unitOfRoom } from '../src/scoring/unit-code.js';
+import { unitOfRoom } from '../src/text/unit-code.js';
 import type { CommandContext } from './command-context.js';
 import { commandProcessor } from './run-command.js';
 

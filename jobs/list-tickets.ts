@@ -1,6 +1,6 @@
 import type { Ticket } from '../src/db/database.js';
 import { userText } from '../src/i18n/user-text.js';
-import { categoryNamed, isTicketCategory } from '../src/tickets/categories.js';
+import { categoryNamed, isTicketCategory } from '../src/text/ticket-categories.js';
 import { actorLabel, categoryLabel, ownerLabel, staffLabelRoles } from '../src/tickets/describe.js';
 import { isStaff } from '../src/ledger/permissions.js';
 import { localTime } from '../src/time/local-time.js';

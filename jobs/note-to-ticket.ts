@@ -2,7 +2,7 @@ import { latestOpenNote, noteRef } from '../src/grid/field-notes.js';
 import { userText } from '../src/i18n/user-text.js';
 import { maskPersonalData } from '../src/privacy/mask.js';
 import { tellOwner } from '../src/tickets/audience.js';
-import { classifyComplaint } from '../src/tickets/categories.js';
+import { classifyComplaint } from '../src/text/ticket-categories.js';
 import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
 import { localTime } from '../src/time/local-time.js';
 import { NoticeBatch } from '../src/tickets/notify.js';

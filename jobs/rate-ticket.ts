@@ -7,7 +7,7 @@ import { NoticeBatch } from '../src/tickets/notify.js';
 import { canRateTicket } from '../src/tickets/permissions.js';
 import { addEvent, lockTicket, reportersOf } from '../src/tickets/repository.js';
 import { dueTimes, slaFor } from '../src/tickets/sla.js';
-import { isTicketCategory } from '../src/tickets/categories.js';
+import { isTicketCategory } from '../src/text/ticket-categories.js';
 import { commandProcessor } from './run-command.js';
 
 /** Ratings at or below this reopen the ticket. */

@@ -3,7 +3,7 @@ import { formatCenti, roundDiv } from '../src/scoring/centi.js';
 import { rankUnits, sameRanking } from '../src/scoring/ranking.js';
 import { DEFAULT_RULES, InvalidRulesError, bonusNamed, validateRules, type ScoringRules } from '../src/scoring/rules.js';
 import { readScoreWords } from '../src/scoring/score-words.js';
-import { readUnitCode } from '../src/scoring/unit-code.js';
+import { readUnitCode } from '../src/text/unit-code.js';
 import { countedCards, scoreUnit, type DecidedEvidence, type ScoreCard, type UnitInput } from '../src/scoring/unit-score.js';
 import { headSubsidyFen, percentOfYearFen, yearEndWinners } from '../src/scoring/year-end.js';
 

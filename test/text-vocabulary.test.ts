@@ -3,7 +3,7 @@ import { detectLocale } from '../src/commands/locale.js';
 import { parseCommand } from '../src/commands/parse.js';
 import { parseReminderSpec } from '../src/time/reminder-schedule.js';
 import { parseRosterCsv } from '../src/roster/parse-roster-csv.js';
-import { classifyComplaint } from '../src/tickets/categories.js';
+import { classifyComplaint } from '../src/text/ticket-categories.js';
 import { buildingInText } from '../src/tickets/place.js';
 import { foldText, hasTraditional } from '../src/text/fold-text.js';
 import { chineseNumeral, parseChineseNumber, parseIntOrChinese } from '../src/text/numerals.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryNamed, classifyComplaint } from '../src/tickets/categories.js';
+import { categoryNamed, classifyComplaint } from '../src/text/ticket-categories.js';
 import { localTime } from '../src/time/local-time.js';
 import { isMeaningfulComplaint } from '../src/tickets/meaningful.js';
 import { NoticeBatch, notifyAddress } from '../src/tickets/notify.js';

@@ -1,4 +1,4 @@
-import { TICKET_CATEGORIES } from '../tickets/categories.js';
+import { TICKET_CATEGORIES } from '../text/ticket-categories.js';
 import { parseFlags, type RefusedFlags } from './parse-flags.js';
 
 /** The usage of `linli estates`. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { isTimeZone } from '../config.js';
 import type { Database } from '../db/database.js';
-import { categoryNamed, isTicketCategory } from '../tickets/categories.js';
+import { categoryNamed, isTicketCategory } from '../text/ticket-categories.js';
 import { parseEstatesArgs } from './estates-args.js';
 import { describePlan, planBuildingCodes, runEstatesFee } from './estates-fee.js';
 import { runEstatesArea, runEstatesRelation } from './estates-council.js';

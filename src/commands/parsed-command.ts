@@ -1,6 +1,6 @@
 /** What a chat message asks the bot to do; see DESIGN.md, "Command language". */
 
-import type { TicketCategory } from '../tickets/categories.js';
+import type { TicketCategory } from '../text/ticket-categories.js';
 
 /** Every key a parse carries, as `linli parse` prints it: null where it does not apply. */
 export interface CommandFields {

@@ -1,4 +1,4 @@
-import { categoryNamed, isTicketCategory, type TicketCategory } from '../tickets/categories.js';
+import { categoryNamed, isTicketCategory, type TicketCategory } from '../text/ticket-categories.js';
 
 // The services a property company is engaged for, as an estate names them, and the ticket
 // categories each one covers.

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import { mayCast, type BindingRelation } from './eligibility.js';
-import type { VotesTable } from './tables.js';
+import type { VotesTable } from '../db/tables/council.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type Vote = Selectable<VotesTable>;

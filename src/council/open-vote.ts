@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { MatterClass } from './owners-decision.js';
 import { personKeys } from './persons.js';
-import type { VoteKind } from './tables.js';
+import type { VoteKind } from '../db/tables/council.js';
 
 /** What staff asked to open. */
 export interface NewVote {

@@ -1,7 +1,7 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import { supportCount } from './proposals.js';
-import type { ProposalsTable } from './tables.js';
+import type { ProposalsTable } from '../db/tables/council.js';
 
 export type Proposal = Selectable<ProposalsTable>;
 

@@ -1,3 +1,4 @@
+import type { CouncilArgError } from '../i18n/catalog-council-zh-hans.js';
 import { findRoomCode } from '../text/room-code.js';
 import { foldText } from '../text/fold-text.js';
 import { addDays, daysInMonth, localParts, zonedTime } from '../time/zoned-time.js';
@@ -7,20 +8,6 @@ import type { DecisionChoice, MatterClass } from './owners-decision.js';
  * Argument readers of the council's commands: the command table hands over the text after the
  * keyword, and these read it. Each returns a value or an error code the user is told.
  */
-export type CouncilArgError =
-  | 'ref_required'
-  | 'when_unclear'
-  | 'in_past'
-  | 'place_required'
-  | 'title_required'
-  | 'options_required'
-  | 'choice_unclear'
-  | 'room_required'
-  | 'owner_required'
-  | 'text_required'
-  | 'two_refs_required'
-  | 'reason_required'
-  | 'area_required';
 
 type Read<T> = { ok: true; value: T } | { ok: false; error: CouncilArgError };
 const fail = (error: CouncilArgError): { ok: false; error: CouncilArgError } => ({ ok: false, error });

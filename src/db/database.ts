@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { CouncilTables } from '../council/tables.js';
+import type { CouncilTables } from './tables/council.js';
 import type { EstatesTable, ZonesTable, BuildingsTable, UnitsTable, HouseholdsTable } from './tables/estate.js';
 import type { MembersTable, RolesTable, ChatGroupsTable, BindingsTable, InvitationsTable, RoleName } from './tables/members.js';
 import type { FeePlansTable, FeePlanBuildingsTable, ClaimAnnouncementsTable, PaymentsTable, PaymentDecisionsTable, PaymentKind, LedgerHoldsTable, ChainLinesTable, ChainRoomsTable } from './tables/ledger.js';
@@ -17,7 +17,7 @@ import type {
   ScoringRulesTable,
   ScoringScoresTable,
   ScoringSheetImportsTable,
-} from '../scoring/tables.js';
+} from './tables/scoring.js';
 import type { PropertyCompaniesTable, PatrolSettingsTable, PatrolsTable, PatrolPointsTable, FieldNotesTable, PatrolRemindersTable, SurveysTable, SurveyAnswersTable, SurveyChasesTable } from './tables/grid.js';
 
 // The table types live by concept in ./tables/; this file names the whole schema.

@@ -1,6 +1,5 @@
-import type { CouncilArgError } from '../council/read-args.js';
 import type { LocalTime } from '../time/local-time.js';
-import { percent, squareMetres, type councilZhHans, type Figure } from './catalog-council-zh-hans.js';
+import { percent, squareMetres, type CouncilArgError, type councilZhHans, type Figure } from './catalog-council-zh-hans.js';
 
 const CHOICE: Record<string, string> = { yes: 'yes', no: 'no', abstain: 'abstain' };
 const MATTER = { ordinary: 'ordinary matter', special: 'special matter' } as const;

@@ -1,4 +1,3 @@
-import type { CouncilArgError } from '../council/read-args.js';
 import type { LocalTime } from '../time/local-time.js';
 
 /** Hundredths of m² as m² with two decimals, in integers: 9550 → 95.50. */
@@ -24,6 +23,22 @@ export interface Figure {
   areaPerMille: number;
 }
 const yes = (b: boolean) => (b ? '达到' : '未达到');
+
+/** Why a council command's arguments were refused. */
+export type CouncilArgError =
+  | 'ref_required'
+  | 'when_unclear'
+  | 'in_past'
+  | 'place_required'
+  | 'title_required'
+  | 'options_required'
+  | 'choice_unclear'
+  | 'room_required'
+  | 'owner_required'
+  | 'text_required'
+  | 'two_refs_required'
+  | 'reason_required'
+  | 'area_required';
 
 const ARG_ERRORS: Record<CouncilArgError, string> = {
   ref_required: '请写上编号，例如：附议 Y3、投票 V4 同意',

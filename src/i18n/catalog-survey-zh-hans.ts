@@ -1,4 +1,4 @@
-import type { SurveyQuestion } from '../survey/survey-definition.js';
+import type { SurveyQuestion } from '../db/tables/grid.js';
 import type { LocalTime } from '../time/local-time.js';
 
 const questionLines = (qs: SurveyQuestion[], free: string | null) =>

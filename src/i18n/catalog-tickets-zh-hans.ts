@@ -1,5 +1,5 @@
 import type { TicketStatus } from '../db/database.js';
-import type { TicketCategory } from '../tickets/categories.js';
+import type { TicketCategory } from '../text/ticket-categories.js';
 import type { LocalTime } from '../time/local-time.js';
 
 const CATEGORY: Record<TicketCategory, string> = {

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
-import type { ScoringAppealsTable } from './tables.js';
+import type { ScoringAppealsTable } from '../db/tables/scoring.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

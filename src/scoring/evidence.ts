@@ -6,7 +6,7 @@ import type { Database } from '../db/database.js';
 import { zonedTime } from '../time/zoned-time.js';
 import type { Round, ScoredUnit } from './rounds.js';
 import type { ScoringRules } from './rules.js';
-import { readUnitCode, unitOfRoom } from './unit-code.js';
+import { readUnitCode, unitOfRoom } from '../text/unit-code.js';
 import type { DecidedEvidence } from './unit-score.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
-import type { ScoringRoundsTable } from './tables.js';
+import type { ScoringRoundsTable } from '../db/tables/scoring.js';
 import { currentMonth } from '../time/month.js';
 import { addDays, zonedTime } from '../time/zoned-time.js';
 import { rulesForMonth } from './rules-repository.js';

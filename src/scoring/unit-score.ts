@@ -1,5 +1,5 @@
 import { roundDiv } from './centi.js';
-import type { ScoringRules } from './rules.js';
+import type { ScoringRules, UnitScore } from '../db/tables/scoring-rules.js';
 
 /** One panelist's points for one unit, criterion key → whole points. */
 export interface ScoreCard {
@@ -25,25 +25,8 @@ export interface UnitInput {
   evidence: DecidedEvidence[];
 }
 
-/** A unit's month: every figure in hundredths of a point. */
-export interface UnitScore {
-  unitId: number;
-  status: 'scored' | 'vetoed' | 'unscored';
-  /** Complete cards received, and how many counted after trimming. */
-  cards: number;
-  counted: number;
-  trimmed: boolean;
-  /** Mean per criterion over the counted cards. */
-  byCriterion: Record<string, number>;
-  /** Mean of the counted cards' totals. */
-  base: number;
-  deduction: number;
-  bonus: number;
-  /** base − deduction + bonus; null when vetoed or unscored. */
-  total: number | null;
-  /** Veto items confirmed (their keys). */
-  vetoes: string[];
-}
+export type { UnitScore } from '../db/tables/scoring-rules.js';
+
 
 /** True when a card has a whole, in-range number for every criterion: a partial card is a missing panelist. */
 export function isComplete(rules: ScoringRules, card: ScoreCard): boolean {

@@ -1,10 +1,10 @@
+import type { SurveyQuestion } from '../db/tables/grid.js';
 import { cleanText } from '../text/clean-text.js';
 import { foldText } from '../text/fold-text.js';
 import { parseIntOrChinese } from '../text/numerals.js';
 import { BUILDING_WORDS, numberPattern, wordsPattern } from '../text/room-words.js';
 
-/** One question: a 1–5 scale, or a choice among options (answered by number). */
-export type SurveyQuestion = { text: string; kind: 'scale' } | { text: string; kind: 'choice'; options: string[] };
+export type { SurveyQuestion };
 
 /** A survey as an admin writes it (in the chat or in a file). */
 export interface SurveyDefinition {

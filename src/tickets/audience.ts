@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Ticket } from '../db/database.js';
 import type { ChatAddress } from '../messages/incoming-message.js';
-import { committeeMembers } from '../committee/property-routing.js';
+import { committeeMembers } from './property-routing.js';
 import { estateAdmins, notifyAddress, type NoticeBatch } from './notify.js';
 import { memberById, reportersOf } from './repository.js';
 

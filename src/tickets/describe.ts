@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, Ticket } from '../db/database.js';
 import type { Translator } from '../i18n/translator.js';
 import { userText } from '../i18n/user-text.js';
-import { isTicketCategory } from './categories.js';
+import { isTicketCategory } from '../text/ticket-categories.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
-import { isTicketCategory, type TicketCategory } from './categories.js';
+import { isTicketCategory, type TicketCategory } from '../text/ticket-categories.js';
 
 /** How long an offered ticket waits for the member's 是. */
 export const OFFER_WINDOW_MS = 10 * 60_000;

@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
-import { routeTicket } from '../committee/property-routing.js';
+import { routeTicket } from './property-routing.js';
 import type { Database, Ticket } from '../db/database.js';
 import type { ChatAddress } from '../messages/incoming-message.js';
-import type { TicketCategory } from './categories.js';
+import type { TicketCategory } from '../text/ticket-categories.js';
 import type { TicketPlace } from './place.js';
 import { addEvent } from './repository.js';
 import { dueTimes } from './sla.js';

@@ -1,7 +1,7 @@
 import { cleanText } from '../text/clean-text.js';
 import { foldText } from '../text/fold-text.js';
 import { SAFETY_PROBLEM } from '../text/problem-words.js';
-import type { TicketCategory } from './categories.js';
+import type { TicketCategory } from '../text/ticket-categories.js';
 
 /** A hazard to life (flying-wire charging, gas, live wires): always offered, and said to be one. */
 export function isSafetyCategory(category: TicketCategory, text: string): boolean {

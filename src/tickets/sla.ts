@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
-import type { TicketCategory } from './categories.js';
+import type { TicketCategory } from '../text/ticket-categories.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

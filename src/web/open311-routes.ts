@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { translator } from '../i18n/translator.js';
-import { TICKET_CATEGORIES } from '../tickets/categories.js';
+import { TICKET_CATEGORIES } from '../text/ticket-categories.js';
 import { categoryLabel } from '../tickets/describe.js';
 import { ticketIdOf, ticketRef } from '../tickets/repository.js';
 import { open311Status } from '../tickets/statuses.js';

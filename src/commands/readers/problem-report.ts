@@ -2,7 +2,7 @@ import { findRoomCode } from '../../text/room-code.js';
 import {
   ADVICE, ASKS_FOR_HELP, NEGATED, NOT_A_REPORT, NOT_A_REPORT_EN, PERSISTS, PLACE, PLACE_EN, PROBLEM, PROBLEM_EN, QUESTION, RESOLVED, SAFETY_EN, SAFETY_PROBLEM, TRAILING_KEYWORD,
 } from '../../text/problem-words.js';
-import { classifyComplaint } from '../../tickets/categories.js';
+import { classifyComplaint } from '../../text/ticket-categories.js';
 import type { SentenceReader } from '../command-row.js';
 import { codePointLength, originalText, withText, type ParseInput } from '../parse-input.js';
 import type { ParsedAs } from '../parsed-command.js';

@@ -1,4 +1,4 @@
-import { readUnitCode } from '../../scoring/unit-code.js';
+import { readUnitCode } from '../../text/unit-code.js';
 import type { ParseInput, Rest } from '../parse-input.js';
 
 // What the 红"栋"力 readers share: a unit (8-2, 8栋2单元) or a scoring ref (E3, A2) where the

@@ -73,7 +73,7 @@ export interface SurveysTable {
   id: Generated<number>;
   estate_id: number;
   title: string;
-  questions: Json<import('../../survey/survey-definition.js').SurveyQuestion[]>;
+  questions: Json<SurveyQuestion[]>;
   free_text: string | null;
   zone_id: number | null;
   building_id: number | null;
@@ -101,3 +101,6 @@ export interface SurveyChasesTable {
   day: string;
   created_at: Timestamp;
 }
+
+/** One question: a 1–5 scale, or a choice among options (answered by number). */
+export type SurveyQuestion = { text: string; kind: 'scale' } | { text: string; kind: 'choice'; options: string[] };

@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, PropertyCompany } from '../db/database.js';
-import { slaFor, type SlaRule } from '../tickets/sla.js';
-import type { TicketCategory } from '../tickets/categories.js';
-import { zoneGridWorker } from '../tickets/repository.js';
+import { slaFor, type SlaRule } from './sla.js';
+import type { TicketCategory } from '../text/ticket-categories.js';
+import { zoneGridWorker } from './repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

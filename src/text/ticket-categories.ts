@@ -1,5 +1,5 @@
-import { cleanText } from '../text/clean-text.js';
-import { foldText } from '../text/fold-text.js';
+import { cleanText } from './clean-text.js';
+import { foldText } from './fold-text.js';
 
 /** What a ticket is about. Codes are stable (stored, and mapped to Open311 service codes). */
 export const TICKET_CATEGORIES = [

@@ -1,6 +1,6 @@
-import { parseIntOrChinese } from '../text/numerals.js';
-import { MAX_BUILDING, MAX_UNIT } from '../text/room-code.js';
-import { BUILDING_WORDS, numberPattern, UNIT_WORDS, wordsPattern } from '../text/room-words.js';
+import { parseIntOrChinese } from './numerals.js';
+import { MAX_BUILDING, MAX_UNIT } from './room-code.js';
+import { BUILDING_WORDS, numberPattern, UNIT_WORDS, wordsPattern } from './room-words.js';
 
 // 8-2, 8栋2单元, 8栋二单元, 8#2单元, 8号楼2单元 at the start of folded text; not a room (8-2-301).
 // The words come from the room vocabulary, so a unit is spelt as the parser spells rooms.

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Json, Timestamp } from '../db/tables/column-types.js';
+import type { Json, Timestamp } from './column-types.js';
 
 // The 红"栋"力 tables (migration 2026-12-02-0020-scoring), as the application sees them.
 
@@ -7,7 +7,7 @@ export interface ScoringRulesTable {
   id: Generated<number>;
   estate_id: number;
   effective_month: string;
-  rules: Json<import('./rules.js').ScoringRules>;
+  rules: Json<import('./scoring-rules.js').ScoringRules>;
   created_by: number | null;
   created_at: Timestamp;
 }
@@ -15,7 +15,7 @@ export interface ScoringRoundsTable {
   id: Generated<number>;
   estate_id: number;
   month: string;
-  rules: Json<import('./rules.js').ScoringRules>;
+  rules: Json<import('./scoring-rules.js').ScoringRules>;
   status: Generated<'open' | 'closed' | 'published'>;
   closes_at: Timestamp;
   published_at: Timestamp | null;
@@ -70,7 +70,7 @@ export interface ScoringResultsTable {
   total_centi: number | null;
   rank: number | null;
   flag: boolean;
-  detail: Json<import('./unit-score.js').UnitScore>;
+  detail: Json<import('./scoring-rules.js').UnitScore>;
 }
 export interface ScoringAppealsTable {
   id: Generated<number>;
