@@ -5,7 +5,7 @@ import type { Translator } from '../src/i18n/translator.js';
 import type { ChatAddress } from '../src/messages/incoming-message.js';
 import type { Scope } from '../src/ledger/paid-months.js';
 import type { CommandJob } from '../src/queue/job-data.js';
-import type { OutgoingAttachment } from '../src/outbox/outgoing-message.js';
+import type { OutgoingAttachment, ReplyButton } from '../src/outbox/outgoing-message.js';
 import type { ChartRenderer } from '../src/charts/render-png.js';
 import type { Logger } from '../src/log.js';
 
@@ -26,8 +26,10 @@ export interface ArrivalContext {
   charts?: ChartRenderer;
   /** The worker's log, for what the member is not told (a chart that could not be drawn). */
   log: Logger;
-  /** Send to another chat (a notification). */
-  send(to: ChatAddress, text: string, mentions?: string[]): void;
+  /** Reply with buttons under the text where the platform has them (the text says what to type anyway). */
+  replyWithButtons(text: string, buttons: ReplyButton[]): void;
+  /** Send to another chat (a notification), with buttons under it where given. */
+  send(to: ChatAddress, text: string, mentions?: string[], buttons?: ReplyButton[]): void;
   /** Record an action in an estate's audit log. */
   auditIn(estateId: number, action: string, subject: string, detail?: Record<string, unknown>): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { boundHouseholds, type HouseholdRef } from '../src/members/households.js';
 import { isStaff } from '../src/ledger/permissions.js';
 import type { ChatAddress } from '../src/messages/incoming-message.js';
+import type { ReplyButton } from '../src/outbox/outgoing-message.js';
 import { outboxKey } from '../src/queue/job-ids.js';
 import { notifyAddress } from '../src/tickets/notify.js';
 import type { CommandContext } from './command-context.js';
@@ -11,8 +12,8 @@ import type { CommandContext } from './command-context.js';
  * point at them). Every council message goes through here.
  */
 export interface CouncilOut {
-  reply(text: string): string;
-  send(to: ChatAddress, text: string, mentions?: string[]): string;
+  reply(text: string, buttons?: ReplyButton[]): string;
+  send(to: ChatAddress, text: string, mentions?: string[], buttons?: ReplyButton[]): string;
   /** To the sender privately where the platform allows, else here. */
   toSender(text: string): string;
   /** Whether a message to the sender goes to a private chat. */
@@ -25,12 +26,13 @@ export function councilOut(ctx: CommandContext): CouncilOut {
   const here: ChatAddress = { platform: ctx.job.platform, chatId: ctx.job.chatId };
   const privateTo = notifyAddress({ platform: ctx.member.platform, platformUserId: ctx.member.platform_user_id }, here);
   return {
-    reply(text) {
-      ctx.reply(text);
+    reply(text, buttons) {
+      if (buttons?.length) ctx.replyWithButtons(text, buttons);
+      else ctx.reply(text);
       return outboxKey(ctx.job.key, ++n);
     },
-    send(to, text, mentions = []) {
-      ctx.send(to, text, mentions);
+    send(to, text, mentions = [], buttons) {
+      ctx.send(to, text, mentions, buttons);
       return outboxKey(ctx.job.key, ++n);
     },
     toSender(text) {

@@ -1,3 +1,4 @@
+import { ballotButtons } from '../src/council/ballot-buttons.js';
 import { noticeRecipients, recordNotice } from '../src/council/ballot-notices.js';
 import { findVote } from '../src/council/ballots.js';
 import { claimNudgeDay, planNudges } from '../src/council/nudges.js';
@@ -32,8 +33,9 @@ export const nudgeVoters = commandProcessor('nudge-voters', async (ctx) => {
   const plan = planNudges(await noticeRecipients(ctx.tx, vote), await notVotedHouseholds(ctx.tx, vote, ctx.now), here);
   const deadline = localTime(vote.deadline, tz);
   const options = vote.kind === 'poll' ? vote.options.length : null;
+  const buttons = ballotButtons(ctx.i18n, refName, vote.kind === 'poll' ? vote.options : null);
   for (const n of plan.nudges) {
-    const key = out.send(n.to, t('nudge_voter', { ref: refName, title: vote.title, rooms: n.households.map((h) => h.roomCode), deadline, options }));
+    const key = out.send(n.to, t('nudge_voter', { ref: refName, title: vote.title, rooms: n.households.map((h) => h.roomCode), deadline, options }), [], buttons);
     // A reminder that went out is a delivery of the notice too (kept when none was logged for this voter).
     for (const h of n.households) await recordNotice(ctx.tx, { voteId: vote.id, householdId: h.id, channel: 'chat', memberId: n.memberId, outboxKey: key, at: ctx.now });
   }

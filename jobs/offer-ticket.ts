@@ -15,5 +15,5 @@ export const offerTicket = commandProcessor('offer', async (ctx) => {
   const at = { platform: ctx.job.platform, chatId: ctx.job.chatId, memberId: ctx.member.id };
   await saveOffer(ctx.tx, at, { text, category: cmd.offer, sourceKey: ctx.job.key }, ctx.now);
   const { t } = ctx.i18n;
-  ctx.reply(t('ticket_offer', { category: categoryLabel(t, cmd.offer), safety: isSafetyCategory(cmd.offer, text) }));
+  ctx.replyWithButtons(t('ticket_offer', { category: categoryLabel(t, cmd.offer), safety: isSafetyCategory(cmd.offer, text) }), [{ label: t('offer_button'), says: t('offer_says') }]);
 });

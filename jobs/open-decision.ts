@@ -1,3 +1,4 @@
+import { ballotButtons } from '../src/council/ballot-buttons.js';
 import { findVote } from '../src/council/ballots.js';
 import { noticeRecipients, recordNotice } from '../src/council/ballot-notices.js';
 import { openVote } from '../src/council/open-vote.js';
@@ -27,13 +28,14 @@ async function showTurnout(ctx: CommandContext, out: CouncilOut, id: number): Pr
 export async function sendBallotNotices(ctx: CommandContext, out: CouncilOut, voteId: number, announcementKey: string): Promise<void> {
   const vote = (await findVote(ctx.tx, ctx.estate.id, voteId))!;
   const here = { platform: ctx.job.platform, chatId: ctx.job.chatId };
+  const buttons = ballotButtons(ctx.i18n, `V${vote.id}`, vote.kind === 'poll' ? vote.options : null);
   for (const r of await noticeRecipients(ctx.tx, vote)) {
     const to = notifyAddress(r, here);
     // Where the platform has no private chat the group announcement is what reached them.
     const key =
       to.chatId === here.chatId && to.platform === here.platform
         ? announcementKey
-        : out.send(to, ctx.i18n.t('vote_ballot_notice', { ref: `V${vote.id}`, title: vote.title, rooms: r.households.map((h) => h.roomCode), deadline: localTime(vote.deadline, ctx.estate.time_zone), options: vote.kind === 'poll' ? vote.options.length : null }));
+        : out.send(to, ctx.i18n.t('vote_ballot_notice', { ref: `V${vote.id}`, title: vote.title, rooms: r.households.map((h) => h.roomCode), deadline: localTime(vote.deadline, ctx.estate.time_zone), options: vote.kind === 'poll' ? vote.options.length : null }), [], buttons);
     for (const h of r.households) await recordNotice(ctx.tx, { voteId: vote.id, householdId: h.id, channel: 'chat', memberId: r.memberId, outboxKey: key, at: ctx.now });
   }
 }
@@ -84,6 +86,7 @@ export const openDecision = commandProcessor('vote', async (ctx) => {
   const scopeName = args.value.buildings.length === 0 ? t('vote_scope_estate') : t('vote_scope_buildings', { codes: args.value.buildings });
   const key = out.reply(
     t('vote_opened_decision', { ref: `V${opened.voteId}`, title: userText(args.value.title), matter: args.value.matter, scope: scopeName, deadline: localTime(args.value.deadline, ctx.estate.time_zone), households: opened.households, secret: args.value.secret }),
+    ballotButtons(ctx.i18n, `V${opened.voteId}`, null),
   );
   await sendBallotNotices(ctx, out, opened.voteId, key);
 });

@@ -1,3 +1,4 @@
+import { ballotButtons } from '../src/council/ballot-buttons.js';
 import { openVote } from '../src/council/open-vote.js';
 import { readOpenPoll } from '../src/council/read-args.js';
 import { userText } from '../src/i18n/user-text.js';
@@ -40,6 +41,7 @@ export const openPoll = commandProcessor('poll', async (ctx) => {
   const scopeName = codes.length === 0 ? t('vote_scope_estate') : t('vote_scope_buildings', { codes });
   const key = out.reply(
     t('vote_opened_poll', { ref: `V${opened.voteId}`, title: userText(args.value.title), options: args.value.options.map((o) => userText(o, 40)), deadline: localTime(args.value.deadline, ctx.estate.time_zone), secret: args.value.secret, scope: scopeName }),
+    ballotButtons(ctx.i18n, `V${opened.voteId}`, args.value.options.map((o) => userText(o, 40))),
   );
   await sendBallotNotices(ctx, out, opened.voteId, key);
 });

@@ -59,7 +59,8 @@ export function commandProcessor(name: string, body: CommandHandler | ArrivalHan
         replyWithFile: (text, attachment) => out.push({ to: here, text, mentions: [], attachment }),
         ...(deps.charts ? { charts: deps.charts } : {}),
         log: deps.log,
-        send: (to, text, mentions = []) => out.push({ to, text, mentions }),
+        replyWithButtons: (text, buttons) => out.push({ to: here, text, mentions: [], buttons }),
+        send: (to, text, mentions = [], buttons) => out.push({ to, text, mentions, ...(buttons?.length ? { buttons } : {}) }),
         auditIn: async (estateId, action, subject, detail = {}) => {
           await tx
             .insertInto('audit_log')

@@ -20,6 +20,9 @@ describe('a problem told without a keyword', () => {
     const before = await tickets();
     expect(await p.say('向大叔', '8栋2单元楼上漏水，滴到厨房了')).toEqual([OFFER_LEAK]);
     expect(await tickets()).toBe(before);
+    // The offer carries its button as data, for the platforms that draw buttons: pressing it says 是.
+    const row = await p.t.db.selectFrom('outbox').select('buttons').where('text', 'like', '%要报给网格员吗%').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(row.buttons).toEqual([{ label: '是，提交工单', says: '是' }]);
     // Someone else's 是 is chatter: the offer was made to 向大叔.
     expect(await p.say('路人甲', '是')).toEqual([]);
     const yes = p.message('向大叔', '是的');

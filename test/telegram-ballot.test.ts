@@ -1,6 +1,8 @@
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ballotKeyboard } from '../src/adapters/telegram/ballot-buttons.js';
+import { inlineKeyboard } from '../src/adapters/telegram/reply-buttons.js';
+import { ballotButtons } from '../src/council/ballot-buttons.js';
+import { translator } from '../src/i18n/translator.js';
 import { TelegramAdapter } from '../src/adapters/telegram/telegram-adapter.js';
 import { linkGroup } from '../src/cli/groups-command.js';
 import { DEMO_ESTATE_CODE } from '../src/demo/seed-demo-estate.js';
@@ -62,18 +64,22 @@ afterAll(async () => {
 });
 
 describe('Telegram ballot keyboard', () => {
-  it('reads the keyboard off what a message asks for, in its script, and leaves other messages alone', () => {
-    expect(ballotKeyboard('回复“投票 V4 同意 / 反对 / 弃权”。')?.inline_keyboard).toEqual([
+  it('draws the buttons a message carries: a decision side by side in the reader\'s script, a poll one option a row', () => {
+    const zh = (locale: 'zh-Hans' | 'zh-Hant' | 'en') => inlineKeyboard(ballotButtons(translator(locale), 'V4', null))?.inline_keyboard;
+    expect(zh('zh-Hans')).toEqual([
       [
-        { text: '同意', callback_data: 'b:4:yes' },
-        { text: '反对', callback_data: 'b:4:no' },
-        { text: '弃权', callback_data: 'b:4:abstain' },
+        { text: '同意', callback_data: 's:投票 V4 同意' },
+        { text: '反对', callback_data: 's:投票 V4 反对' },
+        { text: '弃权', callback_data: 's:投票 V4 弃权' },
       ],
     ]);
-    expect(ballotKeyboard('回覆「投票 V4 同意 / 反對 / 棄權」')?.inline_keyboard[0].map((b) => b.text)).toEqual(['同意', '反對', '棄權']);
-    expect(ballotKeyboard('"/ballot V12 yes / no / abstain"')?.inline_keyboard[0][2]).toEqual({ text: 'abstain', callback_data: 'b:12:abstain' });
-    expect(ballotKeyboard('表决结果 V4：通过。')).toBeNull();
-    expect(ballotKeyboard('回复“投票 V5 1”')).toBeNull();
+    expect(zh('zh-Hant')?.[0].map((b) => b.text)).toEqual(['同意', '反對', '棄權']);
+    expect(zh('en')?.[0][2]).toEqual({ text: 'abstain', callback_data: 's:/ballot V4 abstain' });
+    const poll = inlineKeyboard(ballotButtons(translator('zh-Hans'), 'V5', ['续聘现物业公司', '另选物业公司']))?.inline_keyboard;
+    expect(poll).toEqual([[{ text: '1. 续聘现物业公司', callback_data: 's:投票 V5 1' }], [{ text: '2. 另选物业公司', callback_data: 's:投票 V5 2' }]]);
+    // Words longer than Telegram's 64 bytes of callback data are left out (the text says what to type); no buttons, no keyboard.
+    expect(inlineKeyboard([{ label: '太长', says: '投'.repeat(30) }])).toBeUndefined();
+    expect(inlineKeyboard([])).toBeUndefined();
   });
 
   it('puts the buttons under the private ballot notice; a tap casts the ballot once, however often Telegram delivers it', async () => {
@@ -86,16 +92,16 @@ describe('Telegram ballot keyboard', () => {
     expect(notice.payload.reply_markup).toEqual({
       inline_keyboard: [
         [
-          { text: '同意', callback_data: `b:${id}:yes` },
-          { text: '反对', callback_data: `b:${id}:no` },
-          { text: '弃权', callback_data: `b:${id}:abstain` },
+          { text: '同意', callback_data: `s:投票 ${v} 同意` },
+          { text: '反对', callback_data: `s:投票 ${v} 反对` },
+          { text: '弃权', callback_data: `s:投票 ${v} 弃权` },
         ],
       ],
     });
     // The group's announcement carries them too; the answer to a tap in the group never says the choice.
     expect(announced.payload.reply_markup).toEqual(notice.payload.reply_markup);
 
-    const update = tap(OWNER, `b:${id}:no`, '9001', String(notice.payload.text));
+    const update = tap(OWNER, `s:投票 ${v} 反对`, '9001', String(notice.payload.text));
     await deliver(1, () => adapter.handleUpdate(update));
     // The same update again (dropped by update id), and the same tap in a new update (one job by callback query id).
     await adapter.handleUpdate(structuredClone(update));
@@ -105,10 +111,11 @@ describe('Telegram ballot keyboard', () => {
     const ballots = await h.t.db.selectFrom('ballots').select(['choice', 'channel']).where('vote_id', '=', Number(id)).execute();
     expect(ballots).toEqual([{ choice: 'no', channel: 'chat' }]);
 
-    // A new tap changes the ballot; a stranger's tap casts nothing; data not ours is ignored.
+    // A new tap changes the ballot (here on a button sent before buttons were data: b:<vote>:<choice>);
+    // a stranger's tap casts nothing; data not ours is ignored.
     await deliver(1, () => adapter.handleUpdate(tap(OWNER, `b:${id}:yes`, '9002', String(notice.payload.text))));
     expect(sent(OWNER).at(-1)?.payload.text).toBe(`已收到您的投票（${v}，1户：同意），已按新的选择改票。截止前可改票，以最后一次为准。`);
-    await deliver(1, () => adapter.handleUpdate(tap(STRANGER, `b:${id}:yes`, '9003', String(notice.payload.text))));
+    await deliver(1, () => adapter.handleUpdate(tap(STRANGER, `s:投票 ${v} 同意`, '9003', String(notice.payload.text))));
     // Unknown to the bot in a private chat: told how to bind, and nothing is cast.
     expect(sent(STRANGER).at(-1)?.payload.text).toBe('请先在小区群里发“绑定 房号”，绑定后可以私聊查询。');
     const received = h.rec.received.length;

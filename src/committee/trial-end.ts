@@ -1,3 +1,4 @@
+import { ballotButtons } from '../council/ballot-buttons.js';
 import type { Transaction } from 'kysely';
 import type { Locale } from '../commands/locale.js';
 import { noticeRecipients, recordNotice } from '../council/ballot-notices.js';
@@ -96,7 +97,8 @@ async function openContinuePoll(tx: Transaction<Database>, estate: Estate, c: Pr
   const ref = `V${opened.voteId}`;
   const key = `${COMMITTEE_KEY_PREFIX}trial-${c.id}-${c.trial_until}-poll`;
   const announce = [t('trial_poll_intro', { company: c.name, month: monthName(c.trial_until), score }), t('vote_opened_poll', { ref, title, options, deadline: localTime(deadline, estate.time_zone), secret: false, scope: t('vote_scope_estate') })].join('\n');
-  await writeScheduled(tx, key, { to: here, text: announce, mentions: [] }, now);
+  const buttons = ballotButtons(i18n, ref, options);
+  await writeScheduled(tx, key, { to: here, text: announce, mentions: [], buttons }, now);
   // As the council's own polls do: each household's notice is logged, privately where the platform allows.
   const vote = await findVote(tx, estate.id, opened.voteId);
   if (vote === null) return opened.voteId;
@@ -106,7 +108,7 @@ async function openContinuePoll(tx: Transaction<Database>, estate: Estate, c: Pr
     if (to.chatId !== here.chatId || to.platform !== here.platform) {
       noticeKey = `${key}-n${i + 1}`;
       const text = t('vote_ballot_notice', { ref, title, rooms: r.households.map((h) => h.roomCode), deadline: localTime(deadline, estate.time_zone) });
-      await writeScheduled(tx, noticeKey, { to, text, mentions: [] }, now);
+      await writeScheduled(tx, noticeKey, { to, text, mentions: [], buttons }, now);
     }
     for (const h of r.households) await recordNotice(tx, { voteId: vote.id, householdId: h.id, channel: 'chat', memberId: r.memberId, outboxKey: noticeKey, at: now });
   }

@@ -22,5 +22,4 @@ export const adaptersEn = {
   mention_fallback: () => 'neighbour',
   console_image_saved: (p: { path: string }) => `[image] saved to ${p.path}`,
   console_file_saved: (p: { path: string }) => `[file] saved to ${p.path}`,
-  offer_button: () => 'Yes, file it',
 } satisfies { [K in keyof typeof adaptersZhHans]: (typeof adaptersZhHans)[K] };

@@ -21,5 +21,4 @@ export const adaptersZhHans = {
   mention_fallback: () => '邻居',
   console_image_saved: (p: { path: string }) => `[图片] 已保存到 ${p.path}`,
   console_file_saved: (p: { path: string }) => `[文件] 已保存到 ${p.path}`,
-  offer_button: () => '是，提交工单',
 };

@@ -79,6 +79,7 @@ export const councilEn = {
     `Paper ballot of ${p.room} entered (${p.ref})${p.photo ? ', photo kept' : '; please send a photo of the ballot'}${p.changed ? ', replacing its earlier ballot' : ''}.`,
   paper_photo_attached: (p: { ref: string; room: string }) => `Photo of the paper ballot of ${p.room} (${p.ref}) kept.`,
   paper_not_in_scope: (p: { ref: string; room: string }) => `${p.room} is not in the scope of ${p.ref}.`,
+  ballot_says: (p: { ref: string; choice: string }) => `/ballot ${p.ref} ${p.choice}`,
   choice_word: (p: { choice: string; options: string[] | null }) => (p.options === null ? CHOICE[p.choice] : `${p.choice}. ${p.options[Number(p.choice) - 1]}`),
   turnout_header: (p: { ref: string; title: string; at: LocalTime }) => `${p.ref} ${p.title}: as of ${p.at.en}`,
   turnout_decision: (p: { f: Figure; paper: number }) =>

@@ -116,6 +116,8 @@ export const councilZhHans = {
     `已代录 ${p.room} 的纸质票（${p.ref}）${p.photo ? '，选票照片已存档' : '，请补发选票照片存档'}${p.changed ? '，替换了该户之前的投票' : ''}。`,
   paper_photo_attached: (p: { ref: string; room: string }) => `已存档 ${p.room} 的纸质选票照片（${p.ref}）。`,
   paper_not_in_scope: (p: { ref: string; room: string }) => `${p.room} 不在 ${p.ref} 的表决范围内。`,
+  /** What a ballot button says when pressed: the ballot command itself. */
+  ballot_says: (p: { ref: string; choice: string }) => `投票 ${p.ref} ${CHOICE[p.choice] ?? p.choice}`,
   choice_word: (p: { choice: string; options: string[] | null }) => (p.options === null ? CHOICE[p.choice] : `${p.choice}. ${p.options[Number(p.choice) - 1]}`),
   turnout_header: (p: { ref: string; title: string; at: LocalTime }) => `${p.ref} ${p.title}：截至 ${p.at.zh}`,
   turnout_decision: (p: { f: Figure; paper: number }) =>

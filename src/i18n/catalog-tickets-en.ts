@@ -21,6 +21,8 @@ const where = (b: string | null) => (b ? `, building ${b}` : '');
 
 /** Tickets, English (for Latin-only slash commands). */
 export const ticketsEn: { [K in keyof typeof ticketsZhHans]: (typeof ticketsZhHans)[K] } = {
+  offer_button: () => 'Yes, file it',
+  offer_says: () => 'yes',
   ticket_category: (p) => CATEGORY[p.category],
   ticket_status: (p) => STATUS[p.status],
   ticket_owner_worker: (p) => `the grid worker of ${p.zone}${p.name ? ` (${p.name})` : ''}`,

@@ -21,6 +21,8 @@ const where = (b: string | null) => (b ? ` · ${b}栋` : '');
 
 /** Tickets (工单), simplified Chinese. Never a resident's name or phone: only refs, categories, buildings, staff. */
 export const ticketsZhHans = {
+  offer_button: () => '是，提交工单',
+  offer_says: () => '是',
   ticket_category: (p: { category: TicketCategory }) => CATEGORY[p.category],
   ticket_status: (p: { status: TicketStatus }) => STATUS[p.status],
   ticket_owner_worker: (p: { zone: string; name: string | null }) => `${p.zone}网格员${p.name ? ` ${p.name}` : ''}`,

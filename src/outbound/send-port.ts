@@ -1,4 +1,4 @@
-import type { OutgoingAttachment } from '../outbox/outgoing-message.js';
+import type { OutgoingAttachment, ReplyButton } from '../outbox/outgoing-message.js';
 import type { MessageMeasure } from './split-text.js';
 
 /** What an adapter gives the sender: send one text to one chat. */
@@ -7,7 +7,8 @@ export interface SendPort {
   readonly maxLength: number;
   /** How the platform counts a message; default: code points, mentions free. */
   readonly measure?: MessageMeasure;
-  send(chatId: string, text: string, mentions: string[]): Promise<void>;
+  /** Send one text; `buttons` go under it where the platform has them (else they are left out: the text says what to type). */
+  send(chatId: string, text: string, mentions: string[], extra?: { buttons?: ReplyButton[] }): Promise<void>;
   /** Send one image or file to the chat; absent where the platform takes none (the text goes alone). */
   sendAttachment?(chatId: string, attachment: OutgoingAttachment): Promise<void>;
 }

@@ -73,6 +73,7 @@ export function startSender(opts: SenderOptions): Worker<OutboundJob> {
         await opts.pace?.(data.chatId);
         try {
           if (attachment) await port.sendAttachment!(data.chatId, attachment);
+          else if (i === pieces.length - 1 && data.buttons?.length) await port.send(data.chatId, pieces[i].text, pieces[i].mentions, { buttons: data.buttons });
           else await port.send(data.chatId, pieces[i].text, pieces[i].mentions);
         } catch (e) {
           if (e instanceof PermanentSendError && attachment) {

@@ -1,4 +1,7 @@
+import type { ReplyButton } from '../db/tables/commands.js';
 import type { ChatAddress } from '../messages/incoming-message.js';
+
+export type { ReplyButton };
 
 /** One image or file sent with a message: a PNG chart, an .xlsx export. */
 export interface OutgoingAttachment {
@@ -19,4 +22,6 @@ export interface OutgoingMessage {
   mentionLines?: number[];
   /** Sent after the text where the platform and chat take it; elsewhere the text goes alone. */
   attachment?: OutgoingAttachment;
+  /** Buttons under the message where the platform has them (Telegram); the text must say what to type anyway. */
+  buttons?: ReplyButton[];
 }

@@ -12,7 +12,7 @@ export async function pendingOutbox(db: Kysely<Database>, which: PendingRows): P
   let q = db
     .selectFrom('outbox as o')
     .leftJoin('outbox_attachments as a', 'a.outbox_id', 'o.id')
-    .select(['o.id', 'o.key', 'o.platform', 'o.chat_id', 'o.text', 'o.mentions', 'o.mention_lines', 'a.id as attachment_id'])
+    .select(['o.id', 'o.key', 'o.platform', 'o.chat_id', 'o.text', 'o.mentions', 'o.mention_lines', 'o.buttons', 'a.id as attachment_id'])
     .where('o.status', '=', 'pending');
   if ('keys' in which) q = q.where('o.key', 'in', which.keys);
   else {
@@ -24,9 +24,10 @@ export async function pendingOutbox(db: Kysely<Database>, which: PendingRows): P
 }
 
 /** An outbox row as the outbound queue takes it. */
-export function toOutboundJob(r: Pick<OutboxRow, 'id' | 'key' | 'platform' | 'chat_id' | 'text' | 'mentions' | 'mention_lines'> & { attachment_id?: string | null }): OutboundJob {
+export function toOutboundJob(r: Pick<OutboxRow, 'id' | 'key' | 'platform' | 'chat_id' | 'text' | 'mentions' | 'mention_lines'> & { buttons?: OutboxRow['buttons']; attachment_id?: string | null }): OutboundJob {
   const job: OutboundJob = { platform: r.platform as Platform, outboxKey: r.key, chatId: r.chat_id, outboxId: String(r.id), text: r.text, mentions: r.mentions };
   if (r.mention_lines) job.mentionLines = r.mention_lines;
   if (r.attachment_id) job.attachmentId = r.attachment_id;
+  if (r.buttons?.length) job.buttons = r.buttons;
   return job;
 }

@@ -22,11 +22,12 @@ export async function writeReplies(tx: Transaction<Database>, key: string, out: 
         text: o.text,
         mentions: JSON.stringify(o.mentions),
         mention_lines: o.mentionLines ? JSON.stringify(o.mentionLines) : null,
+        buttons: o.buttons?.length ? JSON.stringify(o.buttons) : null,
         created_at: now,
       })),
     )
     .onConflict((c) => c.column('key').doNothing())
-    .returning(['id', 'key', 'platform', 'chat_id', 'text', 'mentions', 'mention_lines'])
+    .returning(['id', 'key', 'platform', 'chat_id', 'text', 'mentions', 'mention_lines', 'buttons'])
     .execute();
   const jobs = rows.map((r) => toOutboundJob(r));
   // Only rows written now get their attachment (a row already there has its own).
@@ -45,7 +46,7 @@ export async function writeReplies(tx: Transaction<Database>, key: string, out: 
 export async function writeScheduled(tx: Transaction<Database>, key: string, out: OutgoingMessage, now: Date): Promise<void> {
   const row = await tx
     .insertInto('outbox')
-    .values({ key, platform: out.to.platform, chat_id: out.to.chatId, text: out.text, mentions: JSON.stringify(out.mentions), mention_lines: out.mentionLines ? JSON.stringify(out.mentionLines) : null, created_at: now })
+    .values({ key, platform: out.to.platform, chat_id: out.to.chatId, text: out.text, mentions: JSON.stringify(out.mentions), mention_lines: out.mentionLines ? JSON.stringify(out.mentionLines) : null, buttons: out.buttons?.length ? JSON.stringify(out.buttons) : null, created_at: now })
     .onConflict((c) => c.column('key').doNothing())
     .returning('id')
     .executeTakeFirst();

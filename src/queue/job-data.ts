@@ -1,3 +1,4 @@
+import type { ReplyButton } from '../db/tables/commands.js';
 import type { Locale } from '../commands/locale.js';
 import type { Intent, ParsedCommand } from '../commands/parsed-command.js';
 import type { Attachment, Platform } from '../messages/incoming-message.js';
@@ -133,4 +134,6 @@ export interface OutboundJob {
   note?: string;
   /** The message's image or file, by id in Postgres (never the bytes in Redis); sent after the text. */
   attachmentId?: string | null;
+  /** Reply buttons, rendered under the message's last part where the platform has them. */
+  buttons?: ReplyButton[] | null;
 }

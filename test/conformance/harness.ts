@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { seedDemoEstate } from '../../src/demo/seed-demo-estate.js';
 import { silentLogger } from '../../src/log.js';
 import type { IncomingMessage } from '../../src/messages/incoming-message.js';
-import type { OutgoingAttachment } from '../../src/outbox/outgoing-message.js';
+import type { OutgoingAttachment, ReplyButton } from '../../src/outbox/outgoing-message.js';
 import { queueOutbound } from '../../src/outbound/queue-outbound.js';
 import { createQueueFactory, type QueueFactory } from '../../src/queue/backend.js';
 import { JOBS_QUEUE, outboundQueue } from '../../src/queue/queue-names.js';
@@ -46,8 +46,8 @@ export class Recording implements Adapter {
     this.port = {
       maxLength: inner.port.maxLength,
       measure: inner.port.measure,
-      send: async (chatId: string, text: string, mentions: string[]) => {
-        await inner.port.send(chatId, text, mentions);
+      send: async (chatId: string, text: string, mentions: string[], extra?: { buttons?: ReplyButton[] }) => {
+        await inner.port.send(chatId, text, mentions, extra);
         this.calls.push({ chatId, text, mentions });
       },
       ...(inner.port.sendAttachment

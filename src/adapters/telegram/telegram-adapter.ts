@@ -4,14 +4,13 @@ import type { MessageEntity, Update, UserFromGetMe } from 'grammy/types';
 import { translator } from '../../i18n/translator.js';
 import type { Logger } from '../../log.js';
 import type { IncomingMessage } from '../../messages/incoming-message.js';
-import type { OutgoingAttachment } from '../../outbox/outgoing-message.js';
+import type { OutgoingAttachment, ReplyButton } from '../../outbox/outgoing-message.js';
 import { realTimer, telegramPacer, type PaceTimer } from '../../outbound/pacing.js';
 import { PermanentSendError, type SendPort } from '../../outbound/send-port.js';
 import type { Adapter, WebhookRoute } from '../adapter.js';
-import { ballotKeyboardTransformer, callbackToIncoming } from './ballot-buttons.js';
 import { MENU_LANGUAGES, botCommands } from './bot-commands.js';
 import { classifySendError } from './send-errors.js';
-import { offerKeyboard, offerPressToIncoming } from './offer-button.js';
+import { inlineKeyboard, pressToIncoming } from './reply-buttons.js';
 import { toIncoming } from './to-incoming.js';
 import { startupRetry } from './startup-retry.js';
 import { RecentUpdates } from './update-dedup.js';
@@ -62,7 +61,6 @@ export class TelegramAdapter implements Adapter {
   constructor(private readonly opts: TelegramAdapterOptions) {
     this.bot = new Bot(opts.token, { botInfo: opts.botInfo, client: opts.apiRoot ? { apiRoot: opts.apiRoot } : undefined });
     for (const t of opts.transformers ?? []) this.bot.api.config.use(t);
-    this.bot.api.config.use(ballotKeyboardTransformer);
     // Installed last, so it wraps the others: a retried call passes them again.
     this.bot.api.config.use(startupRetry({ log: opts.log, sleep: (opts.timer ?? realTimer).sleep }));
     this.pacer = telegramPacer(opts.timer);
@@ -82,10 +80,9 @@ export class TelegramAdapter implements Adapter {
       if (msg.senderName) this.names.set(msg.senderId, msg.senderName);
       await this.onMessage(msg);
     });
-    // A tap on a button: a ballot button is the ballot command it stands for (see ballot-buttons.ts);
-    // the button under a ticket offer is the presser saying 是 in that chat (offer-button.ts).
+    // A press of a reply button is the presser saying the button's words in that chat (reply-buttons.ts).
     this.bot.on('callback_query:data', async (ctx) => {
-      const msg = callbackToIncoming(ctx.callbackQuery, ctx.me, new Date()) ?? offerPressToIncoming(ctx.callbackQuery);
+      const msg = pressToIncoming(ctx.callbackQuery, ctx.me, new Date());
       // Stops the button's spinner; the answer itself comes as a message through the pipeline.
       await ctx.answerCallbackQuery().catch((e: unknown) => opts.log.warn('telegram: answerCallbackQuery failed', { error: e }));
       if (!msg || !this.onMessage) return;
@@ -95,7 +92,7 @@ export class TelegramAdapter implements Adapter {
     this.port = {
       maxLength: MAX_TEXT,
       measure: { length: (text) => text.length, mention: (id) => (/^\d+$/.test(id) ? `@${this.mentionLabel(id)} `.length : 0) },
-      send: (chatId, text, mentions) => this.send(chatId, text, mentions),
+      send: (chatId, text, mentions, extra) => this.send(chatId, text, mentions, extra?.buttons),
       sendAttachment: (chatId, a) => this.sendAttachment(chatId, a),
     };
   }
@@ -212,7 +209,7 @@ export class TelegramAdapter implements Adapter {
     return this.names.get(id) ?? translator('zh-Hans').t('mention_fallback');
   }
 
-  private async send(chatId: string, text: string, mentions: string[]): Promise<void> {
+  private async send(chatId: string, text: string, mentions: string[], buttons?: ReplyButton[]): Promise<void> {
     // No parse mode: user text goes out as is, and mentions are entities, so nothing needs escaping.
     let prefix = '';
     const entities: MessageEntity[] = [];
@@ -223,7 +220,7 @@ export class TelegramAdapter implements Adapter {
       prefix += `@${label} `;
     }
     try {
-      const reply_markup = offerKeyboard(text);
+      const reply_markup = inlineKeyboard(buttons);
       await this.bot.api.sendMessage(chatId, prefix + text, {
         ...(entities.length ? { entities } : {}),
         ...(reply_markup ? { reply_markup } : {}),

@@ -1,6 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Json, Timestamp } from './column-types.js';
 
+/** A button under a message: pressing it is the presser saying `says` in that chat. */
+export interface ReplyButton {
+  label: string;
+  says: string;
+}
+
 // What commands leave behind: processed keys, the outbox, the audit log.
 
 export interface ProcessedCommandsTable {
@@ -17,6 +23,8 @@ export interface OutboxTable {
   mentions: Json<string[]>;
   /** For each mention, the line of `text` it belongs to (null: all go with the first part). */
   mention_lines: ColumnType<number[] | null, string | null | undefined, string | null>;
+  /** Reply buttons: a label and the words a press stands for (null: none). */
+  buttons: ColumnType<ReplyButton[] | null, string | null | undefined, string | null>;
   status: Generated<'pending' | 'sent' | 'failed'>;
   reason: string | null;
   created_at: Timestamp;
