@@ -1,8 +1,7 @@
 import { currentMonth } from '../src/time/month.js';
-import { balance } from '../src/ledger/balance.js';
-import { mainFeePlan } from '../src/ledger/fee-plan.js';
-import { compareRoomCodes } from '../src/members/households.js';
-import { paidMonthsByHousehold, type Scope } from '../src/ledger/paid-months.js';
+import { arrearsByHousehold, type HouseholdArrears } from '../src/ledger/arrears.js';
+import { estatePlans } from '../src/ledger/estate-plans.js';
+import type { Scope } from '../src/ledger/paid-months.js';
 import { isStaff } from '../src/ledger/permissions.js';
 import { when } from '../src/time/when-words.js';
 import { localDayKey } from '../src/time/zoned-time.js';
@@ -35,8 +34,8 @@ export const urgeArrears = commandProcessor('urge', async (ctx) => {
   const { t } = ctx.i18n;
   if (!isStaff(ctx.roles)) return ctx.reply(t('staff_only'));
   if (!ctx.group) return ctx.reply(t('urge_group_only'));
-  const plan = await mainFeePlan(ctx.tx, ctx.estate.id);
-  if (!plan) return ctx.reply(t('no_fee_plan'));
+  const plans = await estatePlans(ctx.tx, ctx.estate.id);
+  if (plans.length === 0) return ctx.reply(t('no_fee_plan'));
   const tz = ctx.estate.time_zone;
   const day = localDayKey(ctx.now, tz);
   const { scope, key } = urgeScope(ctx);
@@ -49,10 +48,12 @@ export const urgeArrears = commandProcessor('urge', async (ctx) => {
     .executeTakeFirst();
   if (earlier) return ctx.reply(t('urge_already', { at: when(earlier.created_at, ctx.now, tz) }));
   const month = currentMonth(ctx.now, tz);
-  const behind = (await paidMonthsByHousehold(ctx.tx, scope, plan.id))
-    .map((r) => ({ ...r, bal: balance(plan, r.paidMonths, month, r.creditFen) }))
-    .filter((r) => r.bal.owedMonths > 0)
-    .sort((a, b) => compareRoomCodes(a.roomCode, b.roomCode));
+  // Every plan the household pays, each at its own price (per household, or per m² of its area).
+  const behind = await arrearsByHousehold(ctx.tx, scope, plans, month);
+  const room = (r: HouseholdArrears) =>
+    plans.length === 1
+      ? t('urge_room', { room: r.roomCode, months: r.owed[0].months, fen: r.owed[0].fen })
+      : t('urge_room_plans', { room: r.roomCode, owed: r.owed.map((o) => t('urge_plan_owed', { plan: o.plan.name, months: o.months, fen: o.fen })) });
   const name = await scopeName(ctx, scope);
   if (behind.length === 0) return ctx.reply(t('urge_none', { scope: name }));
   // Two staff asking at once: the primary key lets one through; the other waits and is told.
@@ -76,10 +77,10 @@ export const urgeArrears = commandProcessor('urge', async (ctx) => {
   const byBuilding = new Map<string, string[]>();
   for (const r of behind) {
     const list = byBuilding.get(r.buildingCode) ?? [];
-    list.push(t('urge_room', { room: r.roomCode, months: r.bal.owedMonths, fen: r.bal.owedFen }));
+    list.push(room(r));
     byBuilding.set(r.buildingCode, list);
   }
-  const lines = [t('urge_header', { scope: name, households: behind.length, fen: behind.reduce((s, r) => s + r.bal.owedFen, 0) })];
+  const lines = [t('urge_header', { scope: name, households: behind.length, fen: behind.reduce((s, r) => s + r.fen, 0) })];
   for (const [building, rooms] of byBuilding) lines.push(t('urge_building', { building, rooms: rooms.join(' ') }));
   lines.push(t('urge_footer'));
   // Nobody's name goes next to a sum in the group: each bound member is told their household's
@@ -98,7 +99,7 @@ export const urgeArrears = commandProcessor('urge', async (ctx) => {
       continue;
     }
     const n = nudges.get(b.platform_user_id) ?? { to, rooms: [] };
-    n.rooms.push(t('urge_room', { room: r.roomCode, months: r.bal.owedMonths, fen: r.bal.owedFen }));
+    n.rooms.push(room(r));
     nudges.set(b.platform_user_id, n);
   }
   if (inGroup.size > 0) lines.push(t('urge_mentioned'));

@@ -119,6 +119,15 @@ describe('several fee plans and the new-claim digest', () => {
     expect(area).toBe('\n聚心苑8栋欠费名单：1户欠费（共1户），合计828.96元\n8栋：8-2-301(8月)');
   });
 
+  it('urges each plan at its own price: a per-m² fee is owed at the household\'s area, not at the rate', async () => {
+    const urged = (await p.say('刘雅玲', '催缴')).join('\n');
+    // 8-2-301 owes the main plan and the per-m² plan (1.20元/m² × 86.35 m² = 103.62元 a month, 8 months = 828.96元).
+    expect(urged).toMatch(/8-2-301\(卫生费31个月\d+(?:\.\d+)?元，物业费8个月828\.96元\)/);
+    // A room in a building the per-m² plan does not cover owes only the main plan; no rate is taken for a month's fee.
+    expect(urged).toMatch(/ 7-\d+-\d+\(卫生费\d+个月\d+(?:\.\d+)?元\) /);
+    expect(urged).not.toMatch(/物业费\d+个月9\.6元/);
+  });
+
   it('shows the other plan in the weekly notice: rate, money and arrears, no rooms, no names', async () => {
     const notice = (await p.say('刘雅玲', '公示')).join('\n');
     const block = notice.slice(notice.indexOf('【物业费】'));
