@@ -158,6 +158,28 @@ describe('the 台账 out and back in', () => {
     ]);
   });
 
+  it('prices a per-m² plan at each household\'s area, and refuses rows the plan cannot price', async () => {
+    const e = await t.db.insertInto('estates').values({ code: 'area', name: '面积苑' }).returning('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('fee_plans').values({ estate_id: e.id, name: '卫生费', amount_fen: 500, start_month: '2025-01' }).execute();
+    const roster = path.join(tmp, 'area-roster.csv');
+    await writeFile(roster, '房号,面积\n8-2-301,86.35\n8-2-302,\n9-1-101,90\n');
+    await run((out) => runImportCommand([roster, '--estate', 'area'], t.db, out));
+    const b8 = await t.db.selectFrom('buildings').select('id').where('estate_id', '=', e.id).where('code', '=', '8').executeTakeFirstOrThrow();
+    const plan = await t.db.insertInto('fee_plans').values({ estate_id: e.id, name: '物业费', amount_fen: 120, start_month: '2025-01', basis: 'area' }).returning('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('fee_plan_buildings').values({ fee_plan_id: plan.id, building_id: b8.id }).execute();
+    const file = path.join(tmp, 'area.csv');
+    // 1.20元/m² on 86.35 m² is 103.62元 a month: 207.24 is two months.
+    await writeFile(file, ['房号,收费项目,金额,缴费日期', '8-2-301,物业费,207.24,2025-02-01', '8-2-301,物业费,1.20,2025-02-01', '8-2-302,物业费,100,2025-02-01', '9-1-101,物业费,108,2025-02-01'].join('\n'));
+    const r = await run((out) => runImportPaymentsCommand([file, '--estate', 'area'], t.db, out));
+    expect(r.lines).toEqual([
+      'estate area: 1 payments imported, 0 already there, 3 refused',
+      'line 3: amount is not whole months of the fee, and no months are given',
+      'line 4: 8-2-302 has no floor area on file, so the per-m² fee "物业费" cannot be priced (set it with linli estates area)',
+      'line 5: "物业费" is not charged to 9-1-101 (the plan does not cover its building)',
+    ]);
+    expect(await t.db.selectFrom('payments').select(['amount_fen', 'months']).where('estate_id', '=', e.id).execute()).toEqual([{ amount_fen: 20724, months: 2 }]);
+  });
+
   it('names what exists when the zone or estate is wrong, and refuses a history over the cap', async () => {
     const file = path.join(tmp, 'x.xlsx');
     expect(await run((out) => runExportCommand(['ledger', '--estate', DEMO_ESTATE_CODE, '--zone', '9', file], t.db, out, clock))).toEqual({

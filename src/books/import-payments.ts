@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database, FeePlan, PaymentsTable } from '../db/database.js';
-import { mainFeePlan, monthsFor } from '../ledger/fee-plan.js';
+import { estatePlans, notPricedWhy, pricedFor } from '../ledger/estate-plans.js';
+import { monthsFor } from '../ledger/fee-plan.js';
 import type { Sheet } from './read-table.js';
 import { type PaymentInput, parsePaymentRows } from './parse-payment-rows.js';
 import type { RowIssue, RowReason } from './row-reason.js';
@@ -33,10 +34,12 @@ export function paymentSheet(sheets: readonly Sheet[], timeZone: string): { rows
 export async function importPayments(db: Kysely<Database>, estate: { id: number }, input: { rows: PaymentInput[]; errors: RowIssue[] }): Promise<PaymentsImportResult> {
   const errors = [...input.errors];
   const result = await db.transaction().execute(async (trx) => {
-    const households = new Map((await trx.selectFrom('households').select(['id', 'room_code']).where('estate_id', '=', estate.id).execute()).map((h) => [h.room_code, h.id]));
-    const plans = await trx.selectFrom('fee_plans').selectAll().where('estate_id', '=', estate.id).orderBy('id').execute();
+    const households = new Map(
+      (await trx.selectFrom('households').select(['id', 'room_code', 'building_id', 'floor_area']).where('estate_id', '=', estate.id).execute()).map((h) => [h.room_code, h]),
+    );
+    const plans = await estatePlans(trx, estate.id);
     const byName = new Map(plans.map((p) => [p.name, p]));
-    const main = await mainFeePlan(trx, estate.id);
+    const main = plans[0] ?? null;
     const keyOf = (r: PaymentInput) => `import-${estate.id}-${r.key}`;
     const existing = new Map<string, number>();
     const keys = input.rows.map(keyOf);
@@ -55,8 +58,8 @@ export async function importPayments(db: Kysely<Database>, estate: { id: number 
     };
     for (const row of input.rows) {
       const refuse = (reason: RowReason) => errors.push({ line: row.line, reason });
-      const householdId = households.get(row.roomCode);
-      if (householdId === undefined) {
+      const household = households.get(row.roomCode);
+      if (household === undefined) {
         refuse({ key: 'books_room_unknown', p: { room: row.roomCode } });
         continue;
       }
@@ -71,7 +74,13 @@ export async function importPayments(db: Kysely<Database>, estate: { id: number 
         if (row.ref !== null) refIds.set(row.ref, done);
         continue;
       }
-      const sums = amounts(plan, row);
+      // A plan as this household pays it: per m² at its floor area; a plan that does not cover it, or cannot price it, takes no row.
+      const priced = pricedFor(plan, { buildingId: household.building_id, floorArea: household.floor_area });
+      if (priced === null) {
+        refuse({ key: notPricedWhy(plan, { buildingId: household.building_id, floorArea: household.floor_area }) === 'no_area' ? 'books_plan_no_area' : 'books_plan_not_covered', p: { plan: plan.name, room: row.roomCode } });
+        continue;
+      }
+      const sums = amounts(priced, row);
       if ('key' in sums) {
         refuse(sums);
         continue;
@@ -88,7 +97,7 @@ export async function importPayments(db: Kysely<Database>, estate: { id: number 
       batch.push({
         row,
         values: {
-          estate_id: estate.id, household_id: householdId, fee_plan_id: plan.id, kind: row.kind, amount_fen: sums.amountFen, months: sums.months,
+          estate_id: estate.id, household_id: household.id, fee_plan_id: plan.id, kind: row.kind, amount_fen: sums.amountFen, months: sums.months,
           method: row.method, member_id: null, corrects_id: correctsId, source_key: keyOf(row), created_at: row.at,
           stands_fen: row.standsFen, stands_months: row.standsMonths, note: row.note, collector: row.collector,
         },

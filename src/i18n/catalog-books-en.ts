@@ -28,6 +28,8 @@ export const booksEn: { [K in keyof typeof booksZhHans]: (typeof booksZhHans)[K]
   books_no_zones: (p: P) => `no zone ${p.zone} (the estate has no zones)`,
   books_room_unknown: (p: P) => `no room ${p.room} in the estate`,
   books_plan_unknown: (p: P) => `no fee plan "${p.plan}" (plans are ${p.list})`,
+  books_plan_no_area: (p: P) => `${p.room} has no floor area on file, so the per-m² fee "${p.plan}" cannot be priced (set it with linli estates area)`,
+  books_plan_not_covered: (p: P) => `"${p.plan}" is not charged to ${p.room} (the plan does not cover its building)`,
   books_no_plan: (_: P) => 'the estate has no fee plan yet (set one with linli estates fee)',
   books_amount_bad: (_: P) => 'amount is not an amount',
   books_amount_months: (_: P) => 'amount is not whole months of the fee, and no months are given',
