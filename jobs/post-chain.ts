@@ -1,7 +1,11 @@
 import { chainKey } from '../src/commands/readers/chain-post.js';
 import { commandAs, type CommandItem, type ErrorCode } from '../src/commands/parsed-command.js';
 import { countChainRoom, newChainLines, noteChainPayment, type ChainPlace } from '../src/ledger/chains.js';
-import { mainFeePlan, monthsFor } from '../src/ledger/fee-plan.js';
+import { choosePlan, estatePlans, notPricedWhy, pricedFor, type EstatePlan } from '../src/ledger/estate-plans.js';
+import { monthsFor } from '../src/ledger/fee-plan.js';
+import { planRefusal } from '../src/ledger/plan-choice.js';
+import { findPlanWord } from '../src/commands/plan-word.js';
+import { foldText } from '../src/text/fold-text.js';
 import { insertPayment } from '../src/ledger/insert-payment.js';
 import { holdEntry } from '../src/ledger/ledger-holds.js';
 import { lockHousehold } from '../src/ledger/lock-household.js';
@@ -10,7 +14,7 @@ import { boundHouseholds, findHousehold, type HouseholdRef } from '../src/member
 import type { CommandContext } from './command-context.js';
 import { commandProcessor } from './run-command.js';
 
-type FeePlan = NonNullable<Awaited<ReturnType<typeof mainFeePlan>>>;
+type FeePlan = EstatePlan;
 type Months = { amountFen: number; months: number };
 type Line = { text: string } | { held: { room: string; amount: number; months: number } };
 
@@ -27,8 +31,12 @@ export const postChain = commandProcessor('chain', async (ctx) => {
   const fresh = await newChainLines(ctx.tx, at, cmd.items.map((i) => i.text ?? ''), ctx.member.id, ctx.now);
   const added = cmd.items.filter((i) => fresh.delete(i.text ?? ''));
   if (added.length === 0) return;
-  const plan = await mainFeePlan(ctx.tx, ctx.estate.id);
-  if (!plan) return ctx.reply(t('no_fee_plan'));
+  // The fee the header names (#接龙 物业费已交), else the estate's main plan; each line priced for its household.
+  const plans = await estatePlans(ctx.tx, ctx.estate.id);
+  const chosen = choosePlan(plans, findPlanWord(foldText(cmd.text))?.word ?? null);
+  if (chosen === null) return ctx.reply(t('no_fee_plan'));
+  if ('unknown' in chosen) return ctx.reply(t('plan_unknown', { word: chosen.unknown, plans: plans.map((p) => p.name).join('、') }));
+  const plan = chosen.plan;
   const staff = isStaff(ctx.roles);
   const mine = staff ? [] : await boundHouseholds(ctx.tx, ctx.member.id, ctx.estate.id);
   const out: Line[] = [];
@@ -62,7 +70,9 @@ async function claimLine(ctx: CommandContext, at: ChainPlace, plan: FeePlan, ite
     const exists = await findHousehold(ctx.tx, ctx.estate.id, item.room);
     return { text: exists ? t('pay_not_your_household', { room: item.room }) : t('room_unknown', { room: item.room }) };
   }
-  const paid = monthsOf(ctx, plan, item);
+  const priced = pricedFor(plan, household);
+  if (priced === null) return lineError(ctx, item, planRefusal(t, household.roomCode, { ok: false, why: notPricedWhy(plan, household) ?? 'not_covered', plan }));
+  const paid = monthsOf(ctx, priced, item);
   if (typeof paid === 'string') return lineError(ctx, item, paid);
   if (!(await countChainRoom(ctx.tx, at, household.roomCode, ctx.member.id, ctx.now))) return { text: t('chain_room_counted', { room: household.roomCode }) };
   await lockHousehold(ctx.tx, household.id);
@@ -89,7 +99,9 @@ async function holdLine(ctx: CommandContext, at: ChainPlace, plan: FeePlan, item
   const household = await findHousehold(ctx.tx, ctx.estate.id, item.room);
   if (!household) return { text: t('room_unknown', { room: item.room }) };
   if (!canManage(ctx.roles, household)) return { text: t('not_your_zone', { room: item.room }) };
-  const paid = monthsOf(ctx, plan, item);
+  const priced = pricedFor(plan, household);
+  if (priced === null) return lineError(ctx, item, planRefusal(t, item.room, { ok: false, why: notPricedWhy(plan, household) ?? 'not_covered', plan }));
+  const paid = monthsOf(ctx, priced, item);
   if (typeof paid === 'string') return lineError(ctx, item, paid);
   if (!(await countChainRoom(ctx.tx, at, item.room, ctx.member.id, ctx.now))) return { text: t('chain_room_counted', { room: item.room }) };
   await holdEntry(ctx.tx, {

@@ -172,4 +172,13 @@ describe('several fee plans and the new-claim digest', () => {
     const ids = (await p.factory.queue('jobs').getJobSchedulers(0, -1)).map((s) => (s as { key?: string; id?: string }).key ?? (s as { id?: string }).id);
     expect(ids).toContain('sched-claims-digest');
   });
+  it('books a 接龙 on the fee its header names, each line at its household\'s price', async () => {
+    const out = (await p.say('向大叔', '#接龙 物业费已交\n1. 8-2-301 207.24元')).join('\n');
+    // 1.20元/m² × 86.35 m² = 103.62元 a month: 207.24元 is two months of 物业费, not of the main plan.
+    expect(out).toMatch(/P\d+.*8-2-301.*207\.24元（2个月）/);
+    const paid = await p.t.db.selectFrom('payments as pay').innerJoin('fee_plans as f', 'f.id', 'pay.fee_plan_id').select(['f.name', 'pay.months', 'pay.amount_fen']).where('pay.method', '=', '接龙').execute();
+    expect(paid).toEqual([{ name: '物业费', months: 2, amount_fen: 20724 }]);
+    // A fee the estate does not charge is answered with its list, and nothing is booked.
+    expect((await p.say('向大叔', '#接龙 停车费已交\n1. 8-2-301 100元'))[0]).toContain('卫生费');
+  });
 });
