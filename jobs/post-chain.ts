@@ -1,6 +1,7 @@
 import { chainKey } from '../src/commands/readers/chain-post.js';
 import { commandAs, type CommandItem, type ErrorCode } from '../src/commands/parsed-command.js';
-import { countChainRoom, newChainLines, noteChainPayment, type ChainPlace } from '../src/ledger/chains.js';
+import { countChainRoom, lapsedChainLines, newChainLines, noteChainPayment, reholdChainLine, type ChainPlace, type LapsedChainLine } from '../src/ledger/chains.js';
+import { REPEAT_WINDOW_MS } from '../src/ledger/duplicate-guard.js';
 import { choosePlan, estatePlans, notPricedWhy, pricedFor, type EstatePlan } from '../src/ledger/estate-plans.js';
 import { monthsFor } from '../src/ledger/fee-plan.js';
 import { planRefusal } from '../src/ledger/plan-choice.js';
@@ -30,20 +31,23 @@ export const postChain = commandProcessor('chain', async (ctx) => {
   const at: ChainPlace = { platform: ctx.job.platform, chatId: ctx.job.chatId, chainKey: chainKey(cmd.text) };
   const fresh = await newChainLines(ctx.tx, at, cmd.items.map((i) => i.text ?? ''), ctx.member.id, ctx.now);
   const added = cmd.items.filter((i) => fresh.delete(i.text ?? ''));
-  if (added.length === 0) return;
+  const staff = isStaff(ctx.roles);
+  // A staff member's earlier lines that were never confirmed are listed again with this post's.
+  const lapsed = staff ? await lapsedChainLines(ctx.tx, at, ctx.member.id, ctx.estate.id, ctx.now, REPEAT_WINDOW_MS) : [];
+  if (added.length === 0 && lapsed.length === 0) return;
   // The fee the header names (#接龙 物业费已交), else the estate's main plan; each line priced for its household.
   const plans = await estatePlans(ctx.tx, ctx.estate.id);
   const chosen = choosePlan(plans, findPlanWord(foldText(cmd.text))?.word ?? null);
   if (chosen === null) return ctx.reply(t('no_fee_plan'));
   if ('unknown' in chosen) return ctx.reply(t('plan_unknown', { word: chosen.unknown, plans: plans.map((p) => p.name).join('、') }));
   const plan = chosen.plan;
-  const staff = isStaff(ctx.roles);
   const mine = staff ? [] : await boundHouseholds(ctx.tx, ctx.member.id, ctx.estate.id);
   const out: Line[] = [];
   for (const item of added) out.push(await (staff ? holdLine(ctx, at, plan, item) : claimLine(ctx, at, plan, item, mine)));
+  for (const line of lapsed) out.push(await reholdLine(ctx, at, line));
   const held = out.flatMap((l) => ('held' in l ? [l.held] : []));
   const said = out.flatMap((l) => ('text' in l ? [l.text] : []));
-  if (held.length > 0) said.push(t('chain_held', { lines: held }));
+  if (held.length > 0) said.push(t('chain_held', { lines: held, again: lapsed.length }));
   ctx.reply(said.join('\n'));
 });
 
@@ -109,4 +113,14 @@ async function holdLine(ctx: CommandContext, at: ChainPlace, plan: FeePlan, item
     amount_fen: paid.amountFen, months: paid.months, method: '接龙', payment_id: null, duplicate_of: null, source_key: ctx.job.key, created_at: ctx.now,
   });
   return { held: { room: item.room, amount: paid.amountFen, months: paid.months } };
+}
+
+/** A line an earlier post held and nobody confirmed: held again under this post, as it was. */
+async function reholdLine(ctx: CommandContext, at: ChainPlace, line: LapsedChainLine): Promise<Line> {
+  await reholdChainLine(ctx.tx, at, line, ctx.member.id, ctx.now);
+  await holdEntry(ctx.tx, {
+    estate_id: ctx.estate.id, member_id: ctx.member.id, kind: 'collect', household_id: line.householdId, fee_plan_id: line.feePlanId,
+    amount_fen: line.amountFen, months: line.months, method: '接龙', payment_id: null, duplicate_of: null, source_key: ctx.job.key, created_at: ctx.now,
+  });
+  return { held: { room: line.room, amount: line.amountFen, months: line.months } };
 }

@@ -92,6 +92,24 @@ describe('接龙 chains', () => {
     expect(await payments()).toBe(before + 30);
   }, T);
 
+  it('lists a staff member\'s lines again when they were never confirmed, so they are not lost to the chain', async () => {
+    const before = await payments();
+    const first = await p.say('刘雅玲', chain('#接龙 9栋卫生费（上门收）', ['9-1-101 60元', '9-1-102 60元']));
+    expect(first[0]).toBe('linli: 接龙里有 2 户新的缴费：');
+    // Never confirmed; 40 minutes later the list is posted again with one more line.
+    p.clock.advance(40 * 60_000);
+    const again = await p.say('刘雅玲', chain('#接龙 9栋卫生费（上门收）', ['9-1-101 60元', '9-1-102 60元', '9-1-103 60元']));
+    expect(again[0]).toBe('linli: 接龙里有 3 户新的缴费（其中 2 户是之前列出、还没有确认收费的）：');
+    expect(again.slice(1, 4).sort()).toEqual(['9-1-101 60元（12个月）', '9-1-102 60元（12个月）', '9-1-103 60元（12个月）']);
+    await p.say('刘雅玲', '确认收费');
+    expect(await payments()).toBe(before + 3);
+    // Booked: a repost lists nothing again, and a second 确认收费 books nothing.
+    expect(await p.say('刘雅玲', chain('#接龙 9栋卫生费（上门收）', ['9-1-101 60元', '9-1-102 60元', '9-1-103 60元']))).toEqual([]);
+    p.clock.advance(40 * 60_000);
+    expect(await p.say('刘雅玲', chain('#接龙 9栋卫生费（上门收）', ['9-1-101 60元', '9-1-102 60元', '9-1-103 60元']))).toEqual([]);
+    expect(await payments()).toBe(before + 3);
+  }, T);
+
   it('reads a 300-line chain and counts only the one line a resident adds to it', async () => {
     const rows = await p.t.db.selectFrom('households').select('room_code').where('room_code', 'not like', '8-2-%').orderBy('id').limit(299).execute();
     const lines = rows.map((r) => `${r.room_code} 60元`);

@@ -42,7 +42,7 @@ export const talkEn: { [K in keyof typeof talkZhHans]: (...a: Parameters<(typeof
   chain_line_error: (p) => `List line ${p.line}: ${p.reason}`,
   chain_held: (p) =>
     [
-      `${p.lines.length} new ${p.lines.length === 1 ? 'payment' : 'payments'} in the list:`,
+      `${p.lines.length} new ${p.lines.length === 1 ? 'payment' : 'payments'} in the list${p.again > 0 ? ` (${p.again} listed before and never confirmed)` : ''}:`,
       ...p.lines.map((l) => `${l.room} ¥${yuan(l.amount)} (${l.months} months)`),
       'If you collected them, reply /again within 30 minutes to record them; otherwise nothing is booked.',
     ].join('\n'),

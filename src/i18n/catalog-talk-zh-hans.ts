@@ -39,9 +39,9 @@ export const talkZhHans = {
     `${p.safety ? '⚠️ 这是安全隐患。' : ''}听起来是“${p.category}”的问题，要报给网格员吗？回复“是”提交工单（10分钟内有效）。`,
   chain_room_counted: (p: { room: string }) => `${p.room} 在这条接龙里已经登记过了，没有重复计入。`,
   chain_line_error: (p: { line: string; reason: string }) => `接龙 ${p.line}：${p.reason}`,
-  chain_held: (p: { lines: { room: string; amount: number; months: number }[] }) =>
+  chain_held: (p: { lines: { room: string; amount: number; months: number }[]; again: number }) =>
     [
-      `接龙里有 ${p.lines.length} 户新的缴费：`,
+      `接龙里有 ${p.lines.length} 户新的缴费${p.again > 0 ? `（其中 ${p.again} 户是之前列出、还没有确认收费的）` : ''}：`,
       ...p.lines.map((l) => `${l.room} ${yuan(l.amount)}元（${l.months}个月）`),
       '网格员收了钱的，回复“确认收费”记为收费（30分钟内有效）；不回复则不入账。',
     ].join('\n'),

@@ -46,3 +46,54 @@ export async function noteChainPayment(tx: Transaction<Database>, at: ChainPlace
     .where('room', '=', room)
     .execute();
 }
+
+/** A staff line of a chain whose hold lapsed: never confirmed, and no longer the one 确认收费 would book. */
+export interface LapsedChainLine {
+  holdId: number;
+  room: string;
+  householdId: number;
+  feePlanId: number;
+  amountFen: number;
+  months: number;
+}
+
+/**
+ * The rooms a staff member's earlier post of this chain held and nobody booked: the hold is unused,
+ * and it is older than the 30 minutes 确认收费 waits, or a newer hold of theirs superseded it. Without
+ * this, those rooms would stay counted in the chain and never reach the ledger.
+ */
+export async function lapsedChainLines(tx: Transaction<Database>, at: ChainPlace, memberId: number, estateId: number, now: Date, windowMs: number): Promise<LapsedChainLine[]> {
+  const latest = await tx.selectFrom('ledger_holds').select('source_key').where('member_id', '=', memberId).where('kind', '=', 'collect').where('used_at', 'is', null).orderBy('id', 'desc').executeTakeFirst();
+  const rows = await tx
+    .selectFrom('chain_rooms as cr')
+    .innerJoin('households as h', (j) => j.onRef('h.room_code', '=', 'cr.room').on('h.estate_id', '=', estateId))
+    .innerJoin('ledger_holds as lh', (j) => j.onRef('lh.member_id', '=', 'cr.member_id').onRef('lh.household_id', '=', 'h.id').onRef('lh.created_at', '=', 'cr.created_at'))
+    .select(['lh.id', 'cr.room', 'h.id as householdId', 'lh.fee_plan_id', 'lh.amount_fen', 'lh.months', 'lh.source_key', 'lh.created_at'])
+    .where('cr.platform', '=', at.platform)
+    .where('cr.chat_id', '=', at.chatId)
+    .where('cr.chain_key', '=', at.chainKey)
+    .where('cr.member_id', '=', memberId)
+    .where('cr.payment_id', 'is', null)
+    .where('lh.kind', '=', 'collect')
+    .where('lh.method', '=', '接龙')
+    .where('lh.used_at', 'is', null)
+    .orderBy('lh.id')
+    .execute();
+  const cutoff = now.getTime() - windowMs;
+  return rows
+    .filter((r) => r.created_at.getTime() <= cutoff || r.source_key !== latest?.source_key)
+    .map((r) => ({ holdId: r.id, room: r.room, householdId: r.householdId, feePlanId: r.fee_plan_id!, amountFen: r.amount_fen!, months: r.months! }));
+}
+
+/** Hold a lapsed line again under this post: the old hold is spent, the chain's room now points at the new one. */
+export async function reholdChainLine(tx: Transaction<Database>, at: ChainPlace, line: LapsedChainLine, memberId: number, now: Date): Promise<void> {
+  await tx.updateTable('ledger_holds').set({ used_at: now }).where('id', '=', line.holdId).execute();
+  await tx
+    .updateTable('chain_rooms')
+    .set({ created_at: now })
+    .where('platform', '=', at.platform)
+    .where('chat_id', '=', at.chatId)
+    .where('chain_key', '=', at.chainKey)
+    .where('room', '=', line.room)
+    .execute();
+}
