@@ -67,7 +67,7 @@ describe('a grid worker’s afternoon in a real browser', () => {
       // The dashboard with the notice's chart, loaded and decoded (a broken image has no natural width).
       await page.waitForFunction(() => {
         const el = document.querySelector('img.chart') as HTMLImageElement | null;
-        return el !== null && el.complete && el.naturalWidth > 0;
+        return (el?.complete ?? false) && (el?.naturalWidth ?? 0) > 0;
       }, undefined, { timeout: 60_000 });
       const dashboardShot = await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });
       const chartShot = await page.locator('img.chart').first().screenshot({ path: path.join(SHOTS, 'notice-chart.png') });
@@ -84,7 +84,7 @@ describe('a grid worker’s afternoon in a real browser', () => {
         await page.getByRole('button', { name: '筛选' }).click();
         const row = page.locator('tr', { has: page.getByRole('link', { name: '8-2-301' }) });
         const owed = (await row.locator('td').nth(3).textContent()) ?? '';
-        return owed === '—' ? 0 : Number(/^(\d+)个月/.exec(owed)![1]);
+        return owed === '—' ? 0 : Number(/^(\d+)个月/.exec(owed)?.[1]);
       };
       const before = await owedMonths();
       expect(before).toBeGreaterThan(0);
@@ -111,10 +111,9 @@ describe('a grid worker’s afternoon in a real browser', () => {
       expect(download.suggestedFilename()).toMatch(/^台账-.*\.xlsx$/);
       const file = await download.path();
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(readFileSync(file));
-      const rows = wb.getWorksheet('缴费记录')!;
+      await wb.xlsx.load(new Uint8Array(readFileSync(file)).buffer);
       const found: unknown[][] = [];
-      rows.eachRow((r) => {
+      wb.getWorksheet('缴费记录')?.eachRow((r) => {
         const v = r.values as unknown[];
         if (v[1] === ref) found.push(v.slice(1, 8));
       });
