@@ -124,3 +124,31 @@ describe('a grid worker’s afternoon in a real browser', () => {
     }
   }, 180_000);
 });
+
+describe('the 台账 download is audited', () => {
+  it('writes the very record the chat’s 导出台账 writes, once per download, and none for a refused one', async () => {
+    const db = p.t.db;
+    const exports = () => db.selectFrom('audit_log').select(['actor_member_id', 'action', 'subject', 'detail']).where('action', '=', 'export_ledger').orderBy('id').execute();
+    const start = (await exports()).length;
+    expect((await p.say('刘雅玲', '导出台账'))[0]).toMatch(/^linli: 台账（/);
+    const lines = await p.deliver({ ...p.message('刘雅玲', '登录'), isPrivate: true, chatId: `dm-${consoleUserId('刘雅玲')}` });
+    const token = /\/login\/([A-Za-z0-9_-]{43})/.exec(lines.join('\n'))?.[1] ?? '';
+    const signed = await fetch(`${web.url}/login`, { method: 'POST', headers: { Origin: web.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `token=${token}`, redirect: 'manual' });
+    const cookie = (signed.headers.get('set-cookie') ?? '').split(';')[0];
+    expect((await fetch(`${web.url}/export/ledger.xlsx`, { headers: { Cookie: cookie } })).status).toBe(200);
+    const other = (await db.selectFrom('zones').select('id').where('code', '=', '1').executeTakeFirstOrThrow()).id;
+    expect((await fetch(`${web.url}/export/ledger.xlsx?zone=${other}`, { headers: { Cookie: cookie } })).status).toBe(403);
+
+    const rows = (await exports()).slice(start);
+    expect(rows).toHaveLength(2);
+    const [chat, webRow] = rows.map(({ detail, ...r }) => {
+      const { key, ...rest } = detail as Record<string, unknown>;
+      return { ...r, detail: rest, key: String(key) };
+    });
+    expect(webRow.key).not.toBe(chat.key);
+    expect(webRow.key).toMatch(/^console-dm-.*-web-export-/);
+    const liu = await db.selectFrom('members').select('id').where('display_name', '=', '刘雅玲').executeTakeFirstOrThrow();
+    expect({ ...webRow, key: '' }).toEqual({ ...chat, key: '' });
+    expect(chat).toMatchObject({ actor_member_id: liu.id, subject: 'zone 3', detail: { households: expect.any(Number), rows: expect.any(Number) } });
+  }, 90_000);
+});
