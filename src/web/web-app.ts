@@ -26,6 +26,8 @@ import { ticketPage, ticketsPage } from './pages/tickets-page.js';
 import { looksLikeToken, sameSecret } from './secret-token.js';
 import { signInRoutes } from './sign-in-routes.js';
 import { isAdmin, loadStaff } from './staff-context.js';
+import { isStaff } from '../ledger/permissions.js';
+import { scoreRoutes } from './score-routes.js';
 import { isFormToken, queueWebAction, webCommandJob, WebActionError, type WebAction } from './web-command.js';
 import type { WebDeps } from './web-deps.js';
 import { SESSION_COOKIE, type WebEnv } from './web-env.js';
@@ -73,8 +75,14 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
     }
     c.set('staff', staff);
     c.header('Cache-Control', 'no-store');
+    // A panelist who is not staff signed in for the scoring form, and sees nothing else.
+    if (!isStaff(staff.roles) && c.req.path !== '/score') {
+      if (c.req.path === '/') return c.redirect('/score', 303);
+      return c.html(messagePage(staff.i18n.t, staff.i18n.t('web_forbidden'), staff.i18n.t('web_forbidden')), 403);
+    }
     await next();
   });
+  app.route('/', scoreRoutes(deps, ports));
 
   const notFound = (c: Context<WebEnv>) => {
     const { t } = c.get('staff').i18n;
