@@ -80,7 +80,7 @@ describe('a grid worker’s afternoon in a real browser', () => {
       // The household in the ledger, searched the way the chat writes rooms: what it owes before.
       const owedMonths = async () => {
         await page.getByRole('link', { name: '台账', exact: true }).click();
-        await page.getByPlaceholder('房号，例如 8-2-301').fill('8栋2单元301');
+        await page.getByPlaceholder('房号（8-2-301）或“8栋2单元 欠3个月以上”').fill('8栋2单元301');
         await page.getByRole('button', { name: '筛选' }).click();
         const row = page.locator('tr', { has: page.getByRole('link', { name: '8-2-301' }) });
         const owed = (await row.locator('td').nth(3).textContent()) ?? '';
