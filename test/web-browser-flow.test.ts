@@ -118,6 +118,11 @@ describe('a grid worker’s afternoon in a real browser', () => {
         if (v[1] === ref) found.push(v.slice(1, 8));
       });
       expect(found).toEqual([[ref, '8-2-301', expect.any(String), expect.any(String), '申报', '已确认', 60]]);
+      // Every page of her navigation fits a phone's width (wide tables scroll inside their box).
+      for (const to of ['/', '/ledger', '/claims', '/tickets', '/notices', '/votes', '/work', '/surveys']) {
+        await page.goto(web.url + to);
+        expect([to, await page.evaluate(() => document.documentElement.scrollWidth)]).toEqual([to, 390]);
+      }
       console.log(`web flow screenshots: ${SHOTS}`);
     } finally {
       await b.close();

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleUserId } from '../src/adapters/console/identity.js';
 import { silentLogger } from '../src/log.js';
@@ -6,6 +7,7 @@ import { waitForEmpty } from '../src/runtime/settle.js';
 import { DEFAULT_RULES } from '../src/scoring/rules.js';
 import { setRules } from '../src/scoring/rules-repository.js';
 import { startWeb, type WebServer } from '../src/web/start-web.js';
+import { CHROMIUM, openBrowser } from './support/browser.js';
 import { dropTestSchema } from './support/db.js';
 import { startPipeline, type Pipeline } from './support/pipeline.js';
 
@@ -123,4 +125,24 @@ describe('the panel’s scoring form on the web', () => {
     // A resident gets no link at all.
     expect(await p.say('向大叔', '登录')).toEqual(['linli: 网页工作台只对网格员和社区工作人员开放。']);
   });
+
+  it.skipIf(!existsSync(CHROMIUM))('works on a phone in a real browser: fill in a unit, save, read the answer; nothing wider than the screen', async () => {
+    const m = /(\/login\/[A-Za-z0-9_-]{43})/.exec((await dm('评委社区', '登录')).join('\n'));
+    const b = await openBrowser({ viewport: { width: 360, height: 740 } });
+    try {
+      const page = await b.context.newPage();
+      await page.goto(web.url + (m?.[1] ?? ''));
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForURL(`${web.url}/score`);
+      const unit = page.locator('[id="u-8-1"]');
+      for (const [name, v] of [['矛盾纠纷', '17'], ['文明新风', '16'], ['家教家风', '15'], ['环境卫生', '14'], ['志愿服务', '13']]) await unit.getByLabel(name).fill(v);
+      await unit.getByRole('button', { name: '保存评分' }).click();
+      await page.waitForURL(/done=/);
+      expect(await page.getByRole('status').textContent()).toContain('已记录您对 8-1 的2026年11月评分：矛盾纠纷17 文明新风16 家教家风15 环境卫生14 志愿服务13，合计75分。');
+      expect(await page.locator('[id="u-8-1"]').textContent()).toContain('已评完');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    } finally {
+      await b.close();
+    }
+  }, 90_000);
 });
