@@ -95,6 +95,9 @@ describe('arrears filters on the web ledger', () => {
     const typed = (await liu(`/ledger?room=${encodeURIComponent('8栋2单元 欠3个月以上')}`)).text;
     expect(roomsOf(typed)).toEqual(owing3);
     expect(typed).toContain('value="3"');
+    // …and the very rooms the chat's 欠费名单 lists for the same words.
+    const chat = (await p.say('刘雅玲', '欠费名单 8栋2单元 欠3个月以上')).join('\n');
+    expect([...chat.matchAll(/(8-2-\d+)\(\d+月\)/g)].map((m) => m[1])).toEqual(owing3);
     // A room typed the chat's way is still a room search.
     expect(roomsOf((await liu(`/ledger?room=${encodeURIComponent('8栋2单元301')}`)).text)).toEqual(['8-2-301']);
     // A building out of her reach narrows to nothing, never widens.

@@ -3,8 +3,9 @@ import { parseRoomCode } from '../../text/room-code.js';
 import { readArrearsFilter, type ArrearsFilter } from '../../ledger/arrears-filter.js';
 import { yuan } from '../../i18n/money.js';
 import { currentMonth, monthName } from '../../time/month.js';
-import { balance } from '../../ledger/balance.js';
+import { balance, type Balance } from '../../ledger/balance.js';
 import { mainFeePlan } from '../../ledger/fee-plan.js';
+import { estatePlans, pricedFor } from '../../ledger/estate-plans.js';
 import { compareRoomCodes } from '../../members/households.js';
 import { paidMonthsByHousehold } from '../../ledger/paid-months.js';
 import { canManage, canView } from '../../ledger/permissions.js';
@@ -12,6 +13,9 @@ import type { Html } from '../page.js';
 import type { StaffContext } from '../staff-context.js';
 import { staffPage } from '../staff-page.js';
 import type { WebDeps } from '../web-deps.js';
+
+/** The balance shown for a household the main plan does not charge (another plan's building, no floor area). */
+const NOT_CHARGED: Balance = { through: null, owedMonths: 0, owedFen: 0 };
 
 /** Ledger filters, as the query string gives them. */
 export interface LedgerFilter {
@@ -57,7 +61,7 @@ export async function ledgerPage(deps: WebDeps, staff: StaffContext, f: LedgerFi
   const en = staff.i18n.locale === 'en';
   const estateId = staff.estate.id;
   const [plan, zones, buildings] = await Promise.all([
-    mainFeePlan(deps.db, estateId),
+    estatePlans(deps.db, estateId).then((plans) => plans[0] ?? null),
     deps.db.selectFrom('zones').select(['id', 'name', 'code']).where('estate_id', '=', estateId).orderBy('id').execute(),
     deps.db.selectFrom('buildings').select(['id', 'code', 'zone_id']).where('estate_id', '=', estateId).execute(),
   ]);
@@ -76,9 +80,12 @@ export async function ledgerPage(deps: WebDeps, staff: StaffContext, f: LedgerFi
 
   const month = currentMonth(deps.clock.now(), staff.estate.time_zone);
   const paid = await paidMonthsByHousehold(deps.db, { estateId, zoneId, buildingId: building?.id ?? null }, plan.id);
-  const byBuilding = new Map(buildings.map((b) => [b.code, b.id]));
   const rows = paid
-    .map((h) => ({ ...h, place: { zoneId: h.zoneId, buildingId: byBuilding.get(h.buildingCode)! }, bal: balance(plan, h.paidMonths, month) }))
+    .map((h) => {
+      // Priced and credited as 欠费名单 prices them; a household the plan does not charge owes nothing.
+      const priced = pricedFor(plan, h);
+      return { ...h, place: { zoneId: h.zoneId, buildingId: h.buildingId }, bal: priced ? balance(priced, h.paidMonths, month, h.creditFen) : NOT_CHARGED };
+    })
     .filter((h) => canView(staff.roles, h.place))
     .filter((h) => room === null || h.roomCode === room || h.roomCode.startsWith(room + '-'))
     // 8栋2单元 欠3个月以上, as 欠费名单 narrows: a building named but not found in reach keeps nothing.
@@ -93,7 +100,7 @@ export async function ledgerPage(deps: WebDeps, staff: StaffContext, f: LedgerFi
   const table = html`<div class="scroll"><table><thead><tr><th>${t('web_col_room')}</th><th>${t('web_col_zone')}</th><th>${t('web_col_paid_through')}</th><th>${t('web_col_owed')}</th><th>${t('web_col_name')}</th><th>${t('web_col_phone')}</th></tr></thead><tbody>
 ${rows.map((h) => {
   const p = people.get(h.householdId);
-  const through = h.bal.through ? (en ? monthName(h.bal.through).en : monthName(h.bal.through).zh) : t('web_never_paid');
+  const through = h.bal === NOT_CHARGED ? '—' : h.bal.through ? (en ? monthName(h.bal.through).en : monthName(h.bal.through).zh) : t('web_never_paid');
   return html`<tr><td><a href="/ledger/${encodeURIComponent(h.roomCode)}">${h.roomCode}</a></td><td>${h.zoneId === null ? '' : (zoneName.get(h.zoneId) ?? '')}</td><td>${through}</td><td class="${h.bal.owedMonths > 0 ? 'warn' : ''}">${t('web_owed', { months: h.bal.owedMonths, yuan: yuan(h.bal.owedFen) })}</td><td>${p?.resident_name ?? ''}</td><td>${p?.phone ?? ''}</td></tr>`;
 })}
 </tbody></table></div>`;
