@@ -1,3 +1,4 @@
+import { auditLedgerExport } from '../src/books/export-audit.js';
 import { exportLedger } from '../src/books/export-ledger.js';
 import { isStaff } from '../src/ledger/permissions.js';
 import type { CommandJob } from '../src/queue/job-data.js';
@@ -33,7 +34,7 @@ export function exportLedgerJob(data: CommandJob, deps: WorkerDeps, info?: JobIn
         fileName,
         bytes: file.buffer,
       });
-      await ctx.audit('export_ledger', zone ? `zone ${zone.code}` : 'estate', { households: file.households, rows: file.rows });
+      await auditLedgerExport(ctx.tx, { estateId: ctx.estate.id, actorMemberId: ctx.member.id, zone: zone ?? null, file, key: ctx.job.key, at: ctx.now });
     }
   })(data, deps, info);
 }

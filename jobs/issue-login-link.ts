@@ -1,7 +1,7 @@
-import { isStaff } from '../src/ledger/permissions.js';
 import type { CommandJob } from '../src/queue/job-data.js';
 import { outboxKey } from '../src/queue/job-ids.js';
 import { issueLoginLink, loginPath } from '../src/web/login-links.js';
+import { mayUseWeb } from '../src/web/staff-context.js';
 import { commandProcessor } from './run-command.js';
 import type { JobInfo, WorkerDeps } from './worker-deps.js';
 
@@ -9,7 +9,7 @@ import type { JobInfo, WorkerDeps } from './worker-deps.js';
 const DEFAULT_WEB = { baseUrl: 'http://127.0.0.1:8080', linkMinutes: 10 };
 
 /**
- * 登录 / /login: staff get a one-time link to the web dashboard, in private. In a group the link
+ * 登录 / /login: staff (and the scoring panel, for its form) get a one-time link to the web dashboard, in private. In a group the link
  * would be readable by everyone, so they are asked to write privately instead; the console is a
  * terminal on the operator's own machine (its one "group" is private to them), so it gets the link.
  */
@@ -17,7 +17,7 @@ export function issueLoginLinkJob(data: CommandJob, deps: WorkerDeps, info?: Job
   const web = deps.web ?? DEFAULT_WEB;
   return commandProcessor('login', async (ctx) => {
     const { t } = ctx.i18n;
-    if (!isStaff(ctx.roles)) return ctx.reply(t('login_staff_only'));
+    if (!mayUseWeb(ctx.roles)) return ctx.reply(t('login_staff_only'));
     if (!ctx.job.isPrivate && ctx.job.platform !== 'console') return ctx.reply(t('login_private_only'));
     const token = await issueLoginLink(
       ctx.tx,

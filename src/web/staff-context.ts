@@ -3,6 +3,7 @@ import type { HeldRole } from '../members/held-role.js';
 import { rolesOf } from '../members/roles-of.js';
 import type { Database, Estate } from '../db/database.js';
 import { isStaff } from '../ledger/permissions.js';
+import { isPanelist } from '../scoring/panel.js';
 import { translator, type Translator } from '../i18n/translator.js';
 import { findSession, type WebSession } from './sessions.js';
 
@@ -15,7 +16,7 @@ export interface StaffContext {
   i18n: Translator;
 }
 
-/** The signed-in staff member behind a session token; null if the session is gone or they are no longer staff. */
+/** The signed-in member behind a session token; null if the session is gone or they may no longer use the web. */
 export async function loadStaff(db: Kysely<Database>, token: string, now: Date): Promise<StaffContext | null> {
   const session = await findSession(db, token, now);
   if (!session) return null;
@@ -29,9 +30,17 @@ export async function loadStaff(db: Kysely<Database>, token: string, now: Date):
     if (!member || !estate) return null;
     // The same look-up the workers make for a command: a role taken away ends web access at once.
     const roles = await rolesOf(tx, member.id, estate.id);
-    if (!isStaff(roles)) return null;
+    if (!mayUseWeb(roles)) return null;
     return { session, member, estate, roles, i18n: translator(session.locale) };
   });
+}
+
+/**
+ * Who may sign in to the web: staff (grid workers, admins) for every page, and the 红"栋"力 panel
+ * for its scoring form only (a panelist who is not staff sees nothing else).
+ */
+export function mayUseWeb(roles: HeldRole[]): boolean {
+  return isStaff(roles) || isPanelist(roles);
 }
 
 /** Admins of the estate (the queue view is theirs). */

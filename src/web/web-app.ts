@@ -21,11 +21,14 @@ import { noticesPage } from './pages/notices-page.js';
 import { queuesPage } from './pages/queues-page.js';
 import { votesPage } from './pages/votes-page.js';
 import { workPage } from './pages/work-page.js';
+import { surveysPage } from './pages/surveys-page.js';
 import { wechatLoginPage } from './pages/wechat-login-page.js';
 import { ticketPage, ticketsPage } from './pages/tickets-page.js';
 import { looksLikeToken, sameSecret } from './secret-token.js';
 import { signInRoutes } from './sign-in-routes.js';
 import { isAdmin, loadStaff } from './staff-context.js';
+import { isStaff } from '../ledger/permissions.js';
+import { scoreRoutes } from './score-routes.js';
 import { isFormToken, queueWebAction, webCommandJob, WebActionError, type WebAction } from './web-command.js';
 import type { WebDeps } from './web-deps.js';
 import { SESSION_COOKIE, type WebEnv } from './web-env.js';
@@ -73,8 +76,14 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
     }
     c.set('staff', staff);
     c.header('Cache-Control', 'no-store');
+    // A panelist who is not staff signed in for the scoring form, and sees nothing else.
+    if (!isStaff(staff.roles) && c.req.path !== '/score') {
+      if (c.req.path === '/') return c.redirect('/score', 303);
+      return c.html(messagePage(staff.i18n.t, staff.i18n.t('web_forbidden'), staff.i18n.t('web_forbidden')), 403);
+    }
     await next();
   });
+  app.route('/', scoreRoutes(deps, ports));
 
   const notFound = (c: Context<WebEnv>) => {
     const { t } = c.get('staff').i18n;
@@ -104,7 +113,7 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
     return c.body(answer.png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png' });
   });
   app.get('/ledger', async (c) =>
-    c.html(await ledgerPage(deps, c.get('staff'), { zone: c.req.query('zone'), building: c.req.query('building'), room: c.req.query('room'), behind: c.req.query('behind') === '1' })),
+    c.html(await ledgerPage(deps, c.get('staff'), { zone: c.req.query('zone'), building: c.req.query('building'), room: c.req.query('room'), unit: c.req.query('unit'), months: c.req.query('months'), behind: c.req.query('behind') === '1' })),
   );
   app.get('/export/ledger.xlsx', (c) => exportLedgerRoute(deps, c));
   app.get('/ledger/:room', async (c) => {
@@ -120,6 +129,7 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
   app.get('/notices', async (c) => c.html(await noticesPage(deps, c.get('staff'))));
   app.get('/votes', async (c) => c.html(await votesPage(deps, c.get('staff'))));
   app.get('/work', async (c) => c.html(await workPage(deps, c.get('staff'))));
+  app.get('/surveys', async (c) => c.html(await surveysPage(deps, c.get('staff'))));
   app.get('/queues', async (c) => {
     const staff = c.get('staff');
     if (!isAdmin(staff.roles)) return c.html(messagePage(staff.i18n.t, staff.i18n.t('web_forbidden'), staff.i18n.t('web_forbidden')), 403);

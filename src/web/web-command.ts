@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { HandlerPorts } from '../../handlers/handle-message.js';
 import { parseCommand } from '../commands/parse.js';
-import type { Intent } from '../commands/parsed-command.js';
+import type { Intent, ParsedCommand } from '../commands/parsed-command.js';
 import type { Database } from '../db/database.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import type { CommandIntent, CommandJob } from '../queue/job-data.js';
@@ -26,8 +26,8 @@ const SLASH: Record<WebAction['intent'], string> = { accept: '/accept', resolve:
 
 /** A dashboard action that the parser does not read as the action it claims to be. */
 export class WebActionError extends Error {
-  constructor(readonly action: WebAction, readonly got: Intent) {
-    super(`web action ${action.intent} ${action.ref} parsed as ${got}`);
+  constructor(readonly text: string, readonly got: Intent) {
+    super(`web action ${JSON.stringify(text)} parsed as ${got}`);
     this.name = 'WebActionError';
   }
 }
@@ -39,12 +39,20 @@ export class WebActionError extends Error {
  */
 export function webCommandJob(staff: StaffContext, action: WebAction, formToken: string, now: Date): CommandJob {
   const text = [SLASH[action.intent], action.ref, action.note?.replace(/\s+/g, ' ').trim() ?? ''].join(' ').trim();
+  return commandJobOfText(staff, text, (c) => c.intent === action.intent && c.ref === action.ref, formToken, now);
+}
+
+/**
+ * The command job of a chat command written out as text (`/score 8-2 环境卫生18`); `means` checks
+ * that the parser reads it as the form meant, else WebActionError (nothing is queued).
+ */
+export function commandJobOfText(staff: StaffContext, text: string, means: (c: ParsedCommand) => boolean, formToken: string, now: Date): CommandJob {
   const command = parseCommand(text);
-  if (command.intent !== action.intent || command.ref !== action.ref || command.error) throw new WebActionError(action, command.intent);
+  if (command.error || !means(command)) throw new WebActionError(text, command.intent);
   const s = staff.session;
   const messageId = `web-${formToken}`;
   return {
-    key: messageKey({ platform: s.platform as CommandJob['platform'], chatId: s.chatId, messageId }),
+    key: webMessageKey(staff, formToken),
     platform: s.platform as CommandJob['platform'],
     chatId: s.chatId,
     isPrivate: s.isPrivate,
@@ -55,6 +63,12 @@ export function webCommandJob(staff: StaffContext, action: WebAction, formToken:
     command: command.text === null ? command : { ...command, text: maskPersonalData(command.text) },
     attachments: [],
   };
+}
+
+/** The command key a form's submission gets: a message of the member's chat whose id is the form token. */
+export function webMessageKey(staff: StaffContext, formToken: string): string {
+  const s = staff.session;
+  return messageKey({ platform: s.platform as CommandJob['platform'], chatId: s.chatId, messageId: `web-${formToken}` });
 }
 
 /** Queue a dashboard action as its command job; true once the worker has carried it out (within waitMs). */
