@@ -71,7 +71,7 @@ const headers = (who: Who): Record<string, string> => (cookies[who] ? { Cookie: 
 
 describe('the web’s page × role matrix', () => {
   it('a building head, a resident and a stranger get no sign-in link', async () => {
-    for (const name of ['周阿姨', '向大叔', '路人甲']) expect(await p.say(name, '登录')).toEqual(['linli: 网页工作台只对网格员和社区工作人员开放。']);
+    for (const name of ['周阿姨', '向大叔', '路人甲']) expect(await p.say(name, '登录')).toEqual(['linli: 网页工作台只对网格员、社区工作人员和评分小组成员开放。']);
   });
 
   it.each(PAGES)('GET %s', async (path, expected) => {

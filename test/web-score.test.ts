@@ -123,7 +123,7 @@ describe('the panel’s scoring form on the web', () => {
     expect((await admin.post('/score', { ...form, _csrf: /name="_csrf" value="([^"]+)"/.exec(overview)?.[1] ?? '' })).status).toBe(403);
     expect(await scores()).toHaveLength(2);
     // A resident gets no link at all.
-    expect(await p.say('向大叔', '登录')).toEqual(['linli: 网页工作台只对网格员和社区工作人员开放。']);
+    expect(await p.say('向大叔', '登录')).toEqual(['linli: 网页工作台只对网格员、社区工作人员和评分小组成员开放。']);
   });
 
   it.skipIf(!existsSync(CHROMIUM))('works on a phone in a real browser: fill in a unit, save, read the answer; nothing wider than the screen', async () => {

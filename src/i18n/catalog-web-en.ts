@@ -8,7 +8,7 @@ const EVENTS: Record<string, string> = {
 /** The staff's web surface: English. */
 export const webEn: { [K in keyof typeof webZhHans]: (typeof webZhHans)[K] } = {
   login_link: (p) => `Your sign-in link to the linli dashboard (works once, for ${p.minutes} minutes; do not forward it):\n${p.url}`,
-  login_staff_only: () => 'The web dashboard is for grid workers and community staff only.',
+  login_staff_only: () => 'The web dashboard is for grid workers, community staff and scoring panelists only.',
   login_private_only: () => 'Sign-in links are only sent privately: send /login to me in a private chat.',
 
   web_title: () => 'linli dashboard',

@@ -1,7 +1,7 @@
 /** The staff's web surface: the 登录 replies in the chat, and the pages. Simplified Chinese. */
 export const webZhHans = {
   login_link: (p: { url: string; minutes: number }) => `邻里工作台登录链接（${p.minutes}分钟内有效，只能用一次，请勿转发）：\n${p.url}`,
-  login_staff_only: () => '网页工作台只对网格员和社区工作人员开放。',
+  login_staff_only: () => '网页工作台只对网格员、社区工作人员和评分小组成员开放。',
   login_private_only: () => '为了安全，登录链接只私下发送：请私聊我发送“登录”。',
 
   web_title: () => '邻里工作台',
