@@ -47,7 +47,7 @@ describe('sign-in from the chat', () => {
   it('refuses non-staff in their language, and sends staff a one-time link privately', async () => {
     expect(await p.say('路人甲', '登录')).toEqual(['linli: 网页工作台只对网格员、社区工作人员和评分小组成员开放。']);
     expect(await p.say('路人甲', '/login')).toEqual(['linli: The web dashboard is for grid workers, community staff and scoring panelists only.']);
-    expect(await p.say('路人甲', '登錄')).toEqual(['linli: 網頁工作臺只對網格員和社區工作人員開放。']);
+    expect(await p.say('路人甲', '登錄')).toEqual(['linli: 網頁工作臺只對網格員、社區工作人員和評分小組成員開放。']);
     const lines = await askLink('刘雅玲');
     expect(lines[0]).toMatch(/^linli: 邻里工作台登录链接（10分钟内有效，只能用一次，请勿转发）：$/);
     const { token } = linkIn(lines);
