@@ -181,13 +181,18 @@ describe('actions are the chat’s command jobs', () => {
     expect(tk.status).toBe('open');
   });
 
-  it('confirms a payment claim from the claims page, and the ledger shows it', async () => {
+  it('confirms a binding, then a payment claim, from the claims page, and the ledger shows it', async () => {
     await p.say('向大叔', '绑定 8-2-301');
     const bind = await p.t.db.selectFrom('bindings').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    await p.say('刘雅玲', `确认 B${bind.id}`);
+    const liu = await signIn('刘雅玲');
+    const pending = await (await liu.get('/claims')).text();
+    expect(pending).toContain(`B${bind.id} · 8-2-301`);
+    const bindCard = pending.slice(pending.indexOf(`id="B${bind.id}"`));
+    await liu.post('/actions/confirm', { _csrf: hidden(bindCard, '_csrf'), _form: hidden(bindCard, '_form'), ref: `B${bind.id}` });
+    expect((await p.t.db.selectFrom('bindings').select('status').where('id', '=', bind.id).executeTakeFirstOrThrow()).status).toBe('confirmed');
+    expect(await (await liu.get('/claims')).text()).not.toContain(`B${bind.id} · `);
     const claimed = (await p.say('向大叔', '已交60元')).join('\n');
     const ref = /(P\d+)/.exec(claimed)![1];
-    const liu = await signIn('刘雅玲');
     const claims = await (await liu.get('/claims')).text();
     expect(claims).toContain(`${ref} · 8-2-301 · 60元（12个月）`);
     const card = claims.slice(claims.indexOf(`id="${ref}"`));

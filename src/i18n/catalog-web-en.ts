@@ -89,6 +89,8 @@ export const webEn: { [K in keyof typeof webZhHans]: (typeof webZhHans)[K] } = {
   web_no_plan: () => 'This estate has no fee plan yet.',
 
   web_claims_title: () => 'Payment claims to confirm',
+  web_bindings_title: () => 'Flat bindings to confirm',
+  web_binding_line: (p) => `${p.ref} · ${p.room}${p.name ? ` · ${p.name}` : ''}`,
   web_claim_line: (p) => `${p.ref} · ${p.room} · ${p.yuan} yuan (${p.months} mo)`,
   web_confirm: () => 'Confirm',
   web_reject: () => 'Reject',

@@ -82,6 +82,8 @@ export const webZhHans = {
   web_no_plan: () => '本小区还没有收费标准。',
 
   web_claims_title: () => '待确认的缴费申报',
+  web_bindings_title: () => '待确认的房号绑定',
+  web_binding_line: (p: { ref: string; room: string; name: string }) => `${p.ref} · ${p.room}${p.name ? ` · ${p.name}` : ''}`,
   web_claim_line: (p: { ref: string; room: string; yuan: string; months: number }) => `${p.ref} · ${p.room} · ${p.yuan}元（${p.months}个月）`,
   web_confirm: () => '确认入账',
   web_reject: () => '驳回',

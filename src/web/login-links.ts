@@ -96,7 +96,11 @@ export async function linkIsLive(db: Kysely<Database>, token: string, now: Date)
   return row !== undefined;
 }
 
-/** Blank the token in the outbox copies of spent links (already delivered ones: pending ones still need it). */
+/**
+ * Blank the token in the outbox copies of spent or stale links. A copy still marked pending is
+ * blanked too: its link no longer opens anything (and a link is often used before its delivery
+ * record lands), so keeping the token would only keep a secret in clear.
+ */
 async function redactLinks(db: Kysely<Database> | Transaction<Database>, outboxKeys: (string | null)[]): Promise<void> {
   const keys = outboxKeys.filter((k): k is string => k !== null);
   if (keys.length === 0) return;
@@ -104,6 +108,5 @@ async function redactLinks(db: Kysely<Database> | Transaction<Database>, outboxK
     .updateTable('outbox')
     .set({ text: sql`regexp_replace(text, ${LINK_IN_TEXT}, '/login/-', 'g')` })
     .where('key', 'in', keys)
-    .where('status', '<>', 'pending')
     .execute();
 }
