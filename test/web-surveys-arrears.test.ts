@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleUserId } from '../src/adapters/console/identity.js';
+import { runEstatesCommand } from '../src/cli/estates-command.js';
+import { DEMO_ESTATE_CODE } from '../src/demo/seed-demo-estate.js';
 import { silentLogger } from '../src/log.js';
 import { startWeb, type WebServer } from '../src/web/start-web.js';
 import { dropTestSchema } from './support/db.js';
@@ -102,5 +104,21 @@ describe('arrears filters on the web ledger', () => {
     expect(roomsOf((await liu(`/ledger?room=${encodeURIComponent('8栋2单元301')}`)).text)).toEqual(['8-2-301']);
     // A building out of her reach narrows to nothing, never widens.
     expect(roomsOf((await liu(`/ledger?room=${encodeURIComponent('1栋 欠1个月以上')}`)).text)).toEqual([]);
+  }, 90_000);
+  it('shows a household\'s account on every plan it pays, each ledger row\'s plan, and who is bound to it', async () => {
+    const code: string[] = [];
+    expect(await runEstatesCommand(['fee', DEMO_ESTATE_CODE, '物业费', '1.2', '--from', '2026-10', '--per-m2', '--buildings', '8'], p.t.db, (l) => code.push(l))).toBe(0);
+    await p.t.db.updateTable('households').set({ floor_area: 8635 }).where('room_code', '=', '8-2-301').execute();
+    const b = /B\d+/.exec((await p.say('向大叔', '绑定 8-2-301'))[0])![0];
+    await p.say('刘雅玲', `确认 ${b}`);
+    await p.say('刘雅玲', '收费 8-2-301 物业费 207.24');
+    const page = (await (await signIn('刘雅玲'))('/ledger/8-2-301')).text;
+    // 1.20元/m² × 86.35 m² = 103.62元 a month, from October: two months paid, through November.
+    expect(page).toMatch(/<strong>物业费<\/strong> · 交到: <strong>2026年11月<\/strong>/);
+    expect(page).toContain('<strong>卫生费</strong>');
+    expect(page).toMatch(/物业费 · 207\.24元 · 2个月/);
+    expect(page).toContain(`<td>${b}</td>`);
+    expect(page).toContain('<td>已确认</td><td>向大叔</td>');
+    expect(page).toContain('肖明平'); // the roster's name, to the zone's own grid worker
   }, 90_000);
 });

@@ -90,6 +90,9 @@ export const webEn: { [K in keyof typeof webZhHans]: (typeof webZhHans)[K] } = {
 
   web_claims_title: () => 'Payment claims to confirm',
   web_bindings_title: () => 'Flat bindings to confirm',
+  web_household_bindings: () => 'Bindings',
+  web_plan_no_area: () => 'no floor area on file: the per-m² fee cannot be priced',
+  web_binding_status: (p) => `${p.status}${p.relation ? ` · ${p.relation}` : ''}`,
   web_binding_line: (p) => `${p.ref} · ${p.room}${p.name ? ` · ${p.name}` : ''}`,
   web_claim_line: (p) => `${p.ref} · ${p.room} · ${p.yuan} yuan (${p.months} mo)`,
   web_confirm: () => 'Confirm',

@@ -83,6 +83,10 @@ export const webZhHans = {
 
   web_claims_title: () => '待确认的缴费申报',
   web_bindings_title: () => '待确认的房号绑定',
+  web_household_bindings: () => '绑定',
+  web_plan_no_area: () => '没有登记面积，按面积收费算不出',
+  web_binding_status: (p: { status: string; relation: string | null }) =>
+    `${({ pending: '待确认', confirmed: '已确认', rejected: '已驳回' } as Record<string, string>)[p.status] ?? p.status}${p.relation ? ` · ${({ owner: '业主', tenant: '租户', family: '家属' } as Record<string, string>)[p.relation] ?? p.relation}` : ''}`,
   web_binding_line: (p: { ref: string; room: string; name: string }) => `${p.ref} · ${p.room}${p.name ? ` · ${p.name}` : ''}`,
   web_claim_line: (p: { ref: string; room: string; yuan: string; months: number }) => `${p.ref} · ${p.room} · ${p.yuan}元（${p.months}个月）`,
   web_confirm: () => '确认入账',

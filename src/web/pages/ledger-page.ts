@@ -4,7 +4,6 @@ import { readArrearsFilter, type ArrearsFilter } from '../../ledger/arrears-filt
 import { yuan } from '../../i18n/money.js';
 import { currentMonth, monthName } from '../../time/month.js';
 import { balance, type Balance } from '../../ledger/balance.js';
-import { mainFeePlan } from '../../ledger/fee-plan.js';
 import { estatePlans, pricedFor } from '../../ledger/estate-plans.js';
 import { compareRoomCodes } from '../../members/households.js';
 import { paidMonthsByHousehold } from '../../ledger/paid-months.js';
@@ -106,46 +105,4 @@ ${rows.map((h) => {
 </tbody></table></div>`;
   return staffPage(staff, t('web_nav_ledger'), html`<h1>${t('web_nav_ledger')} · ${plan.name}</h1>${form}<p class="muted">${t('web_households', { n: rows.length })}</p>
 <form method="get" action="/export/ledger.xlsx" class="row">${zoneId !== null ? html`<input type="hidden" name="zone" value="${zoneId}">` : ''}<button type="submit">${t('web_export_ledger')}</button></form>${table}`);
-}
-
-/** One household: its account and every ledger row, for staff who may look at it. Null: not theirs, or none. */
-export async function householdPage(deps: WebDeps, staff: StaffContext, roomText: string): Promise<Html | null> {
-  const { t } = staff.i18n;
-  const en = staff.i18n.locale === 'en';
-  const room = normaliseRoom(roomText);
-  const h = await deps.db
-    .selectFrom('households as h')
-    .innerJoin('buildings as b', 'b.id', 'h.building_id')
-    .select(['h.id', 'h.room_code', 'h.resident_name', 'h.phone', 'b.id as building_id', 'b.zone_id'])
-    .where('h.estate_id', '=', staff.estate.id)
-    .where('h.room_code', '=', room)
-    .executeTakeFirst();
-  if (!h) return null;
-  const place = { zoneId: h.zone_id, buildingId: h.building_id };
-  if (!canView(staff.roles, place)) return null;
-  const plan = await mainFeePlan(deps.db, staff.estate.id);
-  const [paid] = plan ? await paidMonthsByHousehold(deps.db, { estateId: staff.estate.id, zoneId: null, buildingId: null }, plan.id, [h.id]) : [];
-  const bal = plan ? balance(plan, paid?.paidMonths ?? 0, currentMonth(deps.clock.now(), staff.estate.time_zone)) : null;
-  const payments = await deps.db
-    .selectFrom('payments as p')
-    .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
-    .select(['p.id', 'p.kind', 'p.amount_fen', 'p.months', 'p.method', 'p.created_at', 'd.decision', 'd.reason'])
-    .where('p.household_id', '=', h.id)
-    .where('p.estate_id', '=', staff.estate.id)
-    .orderBy('p.id', 'desc')
-    .limit(200)
-    .execute();
-  const fmt = (d: Date) => d.toLocaleString(en ? 'en-GB' : 'zh-CN', { timeZone: staff.estate.time_zone, dateStyle: 'medium', timeStyle: 'short' });
-  const who = canManage(staff.roles, place) ? html`<p>${h.resident_name ?? ''} ${h.phone ?? ''}</p>` : '';
-  const through = bal?.through ? (en ? monthName(bal.through).en : monthName(bal.through).zh) : t('web_never_paid');
-  return staffPage(
-    staff,
-    h.room_code,
-    html`<h1>${h.room_code}</h1>${who}
-${bal ? html`<div class="card">${t('web_col_paid_through')}: <strong>${through}</strong> · ${t('web_col_owed')}: <span class="${bal.owedMonths > 0 ? 'warn' : ''}">${t('web_owed', { months: bal.owedMonths, yuan: yuan(bal.owedFen) })}</span></div>` : ''}
-<h2>${t('web_history_title')}</h2>
-<div class="scroll"><table><thead><tr><th>${t('web_col_ref')}</th><th>${t('web_col_when')}</th><th>${t('web_col_kind')}</th><th>${t('web_col_amount')}</th></tr></thead><tbody>
-${payments.length === 0 ? html`<tr><td colspan="4" class="muted">${t('web_none')}</td></tr>` : payments.map((p) => html`<tr><td>P${p.id}</td><td>${fmt(p.created_at)}</td><td>${t('web_kind', { kind: p.kind, decision: p.decision })}${p.reason ? html` <span class="muted">${p.reason}</span>` : ''}</td><td>${t('web_yuan', { yuan: yuan(p.amount_fen) })} · ${t('web_months', { months: p.months })}</td></tr>`)}
-</tbody></table></div>`,
-  );
 }
