@@ -109,8 +109,10 @@ describe('arrears filters on the web ledger', () => {
     const code: string[] = [];
     expect(await runEstatesCommand(['fee', DEMO_ESTATE_CODE, '物业费', '1.2', '--from', '2026-10', '--per-m2', '--buildings', '8'], p.t.db, (l) => code.push(l))).toBe(0);
     await p.t.db.updateTable('households').set({ floor_area: 8635 }).where('room_code', '=', '8-2-301').execute();
-    const b = /B\d+/.exec((await p.say('向大叔', '绑定 8-2-301'))[0])![0];
-    await p.say('刘雅玲', `确认 ${b}`);
+    await p.say('向大叔', '绑定 8-2-301');
+    const bound = await p.t.db.selectFrom('bindings as bi').innerJoin('households as h', 'h.id', 'bi.household_id').select(['bi.id', 'bi.status']).where('h.room_code', '=', '8-2-301').orderBy('bi.id', 'desc').executeTakeFirstOrThrow();
+    const b = `B${bound.id}`;
+    if (bound.status === 'pending') await p.say('刘雅玲', `确认 ${b}`);
     await p.say('刘雅玲', '收费 8-2-301 物业费 207.24');
     const page = (await (await signIn('刘雅玲'))('/ledger/8-2-301')).text;
     // 1.20元/m² × 86.35 m² = 103.62元 a month, from October: two months paid, through November.
