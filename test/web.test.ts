@@ -214,12 +214,18 @@ describe('operations and Open311', () => {
     expect(text).toContain('out-console');
   });
 
-  it('/metrics counts the commands sent through the console, queue depths and the outbox', async () => {
+  it('/metrics counts the commands sent through the console, failures, queue depths, the outbox, send latency and BullMQ\'s own counts', async () => {
     const text = await (await fetch(`${web.url}/metrics`)).text();
     expect(text).toMatch(/^linli_commands_processed_total\{job="complain"\} [1-9]\d*$/m);
     expect(text).toMatch(/^linli_commands_processed_total\{job="login"\} [1-9]\d*$/m);
     expect(text).toMatch(/^linli_queue_jobs\{queue="jobs",state="waiting"\} \d+$/m);
     expect(text).toMatch(/^linli_outbox_messages\{status="pending"\} \d+$/m);
+    // Send latency of what was delivered lately, and BullMQ's own counts of finished jobs.
+    expect(text).toMatch(/^linli_send_latency_seconds\{quantile="0\.99"\} \d+\.\d{3}$/m);
+    expect(text).toMatch(/^linli_send_latency_seconds_count [1-9]\d*$/m);
+    expect(text).toMatch(/^linli_bullmq_jobs_total\{queue="jobs",outcome="completed"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^linli_bullmq_jobs_total\{queue="out-console",outcome="failed"\} \d+$/m);
+    expect(text).toContain('# TYPE linli_commands_failed gauge');
   });
 
   it('serves tickets as GeoReport v2 requests, without personal data', async () => {

@@ -1,4 +1,4 @@
-import { Queue, QueueEvents, Worker, createPostgresBackend, runMigrations, type Processor, type WorkerOptions } from 'bullmq';
+import { MetricsTime, Queue, QueueEvents, Worker, createPostgresBackend, runMigrations, type Processor, type WorkerOptions } from 'bullmq';
 import pg from 'pg';
 
 /** Where the queues live: Redis (production default) or Postgres (BullMQ's own backend). */
@@ -54,6 +54,9 @@ export async function createQueueFactory(spec: QueueBackendSpec, onError: (where
   // Producers only (a worker's connections close and block in ways a pipeline must not hold up).
   const producer = spec.kind === 'redis' && spec.autoPipelining !== false ? { ...base, connection: { ...connection, ...AUTO_PIPELINING } } : base;
   const backend = spec.kind === 'postgres' ? createPostgresBackend : undefined;
+  // BullMQ's own per-minute counts of completed and failed jobs (kept a week; recorded by the same
+  // script that finishes a job, so no extra round trip), which /metrics reports.
+  const metrics = spec.kind === 'redis' ? { metrics: { maxDataPoints: MetricsTime.ONE_WEEK } } : {};
   const track = <T extends { close(): Promise<void>; on(event: 'error', f: (e: Error) => void): unknown }>(x: T, where: string | null): T => {
     made.push(x);
     // A queue's connection errors (Redis restarting) are expected and retried; without a listener
@@ -65,7 +68,7 @@ export async function createQueueFactory(spec: QueueBackendSpec, onError: (where
     spec,
     queue: <D>(name: string) => track(new (Queue as any)(full(name), producer, backend) as Queue<D>, `queue ${name}`),
     worker: <D>(name: string, processor: Processor<D>, opts: Partial<WorkerOptions> = {}) =>
-      track(new (Worker as any)(full(name), processor, { ...base, ...opts }, backend) as Worker<D>, null),
+      track(new (Worker as any)(full(name), processor, { ...base, ...metrics, ...opts }, backend) as Worker<D>, null),
     events: (name: string) => track(new (QueueEvents as any)(full(name), base, backend) as QueueEvents, `events ${name}`),
     close: async () => {
       const all = made.splice(0).reverse();

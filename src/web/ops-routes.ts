@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { JOBS_QUEUE } from '../queue/queue-names.js';
-import { commandsProcessed, outboxCounts, queueCounts } from './queue-figures.js';
+import { bullmqMetrics, commandsProcessed, failedByJob, outboxCounts, queueCounts, sendLatency } from './queue-figures.js';
 import type { ReadyCheck, WebDeps } from './web-deps.js';
 import type { WebEnv } from './web-env.js';
 
@@ -47,7 +47,14 @@ export function opsRoutes(deps: WebDeps): Hono<WebEnv> {
   });
 
   app.get('/metrics', async (c) => {
-    const [commands, queues, outbox] = await Promise.all([commandsProcessed(deps), queueCounts(deps), outboxCounts(deps)]);
+    const [commands, failed, queues, outbox, latency, bullmq] = await Promise.all([
+      commandsProcessed(deps),
+      failedByJob(deps),
+      queueCounts(deps),
+      outboxCounts(deps),
+      sendLatency(deps, deps.clock.now()),
+      bullmqMetrics(deps),
+    ]);
     const lines = [
       '# HELP linli_commands_processed_total Commands and scheduled runs that took effect, by job name.',
       '# TYPE linli_commands_processed_total counter',
@@ -58,6 +65,16 @@ export function opsRoutes(deps: WebDeps): Hono<WebEnv> {
       '# HELP linli_outbox_messages Outgoing messages in the outbox, by status.',
       '# TYPE linli_outbox_messages gauge',
       ...Object.entries(outbox).map(([s, n]) => `linli_outbox_messages{status="${s}"} ${n}`),
+      '# HELP linli_commands_failed Commands and runs that failed for good (kept 7 days), by job name.',
+      '# TYPE linli_commands_failed gauge',
+      ...failed.map((r) => `linli_commands_failed{job="${label(r.job)}"} ${r.n}`),
+      '# HELP linli_send_latency_seconds Outbox to platform, messages delivered in the last 15 minutes.',
+      '# TYPE linli_send_latency_seconds summary',
+      ...latency.quantiles.map(([q, v]) => `linli_send_latency_seconds{quantile="${q}"} ${v.toFixed(3)}`),
+      `linli_send_latency_seconds_count ${latency.count}`,
+      '# HELP linli_bullmq_jobs_total Jobs BullMQ finished since its metrics began, by queue and outcome (BullMQ metrics).',
+      '# TYPE linli_bullmq_jobs_total counter',
+      ...bullmq.flatMap((m) => [`linli_bullmq_jobs_total{queue="${label(m.queue)}",outcome="completed"} ${m.completed}`, `linli_bullmq_jobs_total{queue="${label(m.queue)}",outcome="failed"} ${m.failed}`]),
       '',
     ];
     return c.text(lines.join('\n'), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
