@@ -112,6 +112,7 @@ export const webEn: { [K in keyof typeof webZhHans]: (typeof webZhHans)[K] } = {
   web_queues_title: () => 'Queues',
   web_queue_name: () => 'Queue',
   web_recent_failures: () => 'Recent failed jobs',
+  web_queue_board: (p) => (p.writable ? 'bull-board: every job, with retry, clean and pause (LINLI_QUEUE_BOARD=write)' : 'bull-board: every job (read-only)'),
   web_outbox_title: () => 'Outgoing messages',
   web_outbox_line: (p) => `${p.pending} waiting, ${p.failed} failed`,
   web_qr_title: () => 'WeChat login QR code',

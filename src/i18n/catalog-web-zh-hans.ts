@@ -106,6 +106,7 @@ export const webZhHans = {
   web_queues_title: () => '队列',
   web_queue_name: () => '队列',
   web_recent_failures: () => '最近失败的任务',
+  web_queue_board: (p: { writable: boolean }): string => (p.writable ? 'bull-board：逐个查看任务，可重试、清理、暂停（LINLI_QUEUE_BOARD=write）' : 'bull-board：逐个查看任务（只读）'),
   web_outbox_title: () => '待发消息',
   web_outbox_line: (p: { pending: number; failed: number }) => `待发 ${p.pending} 条，发送失败 ${p.failed} 条`,
   web_qr_title: () => '微信登录二维码',

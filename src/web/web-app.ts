@@ -19,6 +19,7 @@ import { dashboardPage } from './pages/dashboard-page.js';
 import { householdPage, ledgerPage } from './pages/ledger-page.js';
 import { noticesPage } from './pages/notices-page.js';
 import { queuesPage } from './pages/queues-page.js';
+import { QUEUE_BOARD_PATH, queueBoardHeaders, queueBoardRoutes } from './queue-board.js';
 import { votesPage } from './pages/votes-page.js';
 import { workPage } from './pages/work-page.js';
 import { surveysPage } from './pages/surveys-page.js';
@@ -45,12 +46,12 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
   const baseOrigin = new URL(deps.baseUrl).origin;
   const ports = queuePorts(deps.factory.queue(JOBS_QUEUE), queueOutbound(deps.factory));
 
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
-      referrerPolicy: 'no-referrer',
-    }),
-  );
+  const pageHeaders = secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
+    referrerPolicy: 'no-referrer',
+  });
+  // Pages carry no scripts; bull-board's React app (admins only) gets its own, wider policy.
+  app.use((c, next) => (c.req.path === QUEUE_BOARD_PATH || c.req.path.startsWith(`${QUEUE_BOARD_PATH}/`) ? queueBoardHeaders(c, next) : pageHeaders(c, next)));
   // Form posts must come from our own pages: the public origin, or the address the request came to.
   app.use(csrf({ origin: (origin, c) => origin === baseOrigin || origin === new URL(c.req.url).origin }));
   app.onError((e, c) => {
@@ -135,6 +136,7 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
     if (!isAdmin(staff.roles)) return c.html(messagePage(staff.i18n.t, staff.i18n.t('web_forbidden'), staff.i18n.t('web_forbidden')), 403);
     return c.html(await queuesPage(deps, staff));
   });
+  app.route(QUEUE_BOARD_PATH, queueBoardRoutes(deps));
 
   app.get('/wechat/login', async (c) => {
     const staff = c.get('staff');
