@@ -112,6 +112,15 @@ describe('bull-board at /queues/board', () => {
     const queues = await boardQueues(web.write);
     expect(queues.map((q) => q.name).sort()).toEqual(['jobs', 'out-console']);
     expect(queues.every((q) => !q.readOnlyMode && q.allowRetries)).toBe(true);
+    const put = (to: string, origin?: string) =>
+      fetch(`${web.write.url}/queues/board/api/queues/out-console/${to}`, { method: 'PUT', headers: { Cookie: cookie.admin, 'Content-Type': 'application/json', ...(origin ? { Origin: origin } : {}) }, body: '{}' });
+    expect((await put('pause', 'https://evil.example')).status).toBe(403);
+    expect((await put('pause')).status).toBe(403);
+    expect(await p.factory.queue('out-console').isPaused()).toBe(false);
+    expect((await put('pause', web.write.url)).status).toBe(200);
+    expect(await p.factory.queue('out-console').isPaused()).toBe(true);
+    expect((await put('resume', web.write.url)).status).toBe(200);
+    expect(await p.factory.queue('out-console').isPaused()).toBe(false);
   });
 
   it('shows BullMQ’s Postgres backend too', async () => {

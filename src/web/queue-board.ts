@@ -67,7 +67,12 @@ export function queueBoardRoutes(deps: WebDeps): Hono<WebEnv> {
   app.use('*', async (c, next) => {
     const { t } = c.get('staff').i18n;
     if (!isAdmin(c.get('staff').roles)) return c.html(messagePage(t, t('web_forbidden'), t('web_forbidden')), 403);
-    if (!writable && c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.json({ error: 'read-only (LINLI_QUEUE_BOARD)' }, 403);
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      if (!writable) return c.json({ error: 'read-only (LINLI_QUEUE_BOARD)' }, 403);
+      // A change comes from the board's own page (its fetches send Origin), never from another site.
+      const origin = c.req.header('Origin');
+      if (origin !== new URL(deps.baseUrl).origin && origin !== new URL(c.req.url).origin) return c.json({ error: 'cross-site request' }, 403);
+    }
     if (!opened) {
       opened = true;
       board.replaceQueues(queueNames(deps).map((name) => boardQueue(deps, name, writable)));
