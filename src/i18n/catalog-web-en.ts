@@ -106,6 +106,7 @@ export const webEn: { [K in keyof typeof webZhHans]: (typeof webZhHans)[K] } = {
   web_resolve: () => 'Resolve',
   web_note: () => 'Note',
   web_event: (p) => EVENTS[p.kind] ?? p.kind,
+  web_tickets_in_play: () => 'Not done',
   web_overdue_mark: () => 'overdue',
   web_reporters: (p) => `${p.n} reported`,
 

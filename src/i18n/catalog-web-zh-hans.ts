@@ -100,6 +100,7 @@ export const webZhHans = {
   web_note: () => '处理说明',
   web_event: (p: { kind: string }): string =>
     ({ filed: '提交', joined: '又有居民反映', accepted: '受理', resolved: '办结', rated: '评价', reopened: '重新打开', escalated: '升级', reminded: '提醒', recategorised: '改类别', photo: '照片', closed: '关闭' })[p.kind] ?? p.kind,
+  web_tickets_in_play: () => '未办结',
   web_overdue_mark: () => '已超时',
   web_reporters: (p: { n: number }) => `${p.n}人反映`,
 

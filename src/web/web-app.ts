@@ -122,7 +122,9 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
     return page ? c.html(page) : notFound(c);
   });
   app.get('/claims', async (c) => c.html(await claimsPage(deps, c.get('staff'), flashOf(c))));
-  app.get('/tickets', async (c) => c.html(await ticketsPage(deps, c.get('staff'), { all: c.req.query('all') === '1', zone: c.req.query('zone') })));
+  app.get('/tickets', async (c) =>
+    c.html(await ticketsPage(deps, c.get('staff'), { status: c.req.query('status') ?? (c.req.query('all') === '1' ? 'all' : undefined), zone: c.req.query('zone'), category: c.req.query('category') })),
+  );
   app.get('/tickets/:ref', async (c) => {
     const page = await ticketPage(deps, c.get('staff'), c.req.param('ref'), flashOf(c));
     return page ? c.html(page) : notFound(c);
