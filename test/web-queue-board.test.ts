@@ -70,6 +70,8 @@ describe('bull-board at /queues/board', () => {
     const page = await res.text();
     expect(page).toContain('<base href="/queues/board/" />');
     expect(page).not.toContain('googleapis');
+    const slash = await get(web.read, '/queues/board/', 'admin');
+    expect([slash.status, slash.headers.get('location')]).toEqual([301, '/queues/board']);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("connect-src 'self'");

@@ -139,6 +139,8 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
     return c.html(await queuesPage(deps, staff));
   });
   app.route(QUEUE_BOARD_PATH, queueBoardRoutes(deps));
+  // The board's own links may end in a slash; its page lives without one.
+  app.get(`${QUEUE_BOARD_PATH}/`, (c) => c.redirect(QUEUE_BOARD_PATH, 301));
 
   app.get('/wechat/login', async (c) => {
     const staff = c.get('staff');
