@@ -43,6 +43,8 @@ export interface Config {
   readonly webBaseUrl: string;
   readonly webLinkMinutes: number;
   readonly webSessionHours: number;
+  /** bull-board at /queues/board (admins): read-only unless LINLI_QUEUE_BOARD=write. */
+  readonly queueBoardWritable: boolean;
 }
 
 /** A configuration value that cannot be used; the message names the key. */
@@ -146,6 +148,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), 
   const webAddr = str(env, 'LINLI_WEB_ADDR') ?? '127.0.0.1:8080';
   const addr = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(webAddr);
   if (!addr || Number(addr[2]) > 65535) throw new ConfigError('LINLI_WEB_ADDR', `must be host:port (e.g. 127.0.0.1:8080), got "${webAddr}"`);
+  const queueBoard = str(env, 'LINLI_QUEUE_BOARD') ?? 'read';
+  if (queueBoard !== 'read' && queueBoard !== 'write') throw new ConfigError('LINLI_QUEUE_BOARD', `must be read or write, got "${queueBoard}"`);
   const webBaseUrl = (url(env, 'LINLI_WEB_BASE_URL', ['https:', 'http:']) ?? `http://${webAddr}`).replace(/\/+$/, '');
   return Object.freeze({
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
@@ -175,5 +179,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), 
     webBaseUrl,
     webLinkMinutes: int(env, 'LINLI_WEB_LINK_MINUTES', 10, 1, 60),
     webSessionHours: int(env, 'LINLI_WEB_SESSION_HOURS', 8, 1, 24 * 7),
+    queueBoardWritable: queueBoard === 'write',
   });
 }

@@ -8,6 +8,12 @@ describe('configuration', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it('keeps bull-board read-only unless LINLI_QUEUE_BOARD=write', () => {
+    expect(loadConfig({}).queueBoardWritable).toBe(false);
+    expect(loadConfig({ LINLI_QUEUE_BOARD: 'read' }).queueBoardWritable).toBe(false);
+    expect(loadConfig({ LINLI_QUEUE_BOARD: 'write' }).queueBoardWritable).toBe(true);
+  });
+
   it('logs JSON lines off a terminal and pretty lines at one, unless LINLI_LOG_FORMAT says', () => {
     expect(loadConfig({}, '/', false).logFormat).toBe('json');
     expect(loadConfig({}, '/', true).logFormat).toBe('pretty');
@@ -26,6 +32,7 @@ describe('configuration', () => {
     [{ TELEGRAM_BOT_TOKEN: 'abc' }, 'TELEGRAM_BOT_TOKEN'],
     [{ TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook' }, 'TELEGRAM_WEBHOOK_SECRET'],
     [{ LINLI_QUEUE_PREFIX: 'a:b' }, 'LINLI_QUEUE_PREFIX'],
+    [{ LINLI_QUEUE_BOARD: 'yes' }, 'LINLI_QUEUE_BOARD'],
   ])('refuses %j with one line naming %s', (env, key) => {
     let err: unknown;
     try {

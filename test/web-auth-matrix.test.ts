@@ -29,6 +29,8 @@ const PAGES: [string, Record<Who, number>][] = [
   ['/surveys', { nobody: 401, admin: 200, grid_worker: 200, panelist: 403 }],
   ['/score', { nobody: 401, admin: 200, grid_worker: 403, panelist: 200 }],
   ['/queues', { nobody: 401, admin: 200, grid_worker: 403, panelist: 403 }],
+  ['/queues/board', { nobody: 401, admin: 200, grid_worker: 403, panelist: 403 }],
+  ['/queues/board/api/queues', { nobody: 401, admin: 200, grid_worker: 403, panelist: 403 }],
   ['/wechat/login', { nobody: 401, admin: 200, grid_worker: 403, panelist: 403 }],
   ['/chart/collection.png', { nobody: 401, admin: 200, grid_worker: 403, panelist: 403 }],
   ['/healthz', { nobody: 200, admin: 200, grid_worker: 200, panelist: 200 }],
@@ -91,7 +93,7 @@ describe('the web’s page × role matrix', () => {
 
   it('every page of the navigation is in the matrix', async () => {
     for (const who of ['admin', 'grid_worker', 'panelist'] as const) {
-      const page = await (await fetch(web.url + (who === 'panelist' ? '/score' : '/'), { headers: headers(who) })).text();
+      const page = (await Promise.all([who === 'panelist' ? '/score' : '/', '/queues'].map(async (to) => (await fetch(web.url + to, { headers: headers(who) })).text()))).join('\n');
       for (const [, href] of page.matchAll(/<a href="(\/[^"?]*)"/g)) {
         if (!/^\/(ledger|tickets)\/./.test(href)) expect(PAGES.map(([path]) => path)).toContain(href);
       }

@@ -163,3 +163,45 @@ describe('the work page', () => {
     expect(own).not.toContain('王建国');
   }, 90_000);
 });
+
+describe('the tickets page’s filters', () => {
+  it('filters by status (open, overdue, all), zone and category, within the staff member’s reach', async () => {
+    const db = p.t.db;
+    const ref = (lines: string[]) => /工单 (T\d+)/.exec(lines.join('\n'))?.[1] ?? '';
+    const clutter = ref(await p.say('向大叔', '投诉 8栋楼道堆放杂物'));
+    const leak = ref(await p.say('向大叔', '投诉 8栋地下室漏水'));
+    const far = ref(await p.say('向大叔', '投诉 1栋路灯不亮'));
+    expect([clutter, leak, far].every((r) => /^T\d+$/.test(r))).toBe(true);
+    const ticket = (r: string) => db.selectFrom('tickets').select(['id', 'zone_id', 'category']).where('id', '=', Number(r.slice(1))).executeTakeFirstOrThrow();
+    const [c, l, f] = [await ticket(clutter), await ticket(leak), await ticket(far)];
+    expect(c.zone_id).not.toBe(f.zone_id);
+    expect([c.category, l.category, f.category]).toEqual(['clutter', 'leak_drain', 'lighting_wiring']);
+    // The leak is past its time to be accepted; the clutter is done.
+    await db.updateTable('tickets').set({ accept_due_at: new Date(p.clock.now().getTime() - 3_600_000) }).where('id', '=', l.id).execute();
+    await db.updateTable('tickets').set({ status: 'resolved' }).where('id', '=', c.id).execute();
+    const refs = (page: string) => [...page.matchAll(/<a href="\/tickets\/(T\d+)">/g)].map((m) => m[1]).filter((r) => [clutter, leak, far].includes(r)).sort();
+
+    const admin = await signIn('戴红霞');
+    const page = await (await admin('/tickets')).text();
+    expect(refs(page)).toEqual([leak, far].sort());
+    expect(page).toContain('<option value="overdue" >已超时</option>');
+    expect(page).toContain('<option value="leak_drain" >');
+    expect(page).toContain('name="zone"');
+    expect(refs(await (await admin('/tickets?status=overdue')).text())).toEqual([leak]);
+    expect(refs(await (await admin('/tickets?status=all')).text())).toEqual([clutter, leak, far].sort());
+    expect(refs(await (await admin('/tickets?all=1')).text())).toEqual([clutter, leak, far].sort());
+    expect(refs(await (await admin(`/tickets?status=all&zone=${f.zone_id}`)).text())).toEqual([far]);
+    expect(refs(await (await admin('/tickets?status=all&category=leak_drain')).text())).toEqual([leak]);
+    expect(refs(await (await admin('/tickets?category=clutter')).text())).toEqual([]);
+    // A bad value is ignored, not an error.
+    expect(refs(await (await admin('/tickets?status=nope&category=nope&zone=x')).text())).toEqual([leak, far].sort());
+
+    // A grid worker: her zone only, whatever the query asks.
+    const liu = await signIn('刘雅玲');
+    const hers = await (await liu('/tickets?status=all')).text();
+    expect(refs(hers)).toEqual([clutter, leak].sort());
+    expect(hers).not.toContain('name="zone"');
+    expect(refs(await (await liu(`/tickets?status=all&zone=${f.zone_id}`)).text())).toEqual([]);
+    expect(refs(await (await liu('/tickets?status=all&category=lighting_wiring')).text())).toEqual([]);
+  }, 90_000);
+});

@@ -104,12 +104,14 @@ export const webZhHans = {
   web_note: () => '处理说明',
   web_event: (p: { kind: string }): string =>
     ({ filed: '提交', joined: '又有居民反映', accepted: '受理', resolved: '办结', rated: '评价', reopened: '重新打开', escalated: '升级', reminded: '提醒', recategorised: '改类别', photo: '照片', closed: '关闭' })[p.kind] ?? p.kind,
+  web_tickets_in_play: () => '未办结',
   web_overdue_mark: () => '已超时',
   web_reporters: (p: { n: number }) => `${p.n}人反映`,
 
   web_queues_title: () => '队列',
   web_queue_name: () => '队列',
   web_recent_failures: () => '最近失败的任务',
+  web_queue_board: (p: { writable: boolean }): string => (p.writable ? 'bull-board：逐个查看任务，可重试、清理、暂停（LINLI_QUEUE_BOARD=write）' : 'bull-board：逐个查看任务（只读）'),
   web_outbox_title: () => '待发消息',
   web_outbox_line: (p: { pending: number; failed: number }) => `待发 ${p.pending} 条，发送失败 ${p.failed} 条`,
   web_qr_title: () => '微信登录二维码',

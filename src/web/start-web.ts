@@ -40,7 +40,7 @@ export function startWeb(deps: WebDeps, host: string, port: number): Promise<Web
 
 /** The web server's dependencies on a process's shared services. */
 export function webDepsFrom(
-  services: { db: WebDeps['db']; factory: WebDeps['factory']; log: WebDeps['log']; config: { webBaseUrl: string; webSessionHours: number; wechatyPuppet: string | null; telegramBotToken: string | null } },
+  services: { db: WebDeps['db']; factory: WebDeps['factory']; log: WebDeps['log']; config: { webBaseUrl: string; webSessionHours: number; wechatyPuppet: string | null; telegramBotToken: string | null; queueBoardWritable?: boolean } },
   clock: WebDeps['clock'],
   readyChecks?: WebDeps['readyChecks'],
 ): WebDeps {
@@ -55,5 +55,6 @@ export function webDepsFrom(
     sessionHours: config.webSessionHours,
     platforms: platforms.length ? platforms : ['console'],
     readyChecks,
+    queueBoardWritable: config.queueBoardWritable === true,
   };
 }

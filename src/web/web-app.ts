@@ -20,6 +20,7 @@ import { householdPage } from './pages/household-page.js';
 import { ledgerPage } from './pages/ledger-page.js';
 import { noticesPage } from './pages/notices-page.js';
 import { queuesPage } from './pages/queues-page.js';
+import { QUEUE_BOARD_PATH, queueBoardHeaders, queueBoardRoutes } from './queue-board.js';
 import { votesPage } from './pages/votes-page.js';
 import { workPage } from './pages/work-page.js';
 import { surveysPage } from './pages/surveys-page.js';
@@ -46,12 +47,12 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
   const baseOrigin = new URL(deps.baseUrl).origin;
   const ports = queuePorts(deps.factory.queue(JOBS_QUEUE), queueOutbound(deps.factory));
 
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
-      referrerPolicy: 'no-referrer',
-    }),
-  );
+  const pageHeaders = secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
+    referrerPolicy: 'no-referrer',
+  });
+  // Pages carry no scripts; bull-board's React app (admins only) gets its own, wider policy.
+  app.use((c, next) => (c.req.path === QUEUE_BOARD_PATH || c.req.path.startsWith(`${QUEUE_BOARD_PATH}/`) ? queueBoardHeaders(c, next) : pageHeaders(c, next)));
   // Form posts must come from our own pages: the public origin, or the address the request came to.
   app.use(csrf({ origin: (origin, c) => origin === baseOrigin || origin === new URL(c.req.url).origin }));
   app.onError((e, c) => {
@@ -122,7 +123,9 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
     return page ? c.html(page) : notFound(c);
   });
   app.get('/claims', async (c) => c.html(await claimsPage(deps, c.get('staff'), flashOf(c))));
-  app.get('/tickets', async (c) => c.html(await ticketsPage(deps, c.get('staff'), { all: c.req.query('all') === '1', zone: c.req.query('zone') })));
+  app.get('/tickets', async (c) =>
+    c.html(await ticketsPage(deps, c.get('staff'), { status: c.req.query('status') ?? (c.req.query('all') === '1' ? 'all' : undefined), zone: c.req.query('zone'), category: c.req.query('category') })),
+  );
   app.get('/tickets/:ref', async (c) => {
     const page = await ticketPage(deps, c.get('staff'), c.req.param('ref'), flashOf(c));
     return page ? c.html(page) : notFound(c);
@@ -136,6 +139,9 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
     if (!isAdmin(staff.roles)) return c.html(messagePage(staff.i18n.t, staff.i18n.t('web_forbidden'), staff.i18n.t('web_forbidden')), 403);
     return c.html(await queuesPage(deps, staff));
   });
+  app.route(QUEUE_BOARD_PATH, queueBoardRoutes(deps));
+  // The board's own links may end in a slash; its page lives without one.
+  app.get(`${QUEUE_BOARD_PATH}/`, (c) => c.redirect(QUEUE_BOARD_PATH, 301));
 
   app.get('/wechat/login', async (c) => {
     const staff = c.get('staff');

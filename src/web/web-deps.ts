@@ -24,6 +24,8 @@ export interface WebDeps {
   wechatQr?: () => string | null;
   /** Platform webhooks served here (Telegram's, when the bot runs in this process). */
   webhooks?: WebhookRoute[];
+  /** bull-board (/queues/board) may retry, clean, pause… (LINLI_QUEUE_BOARD=write); read-only otherwise. */
+  queueBoardWritable?: boolean;
   /** How long an action waits for its job before the page says "being processed" (ms). */
   actionWaitMs?: number;
 }

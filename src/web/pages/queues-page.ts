@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import { maskPersonalData } from '../../privacy/mask.js';
 import { JOBS_QUEUE } from '../../queue/queue-names.js';
 import type { Html } from '../page.js';
+import { QUEUE_BOARD_PATH } from '../queue-board.js';
 import { outboxCounts, QUEUE_STATES, queueCounts } from '../queue-figures.js';
 import type { StaffContext } from '../staff-context.js';
 import { staffPage } from '../staff-page.js';
@@ -16,6 +17,7 @@ export async function queuesPage(deps: WebDeps, staff: StaffContext): Promise<Ht
     staff,
     t('web_queues_title'),
     html`<h1>${t('web_queues_title')}</h1>
+<p><a href="${QUEUE_BOARD_PATH}">${t('web_queue_board', { writable: deps.queueBoardWritable === true })}</a></p>
 <div class="scroll"><table><thead><tr><th>${t('web_queue_name')}</th>${QUEUE_STATES.map((s) => html`<th>${s}</th>`)}</tr></thead><tbody>
 ${counts.map((q) => html`<tr><td>${q.queue}</td>${QUEUE_STATES.map((s) => html`<td class="${s === 'failed' && q.counts[s] > 0 ? 'warn' : ''}">${q.counts[s] ?? 0}</td>`)}</tr>`)}
 </tbody></table></div>

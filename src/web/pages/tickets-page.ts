@@ -6,7 +6,8 @@ import { canChangeTicket } from '../../tickets/permissions.js';
 import { ticketIdOf, ticketRef } from '../../tickets/repository.js';
 import { IN_PLAY } from '../../tickets/statuses.js';
 import type { Html } from '../page.js';
-import type { StaffContext } from '../staff-context.js';
+import { zonesInReach, type StaffContext } from '../staff-context.js';
+import { isTicketCategory, TICKET_CATEGORIES } from '../../text/ticket-categories.js';
 import { formFields, staffPage } from '../staff-page.js';
 import { newFormToken } from '../web-command.js';
 import type { WebDeps } from '../web-deps.js';
@@ -20,19 +21,41 @@ function when(staff: StaffContext, at: Date): string {
   return staff.i18n.locale === 'en' ? l.en : l.zh;
 }
 
-/** The tickets this staff member may change (canChangeTicket, as the chat's 受理/完成 check it), open ones by due time. */
-export async function ticketsPage(deps: WebDeps, staff: StaffContext, f: { all: boolean; zone: string | undefined }): Promise<Html> {
+/** Which tickets the list shows: in play (open or accepted), in play and past due, or every one. */
+export const TICKET_VIEWS = ['open', 'overdue', 'all'] as const;
+export type TicketView = (typeof TICKET_VIEWS)[number];
+
+/** The list's filters as they come in the query string (?status=overdue&zone=2&category=leak_drain); bad values are ignored. */
+export interface TicketFilters {
+  status?: string;
+  zone?: string;
+  category?: string;
+}
+
+/**
+ * The tickets this staff member may change (canChangeTicket, as the chat's 受理/完成 check it), by
+ * status, zone and category; in-play ones by due time. A zone outside a grid worker's reach
+ * shows nothing: the filter narrows, it never widens.
+ */
+export async function ticketsPage(deps: WebDeps, staff: StaffContext, f: TicketFilters): Promise<Html> {
   const { t } = staff.i18n;
   const now = deps.clock.now();
+  const view: TicketView = (TICKET_VIEWS as readonly string[]).includes(f.status ?? '') ? (f.status as TicketView) : 'open';
   const zoneId = f.zone && /^\d+$/.test(f.zone) ? Number(f.zone) : null;
+  const category = f.category && isTicketCategory(f.category) ? f.category : null;
+  const reach = zonesInReach(staff.roles);
   const [rows, buildings, zones] = await Promise.all([
     deps.db
       .selectFrom('tickets')
       .selectAll()
       .where('estate_id', '=', staff.estate.id)
-      .$if(!f.all, (q) => q.where('status', 'in', IN_PLAY))
+      .$if(view !== 'all', (q) => q.where('status', 'in', IN_PLAY))
+      .$if(view === 'overdue', (q) =>
+        q.where((eb) => eb.or([eb.and([eb('status', '=', 'open'), eb('accept_due_at', '<=', now)]), eb.and([eb('status', '=', 'accepted'), eb('resolve_due_at', '<=', now)])])),
+      )
       .$if(zoneId !== null, (q) => q.where('zone_id', '=', zoneId))
-      .orderBy(f.all ? 'id' : 'resolve_due_at', f.all ? 'desc' : 'asc')
+      .$if(category !== null, (q) => q.where('category', '=', category!))
+      .orderBy(view === 'all' ? 'id' : 'resolve_due_at', view === 'all' ? 'desc' : 'asc')
       .limit(1000)
       .execute(),
     deps.db.selectFrom('buildings').select(['id', 'code']).where('estate_id', '=', staff.estate.id).execute(),
@@ -40,9 +63,13 @@ export async function ticketsPage(deps: WebDeps, staff: StaffContext, f: { all: 
   ]);
   const code = new Map(buildings.map((b) => [b.id, b.code]));
   const mine = rows.filter((r) => canChangeTicket(staff.roles, staff.member.id, r)).slice(0, 200);
+  // Admins choose among every zone; a grid worker among hers, when she has more than one.
+  const zoneChoices = reach === null ? zones : zones.filter((z) => reach.includes(z.id));
+  const viewWords: Record<TicketView, string> = { open: t('web_tickets_in_play'), overdue: t('web_overdue_mark'), all: t('web_all') };
   const filter = html`<form method="get" action="/tickets" class="row">
-<select name="zone"><option value="">${t('web_col_zone')}: ${t('web_all')}</option>${zones.map((z) => html`<option value="${z.id}" ${z.id === zoneId ? 'selected' : ''}>${z.name}</option>`)}</select>
-<label><input type="checkbox" name="all" value="1" ${f.all ? 'checked' : ''}> ${t('web_all')}</label>
+<select name="status" aria-label="${t('web_col_status')}">${TICKET_VIEWS.map((v) => html`<option value="${v}" ${v === view ? 'selected' : ''}>${viewWords[v]}</option>`)}</select>
+${zoneChoices.length > 1 ? html`<select name="zone" aria-label="${t('web_col_zone')}"><option value="">${t('web_col_zone')}: ${t('web_all')}</option>${zoneChoices.map((z) => html`<option value="${z.id}" ${z.id === zoneId ? 'selected' : ''}>${z.name}</option>`)}</select>` : ''}
+<select name="category" aria-label="${t('web_col_category')}"><option value="">${t('web_col_category')}: ${t('web_all')}</option>${TICKET_CATEGORIES.map((c) => html`<option value="${c}" ${c === category ? 'selected' : ''}>${categoryLabel(t, c)}</option>`)}</select>
 <button type="submit">${t('web_filter')}</button></form>`;
   const table = mine.length === 0
     ? html`<p class="muted">${t('web_none')}</p>`
