@@ -125,6 +125,16 @@ describe('bull-board at /queues/board', () => {
     expect(await p.factory.queue('out-console').isPaused()).toBe(false);
   });
 
+  it('pages and scrapes share one queue per name: asking again opens no new connection', async () => {
+    const before = p.factory.queue('jobs');
+    for (let i = 0; i < 5; i++) {
+      expect((await fetch(`${web.read.url}/metrics`)).status).toBe(200);
+      expect((await fetch(`${web.read.url}/queues`, { headers: { Cookie: cookie.admin } })).status).toBe(200);
+    }
+    expect(p.factory.queue('jobs')).toBe(before);
+    expect(pgFactory.queue('jobs')).toBe(pgFactory.queue('jobs'));
+  });
+
   it('shows BullMQ’s Postgres backend too', async () => {
     const queues = await boardQueues(web.postgres);
     expect(queues.map((q) => q.name).sort()).toEqual(['board-jobs', 'board-out-console']);

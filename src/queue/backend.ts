@@ -8,7 +8,8 @@ export type QueueBackendSpec =
 
 /**
  * Builds BullMQ queues and workers on one backend, and closes all it built.
- * Queue names are `<prefix>-<name>`; nothing else in the code knows which backend runs.
+ * Queue names are `<prefix>-<name>`; nothing else in the code knows which backend runs. A queue is
+ * made once per name and shared (do not close one alone: close() closes all).
  */
 export interface QueueFactory {
   readonly spec: QueueBackendSpec;
@@ -64,13 +65,24 @@ export async function createQueueFactory(spec: QueueBackendSpec, onError: (where
     if (where !== null) x.on('error', (e) => onError(where, e));
     return x;
   };
+  // One Queue (and its connection) per name for the factory's life: a page view or a /metrics
+  // scrape asks for queues on every request, and must not open a connection each time.
+  const queues = new Map<string, Queue>();
   return {
     spec,
-    queue: <D>(name: string) => track(new (Queue as any)(full(name), producer, backend) as Queue<D>, `queue ${name}`),
+    queue: <D>(name: string) => {
+      let q = queues.get(name);
+      if (!q) {
+        q = track(new (Queue as any)(full(name), producer, backend) as Queue, `queue ${name}`);
+        queues.set(name, q);
+      }
+      return q as unknown as Queue<D>;
+    },
     worker: <D>(name: string, processor: Processor<D>, opts: Partial<WorkerOptions> = {}) =>
       track(new (Worker as any)(full(name), processor, { ...base, ...metrics, ...opts }, backend) as Worker<D>, null),
     events: (name: string) => track(new (QueueEvents as any)(full(name), base, backend) as QueueEvents, `events ${name}`),
     close: async () => {
+      queues.clear();
       const all = made.splice(0).reverse();
       await Promise.allSettled(all.map((x) => x.close()));
     },
