@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleUserId } from '../src/adapters/console/identity.js';
-import { silentLogger } from '../src/log.js';
-import { startWeb, type WebServer } from '../src/web/start-web.js';
-import { dropTestSchema } from './support/db.js';
-import { startPipeline, type Pipeline } from './support/pipeline.js';
+import type { WebServer } from '../src/web/start-web.js';
+import type { Pipeline } from './support/pipeline.js';
+import { signIn as signInAt, startWebPipeline, type WebPipeline } from './support/web.js';
 
 // Every page × every kind of visitor, as the chat's auth matrix does for commands.
+let wp: WebPipeline;
 let p: Pipeline;
 let web: WebServer;
 
@@ -49,25 +49,17 @@ const POSTS: [string, Record<Who, number>][] = [
 const cookies: Partial<Record<Who, string>> = {};
 
 beforeAll(async () => {
-  p = await startPipeline(`web_matrix_${process.pid}`, 'redis');
+  wp = await startWebPipeline(`web_matrix_${process.pid}`);
+  ({ p, web } = wp);
   const estate = await p.t.db.selectFrom('estates').select('id').executeTakeFirstOrThrow();
   await p.t.db.insertInto('invitations').values({ code: 'MATRIXP1', estate_id: estate.id, kind: 'role', role: 'panelist', zone_id: null, building_id: null, party: 'community', created_at: p.clock.now(), expires_at: new Date('2027-12-31T00:00:00Z') }).execute();
   await p.deliver({ ...p.message('评委社区', '邀请码 MATRIXP1'), isPrivate: true, chatId: `dm-${consoleUserId('评委社区')}` });
   expect((await p.say('向大叔', '投诉 8栋楼道堆放杂物'))[0]).toMatch(/已收到工单 T1/);
-  web = await startWeb({ db: p.t.db, factory: p.factory, clock: p.clock, log: silentLogger, baseUrl: 'http://127.0.0.1:8080', sessionHours: 8, platforms: ['console'] }, '127.0.0.1', 0);
   for (const [who, name] of Object.entries(PEOPLE) as [Who, string][]) {
-    const lines = await p.deliver({ ...p.message(name, '登录'), isPrivate: true, chatId: `dm-${consoleUserId(name)}` });
-    const token = /\/login\/([A-Za-z0-9_-]{43})/.exec(lines.join('\n'))?.[1] ?? '';
-    const res = await fetch(`${web.url}/login`, { method: 'POST', headers: { Origin: web.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `token=${token}`, redirect: 'manual' });
-    cookies[who] = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    cookies[who] = (await signInAt(p, web.url, name)).cookie;
   }
 }, 120_000);
-afterAll(async () => {
-  await web?.close();
-  const { baseUrl, schema } = p.t;
-  await p.close();
-  await dropTestSchema(baseUrl, schema);
-});
+afterAll(() => wp?.close());
 
 const headers = (who: Who): Record<string, string> => (cookies[who] ? { Cookie: cookies[who] } : {});
 

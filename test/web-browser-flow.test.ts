@@ -4,14 +4,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleUserId } from '../src/adapters/console/identity.js';
-import { silentLogger } from '../src/log.js';
-import { startWeb, type WebServer } from '../src/web/start-web.js';
+import type { WebServer } from '../src/web/start-web.js';
 import { CHROMIUM, openBrowser } from './support/browser.js';
-import { dropTestSchema } from './support/db.js';
-import { startPipeline, type Pipeline } from './support/pipeline.js';
+import type { Pipeline } from './support/pipeline.js';
+import { startWebPipeline, type WebPipeline } from './support/web.js';
 
 // The issue's "done when": from a chat link to a confirmed claim, the ledger, and the 台账 download.
 const SHOTS = path.join(os.tmpdir(), `linli-web-flow-${process.pid}`);
+let wp: WebPipeline;
 let p: Pipeline;
 let web: WebServer;
 
@@ -41,16 +41,11 @@ function pngSize(b: Buffer): { width: number; height: number } | null {
 }
 
 beforeAll(async () => {
-  p = await startPipeline(`web_flow_${process.pid}`, 'redis');
-  web = await startWeb({ db: p.t.db, factory: p.factory, clock: p.clock, log: silentLogger, baseUrl: 'http://127.0.0.1:8080', sessionHours: 8, platforms: ['console'] }, '127.0.0.1', 0);
+  wp = await startWebPipeline(`web_flow_${process.pid}`);
+  ({ p, web } = wp);
   mkdirSync(SHOTS, { recursive: true });
 }, 120_000);
-afterAll(async () => {
-  await web?.close();
-  const { baseUrl, schema } = p.t;
-  await p.close();
-  await dropTestSchema(baseUrl, schema);
-});
+afterAll(() => wp?.close());
 
 describe('a grid worker’s afternoon in a real browser', () => {
   it.skipIf(!existsSync(CHROMIUM))('signs in from the chat link, confirms a claim by clicking, sees it in the ledger, and downloads the 台账 with it', async () => {

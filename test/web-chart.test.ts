@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleUserId } from '../src/adapters/console/identity.js';
-import { silentLogger } from '../src/log.js';
-import { startWeb, type WebServer } from '../src/web/start-web.js';
+import type { WebServer } from '../src/web/start-web.js';
 import { CHROMIUM, openBrowser } from './support/browser.js';
-import { dropTestSchema } from './support/db.js';
-import { startPipeline, type Pipeline } from './support/pipeline.js';
+import type { Pipeline } from './support/pipeline.js';
+import { signIn as signInAt, startWebPipeline, type WebPipeline } from './support/web.js';
 
 const SHOTS = path.join(os.tmpdir(), `linli-web-chart-${process.pid}`);
+let wp: WebPipeline;
 let p: Pipeline;
 let web: WebServer;
 // What the WeChat adapter of this process would say: a code to scan, or null once logged in.
@@ -25,10 +25,7 @@ async function linkFor(name: string): Promise<{ url: string; token: string }> {
 
 /** Sign in over plain HTTP; returns a GET that carries the session. */
 async function signIn(name: string) {
-  const { token } = await linkFor(name);
-  const res = await fetch(`${web.url}/login`, { method: 'POST', headers: { Origin: web.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `token=${token}`, redirect: 'manual' });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  return (to: string) => fetch(web.url + to, { headers: { Cookie: cookie }, redirect: 'manual' });
+  return (await signInAt(p, web.url, name)).get;
 }
 
 /** Width and height from a PNG's header, or null when the bytes are not a PNG. */
@@ -38,20 +35,11 @@ function pngSize(b: Buffer): { width: number; height: number } | null {
 }
 
 beforeAll(async () => {
-  p = await startPipeline(`web_chart_${process.pid}`, 'redis');
-  web = await startWeb(
-    { db: p.t.db, factory: p.factory, clock: p.clock, log: silentLogger, baseUrl: 'http://127.0.0.1:8080', sessionHours: 8, platforms: ['console'], wechatQr: () => qrValue },
-    '127.0.0.1',
-    0,
-  );
+  wp = await startWebPipeline(`web_chart_${process.pid}`, { web: { wechatQr: () => qrValue } });
+  ({ p, web } = wp);
   mkdirSync(SHOTS, { recursive: true });
 }, 120_000);
-afterAll(async () => {
-  await web?.close();
-  const { baseUrl, schema } = p.t;
-  await p.close();
-  await dropTestSchema(baseUrl, schema);
-});
+afterAll(() => wp?.close());
 
 describe('the notice chart on the dashboard', () => {
   it('is drawn for the staff member’s own reach only, and never without a session', async () => {

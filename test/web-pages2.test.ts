@@ -1,25 +1,19 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleUserId } from '../src/adapters/console/identity.js';
 import { castBallots } from '../src/council/ballots.js';
 import { openVote } from '../src/council/open-vote.js';
 import { countVote } from '../src/council/vote-count.js';
-import { silentLogger } from '../src/log.js';
-import { startWeb, type WebServer } from '../src/web/start-web.js';
-import { dropTestSchema } from './support/db.js';
-import { startPipeline, type Pipeline } from './support/pipeline.js';
+import type { WebServer } from '../src/web/start-web.js';
+import type { Pipeline } from './support/pipeline.js';
+import { signIn as signInAt, startWebPipeline, type WebPipeline } from './support/web.js';
 
+let wp: WebPipeline;
 let p: Pipeline;
 let web: WebServer;
 
 /** Sign in over plain HTTP with a one-time link asked for privately; returns a GET that carries the session. */
 async function signIn(name: string) {
-  const lines = await p.deliver({ ...p.message(name, '登录'), isPrivate: true, chatId: `dm-${consoleUserId(name)}` });
-  const m = /http:\/\/127\.0\.0\.1:8080\/login\/([A-Za-z0-9_-]{43})/.exec(lines.join('\n'));
-  if (!m) throw new Error(`no link in ${JSON.stringify(lines)}`);
-  const res = await fetch(`${web.url}/login`, { method: 'POST', headers: { Origin: web.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `token=${m[1]}`, redirect: 'manual' });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  return (to: string) => fetch(web.url + to, { headers: { Cookie: cookie }, redirect: 'manual' });
+  return (await signInAt(p, web.url, name)).get;
 }
 
 /** Every room code (8-2-301) in the workbook's first (台账) sheet. */
@@ -37,15 +31,10 @@ async function roomsIn(bytes: ArrayBuffer): Promise<Set<string>> {
 }
 
 beforeAll(async () => {
-  p = await startPipeline(`web_pages2_${process.pid}`, 'redis');
-  web = await startWeb({ db: p.t.db, factory: p.factory, clock: p.clock, log: silentLogger, baseUrl: 'http://127.0.0.1:8080', sessionHours: 8, platforms: ['console'] }, '127.0.0.1', 0);
+  wp = await startWebPipeline(`web_pages2_${process.pid}`);
+  ({ p, web } = wp);
 }, 120_000);
-afterAll(async () => {
-  await web?.close();
-  const { baseUrl, schema } = p.t;
-  await p.close();
-  await dropTestSchema(baseUrl, schema);
-});
+afterAll(() => wp?.close());
 
 describe('the ledger export on the web', () => {
   it('gives a grid worker her zone’s 台账 as an xlsx, an admin the estate, and nobody without a session', async () => {

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleUserId } from '../src/adapters/console/identity.js';
 import { silentLogger } from '../src/log.js';
 import { createQueueFactory, type QueueFactory } from '../src/queue/backend.js';
 import { startWeb, type WebServer } from '../src/web/start-web.js';
@@ -11,6 +10,7 @@ import type { WebDeps } from '../src/web/web-deps.js';
 import { CHROMIUM, openBrowser } from './support/browser.js';
 import { dropTestSchema } from './support/db.js';
 import { startPipeline, type Pipeline } from './support/pipeline.js';
+import { signIn as signInAt } from './support/web.js';
 
 // bull-board under /queues/board: admins only, read-only unless LINLI_QUEUE_BOARD=write.
 const SHOTS = path.join(os.tmpdir(), `linli-queue-board-${process.pid}`);
@@ -22,10 +22,7 @@ const cookie: Record<'admin' | 'grid_worker', string> = { admin: '', grid_worker
 
 /** Sign in from the chat as the named member; returns the session cookie. */
 async function signIn(name: string, url: string): Promise<string> {
-  const lines = await p.deliver({ ...p.message(name, '登录'), isPrivate: true, chatId: `dm-${consoleUserId(name)}` });
-  const token = /\/login\/([A-Za-z0-9_-]{43})/.exec(lines.join('\n'))?.[1] ?? '';
-  const res = await fetch(`${url}/login`, { method: 'POST', headers: { Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `token=${token}`, redirect: 'manual' });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0];
+  return (await signInAt(p, url, name)).cookie;
 }
 
 const get = (server: WebServer, to: string, who?: keyof typeof cookie) => fetch(server.url + to, { headers: who ? { Cookie: cookie[who] } : {}, redirect: 'manual' });

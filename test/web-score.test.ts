@@ -1,31 +1,24 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleUserId } from '../src/adapters/console/identity.js';
-import { silentLogger } from '../src/log.js';
 import { outboundQueue } from '../src/queue/queue-names.js';
 import { waitForEmpty } from '../src/runtime/settle.js';
 import { DEFAULT_RULES } from '../src/scoring/rules.js';
 import { setRules } from '../src/scoring/rules-repository.js';
-import { startWeb, type WebServer } from '../src/web/start-web.js';
+import type { WebServer } from '../src/web/start-web.js';
 import { CHROMIUM, openBrowser } from './support/browser.js';
-import { dropTestSchema } from './support/db.js';
-import { startPipeline, type Pipeline } from './support/pipeline.js';
+import type { Pipeline } from './support/pipeline.js';
+import { signIn as signInAt, startWebPipeline, type WebPipeline } from './support/web.js';
 
+let wp: WebPipeline;
 let p: Pipeline;
 let web: WebServer;
 
 const dm = (name: string, text: string) => p.deliver({ ...p.message(name, text), isPrivate: true, chatId: `dm-${consoleUserId(name)}` });
 
 /** Sign in over plain HTTP with a link asked for privately; GET and form POST carrying the session. */
-async function signIn(name: string) {
-  const m = /\/login\/([A-Za-z0-9_-]{43})/.exec((await dm(name, '登录')).join('\n'));
-  if (!m) throw new Error(`no link for ${name}`);
-  const res = await fetch(`${web.url}/login`, { method: 'POST', headers: { Origin: web.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `token=${m[1]}`, redirect: 'manual' });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  const get = (to: string) => fetch(web.url + to, { headers: { Cookie: cookie }, redirect: 'manual' });
-  const post = (to: string, form: Record<string, string>, origin = web.url) =>
-    fetch(web.url + to, { method: 'POST', headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString(), redirect: 'manual' });
-  return { get, post };
+function signIn(name: string) {
+  return signInAt(p, web.url, name);
 }
 
 /** The hidden fields of the form of one unit on the scoring page. */
@@ -39,21 +32,16 @@ function unitForm(page: string, unit: string): { _csrf: string; _form: string; u
 const scores = () => p.t.db.selectFrom('scoring_scores').select(['criterion', 'points', 'source']).orderBy('criterion').execute();
 
 beforeAll(async () => {
-  p = await startPipeline(`web_score_${process.pid}`, 'redis', { now: new Date('2026-10-15T02:00:00Z') });
+  wp = await startWebPipeline(`web_score_${process.pid}`, { now: new Date('2026-10-15T02:00:00Z') });
+  ({ p, web } = wp);
   const estate = await p.t.db.selectFrom('estates').selectAll().executeTakeFirstOrThrow();
   // Decided in October: building 8's units are scored from November on.
   await p.t.db.transaction().execute((tx) => setRules(tx, estate, { ...DEFAULT_RULES, buildings: ['8'] }, null, p.clock.now()));
   p.clock.set(new Date('2026-11-20T02:00:00Z'));
   await p.t.db.insertInto('invitations').values({ code: 'WEBPANEL1', estate_id: estate.id, kind: 'role', role: 'panelist', zone_id: null, building_id: null, party: 'community', created_at: p.clock.now(), expires_at: new Date('2026-12-31T00:00:00Z') }).execute();
   await dm('评委社区', '邀请码 WEBPANEL1');
-  web = await startWeb({ db: p.t.db, factory: p.factory, clock: p.clock, log: silentLogger, baseUrl: 'http://127.0.0.1:8080', sessionHours: 8, platforms: ['console'] }, '127.0.0.1', 0);
 }, 120_000);
-afterAll(async () => {
-  await web?.close();
-  const { baseUrl, schema } = p.t;
-  await p.close();
-  await dropTestSchema(baseUrl, schema);
-});
+afterAll(() => wp?.close());
 
 describe('the panel’s scoring form on the web', () => {
   it('lets a panelist sign in for the form only, and lists building 8’s units with a form each', async () => {

@@ -1,24 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleUserId } from '../src/adapters/console/identity.js';
 import { runEstatesCommand } from '../src/cli/estates-command.js';
 import { DEMO_ESTATE_CODE } from '../src/demo/seed-demo-estate.js';
-import { silentLogger } from '../src/log.js';
-import { startWeb, type WebServer } from '../src/web/start-web.js';
-import { dropTestSchema } from './support/db.js';
-import { startPipeline, type Pipeline } from './support/pipeline.js';
+import type { WebServer } from '../src/web/start-web.js';
+import type { Pipeline } from './support/pipeline.js';
+import { signIn as signInAt, startWebPipeline, type WebPipeline } from './support/web.js';
 
+let wp: WebPipeline;
 let p: Pipeline;
 let web: WebServer;
 
 /** Sign in over plain HTTP with a link asked for privately; returns a GET that carries the session. */
 async function signIn(name: string) {
-  const lines = await p.deliver({ ...p.message(name, '登录'), isPrivate: true, chatId: `dm-${consoleUserId(name)}` });
-  const m = /\/login\/([A-Za-z0-9_-]{43})/.exec(lines.join('\n'));
-  if (!m) throw new Error(`no link for ${name}`);
-  const res = await fetch(`${web.url}/login`, { method: 'POST', headers: { Origin: web.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `token=${m[1]}`, redirect: 'manual' });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const staff = await signInAt(p, web.url, name);
   return async (to: string) => {
-    const r = await fetch(web.url + to, { headers: { Cookie: cookie }, redirect: 'manual' });
+    const r = await staff.get(to);
     return { status: r.status, text: await r.text() };
   };
 }
@@ -32,15 +27,10 @@ const owedOf = (page: string, room: string) => {
 };
 
 beforeAll(async () => {
-  p = await startPipeline(`web_surveys_${process.pid}`, 'redis');
-  web = await startWeb({ db: p.t.db, factory: p.factory, clock: p.clock, log: silentLogger, baseUrl: 'http://127.0.0.1:8080', sessionHours: 8, platforms: ['console'] }, '127.0.0.1', 0);
+  wp = await startWebPipeline(`web_surveys_${process.pid}`);
+  ({ p, web } = wp);
 }, 120_000);
-afterAll(async () => {
-  await web?.close();
-  const { baseUrl, schema } = p.t;
-  await p.close();
-  await dropTestSchema(baseUrl, schema);
-});
+afterAll(() => wp?.close());
 
 describe('survey results on the web', () => {
   it('shows each question’s results to the staff of the survey’s scope, comments masked, no names or rooms', async () => {

@@ -3,17 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleUserId } from '../src/adapters/console/identity.js';
-import { silentLogger } from '../src/log.js';
 import { outboundQueue } from '../src/queue/queue-names.js';
 import { waitForEmpty } from '../src/runtime/settle.js';
-import { startWeb, type WebServer } from '../src/web/start-web.js';
+import type { WebServer } from '../src/web/start-web.js';
 import { withWebTables } from '../src/web/web-tables.js';
 import { CHROMIUM, openBrowser } from './support/browser.js';
-import { dropTestSchema } from './support/db.js';
-import { startPipeline, type Pipeline } from './support/pipeline.js';
+import type { Pipeline } from './support/pipeline.js';
+import { linkIn as linkInText, signIn as signInAt, startWebPipeline, type WebPipeline } from './support/web.js';
 
 const NAME = `web_${process.pid}`;
 const SHOTS = path.join(os.tmpdir(), `linli-web-${process.pid}`);
+let wp: WebPipeline;
 let p: Pipeline;
 let web: WebServer;
 
@@ -21,27 +21,17 @@ let web: WebServer;
 const askLink = (name: string, text = '登录') => p.deliver({ ...p.message(name, text), isPrivate: true, chatId: `dm-${consoleUserId(name)}` });
 /** The link a reply carries, pointed at the test's server (the pipeline's worker has the default base URL). */
 const linkIn = (lines: string[]) => {
-  const m = /http:\/\/127\.0\.0\.1:8080(\/login\/[A-Za-z0-9_-]{43})/.exec(lines.join('\n'));
-  if (!m) throw new Error(`no link in ${JSON.stringify(lines)}`);
-  return { url: web.url + m[1], token: m[1].slice('/login/'.length) };
+  const l = linkInText(lines);
+  return { url: web.url + l.path, token: l.token };
 };
 const settle = () => waitForEmpty(p.factory.queue(outboundQueue('console')), 20_000);
 
 beforeAll(async () => {
-  p = await startPipeline(NAME, 'redis');
-  web = await startWeb(
-    { db: p.t.db, factory: p.factory, clock: p.clock, log: silentLogger, baseUrl: 'http://127.0.0.1:8080', sessionHours: 8, platforms: ['console'] },
-    '127.0.0.1',
-    0,
-  );
+  wp = await startWebPipeline(NAME);
+  ({ p, web } = wp);
   mkdirSync(SHOTS, { recursive: true });
 }, 120_000);
-afterAll(async () => {
-  await web?.close();
-  const { baseUrl, schema } = p.t;
-  await p.close();
-  await dropTestSchema(baseUrl, schema);
-});
+afterAll(() => wp?.close());
 
 describe('sign-in from the chat', () => {
   it('refuses non-staff in their language, and sends staff a one-time link privately', async () => {
@@ -138,14 +128,8 @@ describe('the dashboard in a real browser', () => {
 });
 
 /** Sign in over plain HTTP as the named staff member; returns a fetch that carries the session. */
-async function signIn(name: string) {
-  const { token } = linkIn(await askLink(name));
-  const res = await fetch(`${web.url}/login`, { method: 'POST', headers: { Origin: web.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `token=${token}`, redirect: 'manual' });
-  const cookie = res.headers.get('set-cookie')!.split(';')[0];
-  const get = (path: string) => fetch(web.url + path, { headers: { Cookie: cookie }, redirect: 'manual' });
-  const post = (path: string, form: Record<string, string>, origin = web.url) =>
-    fetch(web.url + path, { method: 'POST', headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString(), redirect: 'manual' });
-  return { get, post };
+function signIn(name: string) {
+  return signInAt(p, web.url, name);
 }
 const hidden = (page: string, name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(page)![1];
 
