@@ -132,6 +132,20 @@ describe('corrections, the duplicate guard and batches', () => {
     ]);
   });
 
+  it('books rooms typed one after another with spaces only, and 各 for the same sum each', async () => {
+    const [a, b, c, d] = fresh.slice(6, 10);
+    const spaced = await p.say('戴红霞', `收费 ${a} 60 ${b} 30`);
+    expect(spaced).toEqual([
+      expect.stringMatching(new RegExp(`^linli: 已收费 P\\d+：${a} 60元（12个月）`)),
+      expect.stringMatching(new RegExp(`^已收费 P\\d+：${b} 30元（6个月）`)),
+    ]);
+    const each = await p.say('戴红霞', `收费 ${c}、${d} 各60 现金`);
+    expect(each).toEqual([
+      expect.stringMatching(new RegExp(`^linli: 已收费 P\\d+：${c} 60元（12个月）`)),
+      expect.stringMatching(new RegExp(`^已收费 P\\d+：${d} 60元（12个月）`)),
+    ]);
+  });
+
   it('answers a batch of 50 lines in one reply', async () => {
     const rooms = Array.from({ length: 50 }, (_, i) => `9-${1 + (i % 2)}-${String(101 + Math.floor(i / 2)).padStart(3, '0')}`);
     const existing = await p.t.db.selectFrom('households').select('room_code').where('room_code', 'in', rooms).execute();

@@ -1,4 +1,4 @@
-import { findRoomCode } from '../../text/room-code.js';
+import { findRoomCode, findRoomCodes } from '../../text/room-code.js';
 import type { ArgumentReader } from '../command-row.js';
 import { mask, moneyFields, readMoney } from '../money.js';
 import { findPlanWord } from '../plan-word.js';
@@ -43,7 +43,8 @@ const NUMBERING = /^\s*(?:\d{1,3}\s?[.、)）]|[-•·*])\s*/;
 
 /**
  * The lines of a batch, as [start, end) of the text. A comma segment without a room of its own
- * (收费 8-2-301 60，现金) belongs to the one before it; a line of its own is always a line.
+ * (收费 8-2-301 60，现金) belongs to the one before it; a line of its own is always a line; a
+ * second room in a segment starts a line of its own.
  */
 function batchLines(msg: ParseInput, start: number): { start: number; end: number }[] {
   const text = msg.folded;
@@ -67,7 +68,12 @@ function batchLines(msg: ParseInput, start: number): { start: number; end: numbe
     if (!c.ownLine && findRoomCode(seg) === null && lines.length > 0) lines[lines.length - 1].end = c.end;
     else lines.push({ start: s, end: c.end });
   }
-  return lines;
+  // Rooms typed one after another with spaces only (收费 8-2-301 60 8-2-302 120): each room starts a line.
+  return lines.flatMap((l) => {
+    const rooms = findRoomCodes(text.slice(l.start, l.end)).filter((r) => r.room !== null);
+    const starts = [l.start, ...rooms.slice(1).map((r) => l.start + r.start)];
+    return starts.map((s, i) => ({ start: s, end: starts[i + 1] ?? l.end }));
+  });
 }
 
 function toItem(msg: ParseInput, span: { start: number; end: number }, read: ParsedAs<'collect'> | null): CommandItem {
@@ -86,6 +92,13 @@ export const readCollect: ArgumentReader<'collect'> = (msg, rest, how) => {
   if (spans.length > 1) {
     const sub = (s: { start: number; end: number }) => ({ clean: msg.clean.slice(0, s.end), folded: msg.folded.slice(0, s.end), addressed: msg.addressed });
     const items = spans.map((s) => toItem(msg, s, readOne(sub(s), s.start)));
+    // 8-2-301、8-2-302 各60: "each" gives the rooms before it, that name no sum, the same sum.
+    const each = items.findIndex((i) => i.error === null && (i.amountFen !== null || i.months !== null) && i.line.includes('各'));
+    if (each > 0) {
+      const e = items[each];
+      e.text = (e.text ?? '').replace(/^各\s*/, '') || null;
+      for (const i of items.slice(0, each)) if (i.error === 'amount_required' && i.room !== null) Object.assign(i, { amountFen: e.amountFen, months: e.months, error: null, text: e.text });
+    }
     const last = items[items.length - 1];
     const method = PAYMENT_METHODS.find(([, name]) => name === last.text)?.[1];
     if (method !== undefined) for (const i of items) if (i.text === null && i.error === null) i.text = method;
