@@ -144,6 +144,7 @@ export const ERROR_CODES = [
   'code_required',
   'unit_required',
   'months_which',
+  'one_room_each',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

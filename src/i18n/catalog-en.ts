@@ -17,6 +17,7 @@ export const en: Catalog = {
       'Staff: /confirm P12, /reject P12 reason, /collect 8-2-301 60 cash, /unpaid, /tickets, /accept T7, /resolve T7, /tally, /notice, /urge, /remind, /reminders',
     ].join('\n'),
   room_required: () => 'Please give the room, e.g. /bind 8-2-301',
+  one_room_each: () => 'One message records one household\'s payment: please send one per flat, e.g. "/paid 60 8-2-301".',
   room_invalid: () => 'I could not read that room. Write it as 8-2-301 (building-unit-room).',
   amount_required: () => 'Please give the amount, e.g. /collect 8-2-301 60',
   amount_invalid: () => 'That amount is not valid. Write what was paid, e.g. /paid 60',

@@ -87,7 +87,10 @@ export const readPayClaim: SentenceReader<'pay'> = (msg) => {
   const clause = clauseOf(folded, verb);
   if (NEGATION.test(clause.whole.replace(NOT_NEGATION, '')) || BARE_NEGATION.test(folded)) return null;
   if (OTHERS_PAID.test(clause.before)) return null;
-  const room = findRoomCodes(folded).find((r) => r.room !== null)?.room ?? null;
+  const rooms = [...new Set(findRoomCodes(folded).flatMap((r) => (r.room === null ? [] : [r.room])))];
+  const room = rooms[0] ?? null;
+  // 8-2-301和8-2-302各交了60: two households' money in one claim would book one and lose the other.
+  if (rooms.length > 1) return usageError('pay', 'one_room_each', { room });
   // A bare Chinese numeral counts only right after the verb (交了六十); 一 in 一起 does not.
   let afterVerb = verb.end;
   while (folded[afterVerb] === ' ') afterVerb++;

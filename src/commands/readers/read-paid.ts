@@ -1,4 +1,4 @@
-import { findRoomCode } from '../../text/room-code.js';
+import { findRoomCodes } from '../../text/room-code.js';
 import type { ArgumentReader } from '../command-row.js';
 import { moneyFields, readMoney } from '../money.js';
 import { findPlanWord } from '../plan-word.js';
@@ -9,7 +9,9 @@ import { command, usageError } from '../parsed-command.js';
 export const readPaid: ArgumentReader<'pay'> = (msg, rest) => {
   if (restFolded(msg, rest) === '') return command('pay', {});
   const tail = msg.folded.slice(rest.start);
-  const room = findRoomCode(tail)?.room ?? null;
+  const rooms = [...new Set(findRoomCodes(tail).flatMap((r) => (r.room === null ? [] : [r.room])))];
+  const room = rooms[0] ?? null;
+  if (rooms.length > 1) return usageError('pay', 'one_room_each', { room });
   const plan = findPlanWord(tail)?.word ?? null;
   const { error, ...paid } = moneyFields(readMoney(tail, () => true));
   if (error !== null) return usageError('pay', error, { room, ...paid, plan });
