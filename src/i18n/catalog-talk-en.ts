@@ -28,6 +28,7 @@ export const talkEn: { [K in keyof typeof talkZhHans]: (...a: Parameters<(typeof
   status_room_invalid: () => 'I could not read that flat, e.g. /status 8-2-301',
   urge_room_invalid: () => 'I could not read that flat, e.g. /urge 8-2-301',
   remind_text_required: () => 'Please give a time and a message, e.g. /remind every Monday 8:00 bins out',
+  ballot_ref_required: () => 'Please give the vote, e.g. /ballot V4 yes (the number is in the notice)',
   reject_ref_required: () => 'Please give the reference, e.g. /reject P12 wrong amount',
   accept_ref_required: () => 'Please give the ticket, e.g. /accept T7',
   resolve_ref_required: () => 'Please give the ticket, e.g. /resolve T7 cleared',

@@ -26,6 +26,7 @@ export const talkZhHans = {
   status_room_invalid: () => '房号看不懂，例如：查询 8-2-301（或 8栋2单元301）',
   urge_room_invalid: () => '房号看不懂，例如：催缴 8-2-301',
   remind_text_required: () => '请写上时间和内容，例如：提醒 每月1日 9:00 请缴纳卫生费',
+  ballot_ref_required: () => '请写上表决编号，例如：投票 V4 同意（编号在表决通知里）',
   reject_ref_required: () => '请写上编号，例如：驳回 P12 金额不符',
   accept_ref_required: () => '请写上工单号，例如：受理 T7',
   resolve_ref_required: () => '请写上工单号，例如：完成 T7 已清理',
