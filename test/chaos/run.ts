@@ -185,6 +185,7 @@ export async function runChaos(opts: Options): Promise<number> {
   const replies = repliesPerKey.size;
   const duplicateReplies = [...repliesPerKey.values()].reduce((s, n) => s + n - 1, 0);
   const failed = await jobs.getJobCounts('failed');
+  for (const j of (await jobs.getJobs(['failed'], 0, 9)).filter((j) => j)) note(`failed: ${j.name} ${j.id} after ${j.attemptsMade}: ${j.failedReason}`);
   const { t } = translator('zh-Hans');
   const delayNotices = adapter.sent.filter((s) => s.text === t('command_delayed')).length;
   const failNotices = adapter.sent.filter((s) => s.text === t('command_failed_outage') || s.text === t('internal_error')).length;
