@@ -67,12 +67,18 @@ export async function runChaos(opts: Options): Promise<number> {
   const env = { DATABASE_URL: pgTarget.toString(), REDIS_URL: redis.url, LINLI_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', LINLI_WORKER_CONCURRENCY: '8' };
   const workers: WorkerProcess[] = [];
   let chaosOn = true;
+  let restartedByItself = 0;
   const spawnOne = () => {
     const w = spawnWorker(env);
     workers.push(w);
     void w.exited.then((how) => {
       workers.splice(workers.indexOf(w), 1);
-      if (how.signal !== 'SIGKILL' && how.signal !== 'SIGTERM' && chaosOn) note(`a worker exited by itself (${how.code}):\n${w.log().slice(-2000)}`);
+      if (how.signal === 'SIGKILL' || how.signal === 'SIGTERM' || !chaosOn) return;
+      // One started while Redis or Postgres was away stops at start-up (by design); a supervisor
+      // starts it again a little later, as systemd's Restart= would, so the soak keeps its workers.
+      note(`a worker exited by itself (${how.code}), restarting it in 2 s: ${w.log().trim().split('\n').pop()}`);
+      restartedByItself++;
+      setTimeout(() => chaosOn && workers.length < opts.workers && spawnOne(), 2000);
     });
     return w;
   };
@@ -223,6 +229,7 @@ export async function runChaos(opts: Options): Promise<number> {
     ['told delayed twice', delayedTwice],
     ['told failed', failNotices],
     ['workers killed', kills],
+    ['workers restarted after exiting at start-up', restartedByItself],
     ['redis restarts', restarts],
     ['adapter retries', adapterRetries],
     ['seconds', Math.round((Date.now() - started) / 1000)],
