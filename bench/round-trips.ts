@@ -31,8 +31,9 @@ async function main(): Promise<void> {
     const per: Record<CommandKind, number[]> = { pay: [], status: [], confirm: [], complain: [] };
     for (let i = 0; i < 80; i++) {
       const { msg, kind } = src.next();
+      // Let the last command's delivery report (batched, 25 ms later) and any note job finish first.
+      await new Promise((r) => setTimeout(r, 250));
       await p.drain(10_000);
-      await new Promise((r) => setTimeout(r, 60));
       const before = statements;
       seen.length = 0;
       await p.receive(msg);
