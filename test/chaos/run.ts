@@ -24,12 +24,12 @@ interface Options {
   seed: number;
   quiet: boolean;
   pgOutageSeconds: number;
-  /** Workers' LINLI_GROUP_COMMIT (0: off, the default). */
-  groupCommit: number;
+  /** Workers' LINLI_GROUP_COMMIT where given (else the product's default). */
+  groupCommit: number | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { commands: 1000, workers: 2, seed: Date.now() % 100_000, quiet: false, pgOutageSeconds: 60, groupCommit: 0 };
+  const o: Options = { commands: 1000, workers: 2, seed: Date.now() % 100_000, quiet: false, pgOutageSeconds: 60, groupCommit: null };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     if (argv[i] === '--commands') o.commands = Number(v);
@@ -67,7 +67,7 @@ export async function runChaos(opts: Options): Promise<number> {
   const pgTarget = new URL(databaseUrl);
   const proxy = await startTcpProxy({ host: pgTarget.hostname, port: Number(pgTarget.port || 5432) });
   pgTarget.port = String(proxy.port);
-  const env = { DATABASE_URL: pgTarget.toString(), REDIS_URL: redis.url, LINLI_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', LINLI_WORKER_CONCURRENCY: '8', LINLI_GROUP_COMMIT: String(opts.groupCommit) };
+  const env = { DATABASE_URL: pgTarget.toString(), REDIS_URL: redis.url, LINLI_QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', LINLI_WORKER_CONCURRENCY: '8', ...(opts.groupCommit === null ? {} : { LINLI_GROUP_COMMIT: String(opts.groupCommit) }) };
   const workers: WorkerProcess[] = [];
   let chaosOn = true;
   let restartedByItself = 0;
