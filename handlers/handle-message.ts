@@ -44,8 +44,20 @@ function scrub(cmd: ParsedCommand): ParsedCommand {
  * short menu, never silence. Never throws on any text: the parser accepts anything.
  */
 export async function handleMessage(msg: IncomingMessage, ports: HandlerPorts): Promise<Handled> {
-  if (!msg.isPrivate) await ports.noteChat?.({ platform: msg.platform, chatId: msg.chatId, title: msg.chatTitle });
-  await ports.noteMember?.({ platform: msg.platform, userId: msg.senderId, isPrivate: msg.isPrivate, displayName: msg.senderName });
+  // Both notes (and below, the command) are queued in one tick: on Redis, one socket write for all.
+  const notes = Promise.all([
+    msg.isPrivate ? undefined : ports.noteChat?.({ platform: msg.platform, chatId: msg.chatId, title: msg.chatTitle }),
+    ports.noteMember?.({ platform: msg.platform, userId: msg.senderId, isPrivate: msg.isPrivate, displayName: msg.senderName }),
+  ]);
+  // A message is handled only once its notes are queued (else the platform redelivers it).
+  notes.catch(() => {});
+  const handled = await route(msg, ports);
+  await notes;
+  return handled;
+}
+
+/** The job or answer a message becomes. */
+async function route(msg: IncomingMessage, ports: HandlerPorts): Promise<Handled> {
   const toBot = msg.isPrivate || msg.mentionsBot === true;
   const command = parseCommand(msg.text, { toBot });
   const key = messageKey(msg);

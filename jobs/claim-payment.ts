@@ -1,5 +1,6 @@
-import { mainFeePlan, monthsFor } from '../src/ledger/fee-plan.js';
-import { choosePlanFor, planRefusal } from '../src/ledger/plan-choice.js';
+import { estatePlans } from '../src/ledger/estate-plans.js';
+import { monthsFor } from '../src/ledger/fee-plan.js';
+import { choosePlanFrom, planRefusal } from '../src/ledger/plan-choice.js';
 import { boundHouseholds, findHousehold } from '../src/members/households.js';
 import { insertPayment } from '../src/ledger/insert-payment.js';
 import { lockHousehold } from '../src/ledger/lock-household.js';
@@ -10,7 +11,9 @@ import { commandProcessor } from './run-command.js';
 export const claimPayment = commandProcessor('pay', async (ctx) => {
   const { t } = ctx.i18n;
   const cmd = ctx.job.command;
-  if (!(await mainFeePlan(ctx.tx, ctx.estate.id))) return ctx.reply(t('no_fee_plan'));
+  // Read once: whether the estate charges at all, and (below) the plan the claim goes to.
+  const plans = await estatePlans(ctx.tx, ctx.estate.id);
+  if (plans.length === 0) return ctx.reply(t('no_fee_plan'));
   const mine = await boundHouseholds(ctx.tx, ctx.member.id, ctx.estate.id);
   let household = mine[0];
   if (cmd.room) {
@@ -27,7 +30,7 @@ export const claimPayment = commandProcessor('pay', async (ctx) => {
     return ctx.reply(t('pay_which_household', { rooms: mine.map((h) => h.roomCode).join('、') }));
   }
   // 已交物业费300元 goes to the plan it names; no name, to the estate's main plan.
-  const choice = await choosePlanFor(ctx.tx, ctx.estate.id, cmd.plan, household);
+  const choice = choosePlanFrom(plans, cmd.plan, household);
   if (!choice.ok) return ctx.reply(planRefusal(t, household.roomCode, choice));
   const plan = choice.plan;
   const resolved = monthsFor(plan, cmd.amountFen, cmd.months);

@@ -1,6 +1,7 @@
 import { yuan } from '../src/i18n/money.js';
 import { estatePlans, notPricedWhy, pricedFor } from '../src/ledger/estate-plans.js';
-import { boundHouseholds, findHousehold, type HouseholdRef } from '../src/members/households.js';
+import { findHousehold, type HouseholdRef } from '../src/members/households.js';
+import { boundHouseholdsWithPending, pendingClaims } from '../src/ledger/status-households.js';
 import { householdBalance } from '../src/ledger/paid-through.js';
 import { canView, isStaff } from '../src/ledger/permissions.js';
 import { pendingBinding } from '../src/members/pending-binding.js';
@@ -11,8 +12,9 @@ export const showStatus = commandProcessor('status', async (ctx) => {
   const { t } = ctx.i18n;
   const plans = await estatePlans(ctx.tx, ctx.estate.id);
   if (plans.length === 0) return ctx.reply(t('no_fee_plan'));
-  const mine = await boundHouseholds(ctx.tx, ctx.member.id, ctx.estate.id);
-  let households: HouseholdRef[];
+  // A resident's own households come with their waiting claims (one statement for the usual 查询).
+  const mine = await boundHouseholdsWithPending(ctx.tx, ctx.member.id, ctx.estate.id);
+  let households: Array<HouseholdRef & { pendingClaims?: number }>;
   const room = ctx.job.command.room;
   if (room) {
     const h = await findHousehold(ctx.tx, ctx.estate.id, room);
@@ -21,7 +23,7 @@ export const showStatus = commandProcessor('status', async (ctx) => {
     if (!mine.some((m) => m.id === h.id) && !canView(ctx.roles, h)) {
       return ctx.reply(isStaff(ctx.roles) ? t('status_not_your_zone', { room }) : t('status_not_your_household', { room }));
     }
-    households = [h];
+    households = [mine.find((m) => m.id === h.id) ?? h];
   } else {
     if (mine.length === 0) {
       const pending = await pendingBinding(ctx.tx, ctx.member.id, ctx.estate.id);
@@ -44,15 +46,8 @@ export const showStatus = commandProcessor('status', async (ctx) => {
       if (bal.creditFen > 0) lines.push(t('sc_status_credit', { yuan: yuan(bal.creditFen) }));
     }
     if (lines.length === before) lines.push(t('status_no_plan', { room: h.roomCode }));
-    const pending = await ctx.tx
-      .selectFrom('payments as p')
-      .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('p.household_id', '=', h.id)
-      .where('p.kind', '=', 'claim')
-      .where('d.payment_id', 'is', null)
-      .executeTakeFirstOrThrow();
-    if (Number(pending.n) > 0) lines.push(t('status_pending', { count: Number(pending.n) }));
+    const pending = h.pendingClaims ?? (await pendingClaims(ctx.tx, h.id));
+    if (pending > 0) lines.push(t('status_pending', { count: pending }));
   }
   ctx.reply(lines.join('\n'));
 });

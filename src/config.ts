@@ -21,7 +21,7 @@ export interface Config {
   readonly workerConcurrency: number;
   /** How long a worker's claim on a job lasts unrenewed: a dead worker's jobs go to another after about this long. */
   readonly jobLockMs: number;
-  /** Group commit: up to this many commands a worker runs at once share one transaction; 0 = off (each its own). */
+  /** Group commit: up to this many commands a worker runs at once share one transaction (default 32); 0 = off (each its own). */
   readonly groupCommit: number;
   /** Flood control: commands one member may send at once, then one more every floodRefillMs. */
   readonly floodBurst: number;
@@ -162,7 +162,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), 
     queuePrefix: prefix,
     workerConcurrency: int(env, 'LINLI_WORKER_CONCURRENCY', 8, 1, 256),
     jobLockMs: int(env, 'LINLI_JOB_LOCK_MS', 30_000, 1000, 600_000),
-    groupCommit: int(env, 'LINLI_GROUP_COMMIT', 0, 0, 64),
+    groupCommit: int(env, 'LINLI_GROUP_COMMIT', 32, 0, 64),
     floodBurst: int(env, 'LINLI_FLOOD_BURST', 20, 1, 10_000),
     floodRefillMs: int(env, 'LINLI_FLOOD_REFILL_MS', 1000, 1, 600_000),
     importMaxMb: int(env, 'LINLI_IMPORT_MAX_MB', 20, 1, 1024),

@@ -85,6 +85,13 @@ for (const backend of ['redis', 'postgres'] as const) {
       expect(first[0]).toMatch(/^linli: 这笔缴费已经登记过了（P\d+），正在等确认。$/);
       const claims = await p.t.db.selectFrom('payments').select('id').where('kind', '=', 'claim').where('months', '=', 6).execute();
       expect(claims.length).toBe(1);
+      // The waiting claim shows under 查询, to the resident and to the zone's grid worker naming the room.
+      const pending = await p.t.db.selectFrom('payments as p').leftJoin('payment_decisions as d', 'd.payment_id', 'p.id').innerJoin('households as h', 'h.id', 'p.household_id')
+        .select((e) => e.fn.countAll<string>().as('n')).where('h.room_code', '=', '8-2-301').where('p.kind', '=', 'claim').where('d.payment_id', 'is', null).executeTakeFirstOrThrow();
+      expect(Number(pending.n)).toBeGreaterThan(0);
+      const line = `另有 ${pending.n} 笔缴费等确认。`;
+      expect((await p.say('向大叔', '查询')).at(-1)).toBe(line);
+      expect((await p.say('刘雅玲', '查询 8-2-301')).at(-1)).toBe(line);
     });
 
     it('settles two binding requests sent at once for the same room as one binding', async () => {

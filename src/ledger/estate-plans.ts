@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, FeePlan } from '../db/database.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -15,12 +15,15 @@ export interface PricedHousehold {
   floorArea: number | null;
 }
 
-/** An estate's fee plans, the main one (its first, `mainFeePlan`) first. */
+/** An estate's fee plans, the main one (its first, `mainFeePlan`) first; one round trip. */
 export async function estatePlans(db: Db, estateId: number): Promise<EstatePlan[]> {
-  const plans = await db.selectFrom('fee_plans').selectAll().where('estate_id', '=', estateId).orderBy('id').execute();
-  if (plans.length === 0) return [];
-  const covers = await db.selectFrom('fee_plan_buildings').select(['fee_plan_id', 'building_id']).where('fee_plan_id', 'in', plans.map((p) => p.id)).execute();
-  return plans.map((p) => ({ ...p, buildingIds: covers.filter((c) => c.fee_plan_id === p.id).map((c) => c.building_id) }));
+  return db
+    .selectFrom('fee_plans as p')
+    .selectAll('p')
+    .select(sql<number[]>`coalesce((select array_agg(c.building_id order by c.building_id) from fee_plan_buildings c where c.fee_plan_id = p.id), '{}')`.as('buildingIds'))
+    .where('p.estate_id', '=', estateId)
+    .orderBy('p.id')
+    .execute();
 }
 
 /** Does a plan cover a building? */

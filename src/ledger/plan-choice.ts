@@ -12,7 +12,11 @@ export type PlanChoice =
 
 /** Resolve the fee a command names (or the estate's main plan) for one household. */
 export async function choosePlanFor(tx: Transaction<Database>, estateId: number, word: string | null, household: PricedHousehold): Promise<PlanChoice> {
-  const plans = await estatePlans(tx, estateId);
+  return choosePlanFrom(await estatePlans(tx, estateId), word, household);
+}
+
+/** `choosePlanFor` on plans already read (`estatePlans`). */
+export function choosePlanFrom(plans: readonly EstatePlan[], word: string | null, household: PricedHousehold): PlanChoice {
   const chosen = choosePlan(plans, word);
   if (chosen === null) return { ok: false, why: 'no_plan' };
   if ('unknown' in chosen) return { ok: false, why: 'unknown', word: chosen.unknown, names: plans.map((p) => p.name) };

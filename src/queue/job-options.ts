@@ -41,6 +41,18 @@ export const COMMAND_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
+/**
+ * Job schedulers' runs, and the catch-up run each worker queues at start: retried like commands
+ * while the database is unavailable (a worker often starts just as it comes back), a few times
+ * otherwise. Their processors are idempotent (fixed keys), so a late retry does nothing twice.
+ */
+export const SCHEDULED_JOB_OPTIONS: JobsOptions = {
+  attempts: COMMAND_RETRY.outageAttempts,
+  backoff: { type: COMMAND_BACKOFF, delay: COMMAND_RETRY.firstDelayMs },
+  removeOnComplete: { age: 7 * 24 * 3600 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
 /** The one job that carries a display name: gone from Redis as soon as it has run (or soon after failing). */
 export const NOTE_MEMBER_OPTIONS: JobsOptions = { removeOnComplete: true, removeOnFail: { age: 3600 } };
 

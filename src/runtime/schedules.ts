@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { noticeSchedules, reminderSchedules } from '../notices/schedules.js';
 import type { JobsQueue } from '../queue/jobs-queue.js';
+import { SCHEDULED_JOB_OPTIONS } from '../queue/job-options.js';
 import type { ScheduleProvider, ScheduleSpec, SchedulerPort } from '../queue/schedule-spec.js';
 import { scoringSchedules } from '../scoring/schedule.js';
 import { ticketSchedules } from '../tickets/schedule.js';
@@ -16,7 +17,7 @@ export const scheduleProviders: ScheduleProvider[] = [noticeSchedules, reminderS
 /** Upsert one job scheduler (idempotent). */
 export async function upsertSchedule(queue: JobsQueue, s: ScheduleSpec): Promise<void> {
   const repeat = 'every' in s.repeat ? { every: s.repeat.every } : { pattern: s.repeat.pattern, tz: s.repeat.tz };
-  await queue.upsertJobScheduler(s.id, repeat, { name: s.name, data: s.data, opts: { attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 30 * 24 * 3600 } } });
+  await queue.upsertJobScheduler(s.id, repeat, { name: s.name, data: s.data, opts: SCHEDULED_JOB_OPTIONS });
 }
 
 /** The scheduler port processors use to add or drop one scheduler on the jobs queue. */
@@ -32,7 +33,9 @@ export async function syncSchedules(queue: JobsQueue, db: Kysely<Database>, prov
   const specs = (await Promise.all(providers.map((p) => p(db)))).flat();
   for (const s of specs) {
     await upsertSchedule(queue, s);
-    if (s.atStart) await queue.add(s.name, s.data, { jobId: `${s.id}-start-${Date.now()}`, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } });
+    // Retried through an outage like the scheduled runs (it once had one attempt: a worker started
+    // as Postgres dropped lost its catch-up until the next start).
+    if (s.atStart) await queue.add(s.name, s.data, { ...SCHEDULED_JOB_OPTIONS, jobId: `${s.id}-start-${Date.now()}` });
   }
   const wanted = new Set(specs.map((s) => s.id));
   const existing = await queue.getJobSchedulers(0, -1);

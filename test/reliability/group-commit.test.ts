@@ -85,4 +85,38 @@ describe('group commit (real Postgres)', () => {
     expect(await keys()).toEqual([]);
     expect(handed).toEqual([]);
   });
+
+  it('two groups in flight taking the same two locks in opposite orders: the deadlock costs a re-run, every command commits once', async () => {
+    const gc = groupCommit({ db: t.db, outbound }, { maxBatch: 2, maxInFlight: 2 });
+    const txids = new Set<string | number>();
+    // Each group's first command takes a lock (a household's, a complaint's), then waits, the first
+    // time only, until the other group holds its own; the second commands then want each other's.
+    let held = 0;
+    let bothHeld: () => void = () => {};
+    const both = new Promise<void>((r) => (bothHeld = r));
+    const locking =
+      (key: string, lock: number, waitForOther: boolean): CommandWork =>
+      async (tx) => {
+        await sql`select pg_advisory_xact_lock(${lock})`.execute(tx);
+        if (waitForOther && ++held <= 2) {
+          if (held === 2) bothHeld();
+          await both;
+        }
+        return command(key, txids)(tx);
+      };
+    const started = Date.now();
+    const results = await Promise.allSettled([
+      gc.run('a1', locking('a1', 7_470_101, true)),
+      gc.run('a2', locking('a2', 7_470_102, false)),
+      gc.run('b1', locking('b1', 7_470_102, true)),
+      gc.run('b2', locking('b2', 7_470_101, false)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(await keys()).toEqual(['a1', 'a2', 'b1', 'b2']);
+    expect((await t.db.selectFrom('outbox').select('key').orderBy('key').execute()).map((r) => r.key)).toEqual(['a1-r1', 'a2-r1', 'b1-r1', 'b2-r1']);
+    // Three transactions: both groups, and the re-run (savepoint each) of the one Postgres aborted.
+    expect(txids.size).toBe(3);
+    // Postgres found the deadlock (after deadlock_timeout, 1 s by default) rather than both waiting for ever.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
 });
