@@ -1,6 +1,5 @@
 import { commandAs } from '../src/commands/parsed-command.js';
 import { findHousehold } from '../src/members/households.js';
-import { householdBalance } from '../src/ledger/paid-through.js';
 import { userText } from '../src/i18n/user-text.js';
 import { canManage, isStaff } from '../src/ledger/permissions.js';
 import type { CommandContext } from './command-context.js';
@@ -9,7 +8,8 @@ import { claimDuplicate } from '../src/ledger/duplicate-guard.js';
 import { holdEntry, takeHeldConfirmation } from '../src/ledger/ledger-holds.js';
 import { lockHousehold } from '../src/ledger/lock-household.js';
 import { parseRefId } from '../src/ledger/payment-ref.js';
-import { sendReceipt } from '../src/ledger/send-receipt.js';
+import { receiptFacts } from '../src/ledger/receipt.js';
+import { sendReceiptOf } from '../src/ledger/send-receipt.js';
 import { NoticeBatch } from '../src/ledger/tell-household.js';
 
 /** Split 'P12' into its kind and id; ids beyond Postgres integer are simply not found. */
@@ -66,10 +66,12 @@ async function decidePayment(ctx: CommandContext, batch: NoticeBatch, id: number
   await ctx.audit(decision === 'confirmed' ? 'payment.confirm' : 'payment.reject', ref, { reason });
   // The reason is the staff member's own words: quoted without mentions or control characters.
   if (decision === 'rejected') return t('pay_rejected', { ref, room: payment.room_code, reason: reason && userText(reason) });
-  const plan = await ctx.tx.selectFrom('fee_plans').selectAll().where('id', '=', payment.fee_plan_id).executeTakeFirstOrThrow();
-  const bal = await householdBalance(ctx.tx, ctx.estate, plan, payment.household_id, ctx.now);
-  await sendReceipt(ctx.tx, batch, ctx.estate, payment.id, payment.household_id, { platform: ctx.job.platform, chatId: ctx.job.chatId, isPrivate: ctx.job.isPrivate }, ctx.now);
-  return t('pay_confirmed', { ref, room: payment.room_code, amount: payment.amount_fen, months: payment.months, through: bal.throughName! });
+  // The receipt's facts (plan, balance) are the reply's too: read once. The confirming staff's role is known.
+  const staffRole = ctx.roles.some((r) => r.role === 'admin') ? 'admin' : ctx.roles.some((r) => r.role === 'grid_worker') ? 'grid_worker' : 'resident';
+  const facts = await receiptFacts(ctx.tx, ctx.estate, payment.id, ctx.now, { staffRole });
+  if (typeof facts === 'string') throw new Error(`${ref} was just confirmed but has no receipt (${facts})`);
+  await sendReceiptOf(ctx.tx, batch, ctx.estate, facts, payment.household_id, { platform: ctx.job.platform, chatId: ctx.job.chatId, isPrivate: ctx.job.isPrivate });
+  return t('pay_confirmed', { ref, room: payment.room_code, amount: payment.amount_fen, months: payment.months, through: facts.through! });
 }
 
 async function decideBinding(ctx: CommandContext, id: number | null, ref: string, decision: 'confirmed' | 'rejected'): Promise<string> {

@@ -81,7 +81,7 @@ export async function fileComplaint(ctx: CommandContext, said: string, offered?:
   const label = categoryLabel(t, category);
   const acceptBy = localTime(ticket.accept_due_at, ctx.estate.time_zone);
   batch.add(here, t('ticket_filed', { ref, category: label, owner: await ownerLabel(ctx.tx, t, ticket), acceptBy, photos }));
-  const building = await buildingCode(ctx.tx, place.buildingId);
+  const building = place.buildingCode !== undefined ? place.buildingCode : await buildingCode(ctx.tx, place.buildingId);
   await tellOwner(ctx.tx, batch, ticket, t('ticket_new_for_owner', { ref, category: label, building, text: userText(text, 500), acceptBy }));
   batch.sendVia(ctx);
 }

@@ -23,7 +23,13 @@ export interface ReceiptFacts {
 }
 
 /** The receipt of a counted entry (a collection, a confirmed claim), or why there is none. */
-export async function receiptFacts(tx: Transaction<Database>, estate: Estate, id: number, now: Date): Promise<ReceiptFacts | 'not_found' | 'not_counted'> {
+export async function receiptFacts(
+  tx: Transaction<Database>,
+  estate: Estate,
+  id: number,
+  now: Date,
+  known: { staffRole?: ReceiptFacts['byRole'] } = {},
+): Promise<ReceiptFacts | 'not_found' | 'not_counted'> {
   const e = await loadEntry(tx, estate.id, id);
   if (!e) return 'not_found';
   if (e.kind === 'correction' || (e.kind === 'claim' && e.decision !== 'confirmed')) return 'not_counted';
@@ -42,7 +48,7 @@ export async function receiptFacts(tx: Transaction<Database>, estate: Estate, id
     fen: correction ? (correction.stands_fen ?? 0) : s.fen,
     months: correction ? (correction.stands_months ?? 0) : s.months,
     through: bal.throughName,
-    byRole: staffId === null ? 'resident' : await roleOf(tx, estate.id, staffId),
+    byRole: staffId === null ? 'resident' : (known.staffRole ?? (await roleOf(tx, estate.id, staffId))),
     at,
   };
 }

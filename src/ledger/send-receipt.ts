@@ -3,7 +3,7 @@ import type { Locale } from '../commands/locale.js';
 import type { Database, Estate } from '../db/database.js';
 import { translator } from '../i18n/translator.js';
 import type { ChatAddress } from '../messages/incoming-message.js';
-import { receiptFacts, receiptText } from './receipt.js';
+import { receiptFacts, receiptText, type ReceiptFacts } from './receipt.js';
 import { tellHousehold, type NoticeBatch } from './tell-household.js';
 
 /**
@@ -21,6 +21,18 @@ export async function sendReceipt(
 ): Promise<void> {
   const facts = await receiptFacts(tx, estate, id, now);
   if (typeof facts === 'string') return;
+  await sendReceiptOf(tx, batch, estate, facts, householdId, origin);
+}
+
+/** Send a receipt whose facts the caller already has (the confirmation that booked it). */
+export async function sendReceiptOf(
+  tx: Transaction<Database>,
+  batch: NoticeBatch,
+  estate: Estate,
+  facts: ReceiptFacts,
+  householdId: number,
+  origin: ChatAddress & { isPrivate: boolean },
+): Promise<void> {
   const locale = estate.locale as Locale;
   await tellHousehold(tx, batch, householdId, origin, {
     privately: receiptText(facts, estate, locale),

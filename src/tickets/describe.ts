@@ -18,17 +18,26 @@ export async function ownerLabel(db: Db, t: Translator['t'], ticket: Pick<Ticket
     if (c) return t('ticket_owner_property', { company: c.name });
   }
   if (ticket.owner_member_id === null) return t('ticket_owner_admins');
-  const m = await db.selectFrom('members').select('display_name').where('id', '=', ticket.owner_member_id).executeTakeFirst();
-  const worker = await db
-    .selectFrom('roles as r')
-    .innerJoin('zones as z', 'z.id', 'r.zone_id')
-    .select('z.name')
-    .where('r.member_id', '=', ticket.owner_member_id)
-    .where('r.role', '=', 'grid_worker')
-    .where('r.zone_id', '=', ticket.zone_id ?? -1)
+  // The owner's name and, where they are this zone's grid worker, the zone's name: one statement.
+  const zoneId = ticket.zone_id ?? -1;
+  const m = await db
+    .selectFrom('members as m')
+    .select((eb) => [
+      'm.display_name',
+      eb
+        .selectFrom('roles as r')
+        .innerJoin('zones as z', 'z.id', 'r.zone_id')
+        .select('z.name')
+        .whereRef('r.member_id', '=', 'm.id')
+        .where('r.role', '=', 'grid_worker')
+        .where('r.zone_id', '=', zoneId)
+        .limit(1)
+        .as('zone_name'),
+    ])
+    .where('m.id', '=', ticket.owner_member_id)
     .executeTakeFirst();
-  if (!worker) return t('ticket_owner_staff', { name: m?.display_name ?? null });
-  return t('ticket_owner_worker', { zone: worker.name, name: m?.display_name ?? null });
+  if (!m?.zone_name) return t('ticket_owner_staff', { name: m?.display_name ?? null });
+  return t('ticket_owner_worker', { zone: m.zone_name, name: m.display_name ?? null });
 }
 
 /** The staff role a history step is labelled with. */

@@ -11,6 +11,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 export interface TicketPlace {
   buildingId: number | null;
   zoneId: number | null;
+  /** The building's code, where the place was found by it (saves reading it again for the message). */
+  buildingCode?: string | null;
 }
 
 /** The building code a complaint names ('8栋楼道…' → '8'), from a room code or a building word. */
@@ -32,15 +34,15 @@ export async function placeOfComplaint(
   const code = buildingInText(text);
   if (code !== null) {
     const b = await db.selectFrom('buildings').select(['id', 'zone_id']).where('estate_id', '=', estateId).where('code', '=', code).executeTakeFirst();
-    if (b) return { buildingId: b.id, zoneId: b.zone_id };
+    if (b) return { buildingId: b.id, zoneId: b.zone_id, buildingCode: code };
   }
   const homes = await boundHouseholds(db, reporterId, estateId);
-  if (homes.length > 0) return { buildingId: homes[0].buildingId, zoneId: homes[0].zoneId };
+  if (homes.length > 0) return { buildingId: homes[0].buildingId, zoneId: homes[0].zoneId, buildingCode: homes[0].buildingCode };
   if (group.buildingId !== null) {
-    const b = await db.selectFrom('buildings').select(['id', 'zone_id']).where('id', '=', group.buildingId).executeTakeFirst();
-    if (b) return { buildingId: b.id, zoneId: b.zone_id };
+    const b = await db.selectFrom('buildings').select(['id', 'zone_id', 'code']).where('id', '=', group.buildingId).executeTakeFirst();
+    if (b) return { buildingId: b.id, zoneId: b.zone_id, buildingCode: b.code };
   }
-  return { buildingId: null, zoneId: group.zoneId };
+  return { buildingId: null, zoneId: group.zoneId, buildingCode: null };
 }
 
 /** The building's code, for messages ('8'). */
