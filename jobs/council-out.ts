@@ -1,3 +1,5 @@
+import { findVote, type Vote } from '../src/council/ballots.js';
+import { readRef } from '../src/council/read-args.js';
 import { boundHouseholds, type HouseholdRef } from '../src/members/households.js';
 import { isStaff } from '../src/ledger/permissions.js';
 import type { ChatAddress } from '../src/messages/incoming-message.js';
@@ -41,6 +43,25 @@ export function councilOut(ctx: CommandContext): CouncilOut {
     },
     senderPrivate: ctx.job.isPrivate || privateTo.chatId !== here.chatId || privateTo.platform !== here.platform,
   };
+}
+
+/**
+ * The vote a staff command names (未投票 V4, 催投票 V4, 送达 V4 8-2-301), with its ref's name and
+ * the text after the ref; null once the reply that stops it went out (not staff, no ref, no such vote).
+ */
+export async function staffVote(ctx: CommandContext, out: CouncilOut): Promise<{ vote: Vote; refName: string; rest: string } | null> {
+  const { t } = ctx.i18n;
+  const stop = (text: string) => {
+    out.reply(text);
+    return null;
+  };
+  if (!councilStaff(ctx)) return stop(t('staff_only'));
+  const ref = readRef(ctx.job.command.text ?? '', 'V');
+  if (!ref) return stop(t('council_arg_error', { error: 'ref_required' }));
+  const refName = `V${ref.id}`;
+  const vote = await findVote(ctx.tx, ctx.estate.id, ref.id);
+  if (!vote) return stop(t('vote_not_found', { ref: refName }));
+  return { vote, refName, rest: ref.rest };
 }
 
 /** Staff of the council: grid workers and admins (heads are residents here). */

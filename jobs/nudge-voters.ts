@@ -1,12 +1,10 @@
 import { ballotButtons } from '../src/council/ballot-buttons.js';
 import { noticeRecipients, recordNotice } from '../src/council/ballot-notices.js';
-import { findVote } from '../src/council/ballots.js';
 import { claimNudgeDay, planNudges } from '../src/council/nudges.js';
-import { readRef } from '../src/council/read-args.js';
 import { notVotedHouseholds } from '../src/council/vote-count.js';
 import { localTime } from '../src/time/local-time.js';
 import { localParts } from '../src/time/zoned-time.js';
-import { councilOut, councilStaff } from './council-out.js';
+import { councilOut, staffVote } from './council-out.js';
 import { commandProcessor } from './run-command.js';
 
 /**
@@ -17,12 +15,9 @@ import { commandProcessor } from './run-command.js';
 export const nudgeVoters = commandProcessor('nudge-voters', async (ctx) => {
   const out = councilOut(ctx);
   const { t } = ctx.i18n;
-  if (!councilStaff(ctx)) return void out.reply(t('staff_only'));
-  const ref = readRef(ctx.job.command.text ?? '', 'V');
-  if (!ref) return void out.reply(t('council_arg_error', { error: 'ref_required' }));
-  const refName = `V${ref.id}`;
-  const vote = await findVote(ctx.tx, ctx.estate.id, ref.id);
-  if (!vote) return void out.reply(t('vote_not_found', { ref: refName }));
+  const named = await staffVote(ctx, out);
+  if (!named) return;
+  const { vote, refName } = named;
   if (vote.status === 'closed' || ctx.now >= vote.deadline) return void out.reply(t('vote_closed', { ref: refName }));
   const tz = ctx.estate.time_zone;
   const d = localParts(ctx.now, tz);
