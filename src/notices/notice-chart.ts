@@ -42,7 +42,7 @@ export function noticeChartOption(d: NoticeData, trend: TrendPoint[], t: Transla
     ],
     yAxis: [
       { gridIndex: 0, type: 'value', min: 0, max: 100, interval: 25, axisLabel: { ...small, formatter: '{value}%' } },
-      { gridIndex: 1, type: 'value', min: 0, axisLabel: small },
+      { gridIndex: 1, type: 'value', min: 0, minInterval: 1, axisLabel: small },
     ],
     series: [
       {
