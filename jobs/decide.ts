@@ -8,7 +8,7 @@ import { claimDuplicate } from '../src/ledger/duplicate-guard.js';
 import { holdEntry, takeHeldConfirmation } from '../src/ledger/ledger-holds.js';
 import { lockHousehold } from '../src/ledger/lock-household.js';
 import { parseRefId } from '../src/ledger/payment-ref.js';
-import { receiptFacts } from '../src/ledger/receipt.js';
+import { receiptFacts, receiptRole } from '../src/ledger/receipt.js';
 import { sendReceiptOf } from '../src/ledger/send-receipt.js';
 import { NoticeBatch } from '../src/ledger/tell-household.js';
 
@@ -67,8 +67,7 @@ async function decidePayment(ctx: CommandContext, batch: NoticeBatch, id: number
   // The reason is the staff member's own words: quoted without mentions or control characters.
   if (decision === 'rejected') return t('pay_rejected', { ref, room: payment.room_code, reason: reason && userText(reason) });
   // The receipt's facts (plan, balance) are the reply's too: read once. The confirming staff's role is known.
-  const staffRole = ctx.roles.some((r) => r.role === 'admin') ? 'admin' : ctx.roles.some((r) => r.role === 'grid_worker') ? 'grid_worker' : 'resident';
-  const facts = await receiptFacts(ctx.tx, ctx.estate, payment.id, ctx.now, { staffRole });
+  const facts = await receiptFacts(ctx.tx, ctx.estate, payment.id, ctx.now, { staffRole: receiptRole(ctx.roles) });
   if (typeof facts === 'string') throw new Error(`${ref} was just confirmed but has no receipt (${facts})`);
   await sendReceiptOf(ctx.tx, batch, ctx.estate, facts, payment.household_id, { platform: ctx.job.platform, chatId: ctx.job.chatId, isPrivate: ctx.job.isPrivate });
   return t('pay_confirmed', { ref, room: payment.room_code, amount: payment.amount_fen, months: payment.months, through: facts.through! });

@@ -92,3 +92,11 @@ export function threadedChartRenderer(opts: { timeoutMs?: number; idleMs?: numbe
     },
   });
 }
+
+let shared: ReturnType<typeof threadedChartRenderer> | null = null;
+
+/** The process's one chart thread, shared by the worker's notices and the web's dashboard. */
+export function sharedChartRenderer(): ChartRenderer {
+  shared ??= threadedChartRenderer();
+  return shared;
+}

@@ -27,7 +27,7 @@ import { readScore } from './readers/read-score.js';
 import { readUnitScore } from './readers/read-unit-score.js';
 import { readAmend } from './readers/read-amend.js';
 import { readConfirm } from './readers/read-confirm.js';
-import { readCouncil, readCouncilLed, readRelation } from './readers/read-council.js';
+import { readBallot, readCouncil, readCouncilLed, readRelation } from './readers/read-council.js';
 import { readAlone } from './readers/read-alone.js';
 import { readReportMonth } from './readers/read-report-month.js';
 import { readRequiredText } from './readers/read-required-text.js';
@@ -147,7 +147,7 @@ export const COMMAND_TABLE: { readonly [I in RecognisedIntent]: CommandRow<I> } 
   progress: { words: ['进展', '决议进展'], slash: ['progress'], read: readCouncil(true) },
   vote: { words: ['表决', '发起表决'], slash: ['vote'], read: readCouncil(false) },
   poll: { words: ['发起投票'], slash: ['poll'], read: readCouncil(false) },
-  ballot: { words: ['投票'], slash: ['ballot'], read: readCouncil(true) },
+  ballot: { words: ['投票'], slash: ['ballot'], read: readBallot },
   paper: { words: ['代录', '录入选票'], slash: ['paper'], read: readCouncil(true) },
   notvoted: { words: ['未投票', '没投票', '未投票名单'], slash: ['notvoted'], read: readCouncil(true) },
   relation: { words: ['确认业主', '确认租户', '确认家属', '委托投票'], slash: ['relation'], read: readRelation },

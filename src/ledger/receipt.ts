@@ -53,10 +53,14 @@ export async function receiptFacts(
   };
 }
 
-async function roleOf(db: Db, estateId: number, memberId: number): Promise<'grid_worker' | 'admin' | 'resident'> {
-  const roles = await db.selectFrom('roles').select('role').where('member_id', '=', memberId).where('estate_id', '=', estateId).execute();
+/** How a receipt names the staff member who booked it, from their roles in the estate: by role only. */
+export function receiptRole(roles: readonly { role: string }[]): ReceiptFacts['byRole'] {
   if (roles.some((r) => r.role === 'admin')) return 'admin';
   return roles.some((r) => r.role === 'grid_worker') ? 'grid_worker' : 'resident';
+}
+
+async function roleOf(db: Db, estateId: number, memberId: number): Promise<ReceiptFacts['byRole']> {
+  return receiptRole(await db.selectFrom('roles').select('role').where('member_id', '=', memberId).where('estate_id', '=', estateId).execute());
 }
 
 /** The receipt as text in a locale, times in the estate's zone. */

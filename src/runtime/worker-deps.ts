@@ -1,5 +1,5 @@
 import type { WorkerDeps } from '../../jobs/worker-deps.js';
-import { threadedChartRenderer } from '../charts/threaded-renderer.js';
+import { sharedChartRenderer } from '../charts/threaded-renderer.js';
 import { systemClock, type Clock } from '../clock.js';
 import { queueOutbound } from '../outbound/queue-outbound.js';
 import { jobsQueue } from '../queue/jobs-queue.js';
@@ -15,6 +15,6 @@ export function workerDeps(services: Services, clock: Clock = systemClock): Work
     log: services.log,
     schedules: queueSchedulerPort(jobsQueue(services.factory)),
     web: { baseUrl: services.config.webBaseUrl, linkMinutes: services.config.webLinkMinutes },
-    charts: threadedChartRenderer(),
+    charts: sharedChartRenderer(),
   };
 }

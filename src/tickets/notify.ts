@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/database.js';
+import type { Database, RoleName } from '../db/database.js';
 import type { ChatAddress, Platform } from '../messages/incoming-message.js';
 import type { OutgoingMessage } from '../outbox/outgoing-message.js';
 
@@ -52,15 +52,20 @@ export class NoticeBatch {
   }
 }
 
-/** The members who administer an estate (who get escalations, and tickets nobody else owns). */
-export async function estateAdmins(db: Db, estateId: number): Promise<{ id: number; platform: string; platformUserId: string }[]> {
+/** The members who hold a role in an estate, each once, to be told something. */
+export async function membersWithRole(db: Db, estateId: number, role: RoleName): Promise<{ id: number; platform: string; platformUserId: string }[]> {
   return db
     .selectFrom('roles as r')
     .innerJoin('members as m', 'm.id', 'r.member_id')
     .select(['m.id', 'm.platform', 'm.platform_user_id as platformUserId'])
     .where('r.estate_id', '=', estateId)
-    .where('r.role', '=', 'admin')
+    .where('r.role', '=', role)
     .orderBy('m.id')
     .distinct()
     .execute();
+}
+
+/** The members who administer an estate (who get escalations, and tickets nobody else owns). */
+export function estateAdmins(db: Db, estateId: number): Promise<{ id: number; platform: string; platformUserId: string }[]> {
+  return membersWithRole(db, estateId, 'admin');
 }

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, PropertyCompany } from '../db/database.js';
 import { slaFor, type SlaRule } from './sla.js';
 import type { TicketCategory } from '../text/ticket-categories.js';
+import { membersWithRole } from './notify.js';
 import { zoneGridWorker } from './repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -43,14 +44,6 @@ export async function routeTicket(db: Db, estateId: number, category: TicketCate
 }
 
 /** The committee members of an estate (who hear of escalations of the company's tickets). */
-export async function committeeMembers(db: Db, estateId: number): Promise<{ id: number; platform: string; platformUserId: string }[]> {
-  return db
-    .selectFrom('roles as r')
-    .innerJoin('members as m', 'm.id', 'r.member_id')
-    .select(['m.id', 'm.platform', 'm.platform_user_id as platformUserId'])
-    .where('r.estate_id', '=', estateId)
-    .where('r.role', '=', 'committee')
-    .orderBy('m.id')
-    .distinct()
-    .execute();
+export function committeeMembers(db: Db, estateId: number): Promise<{ id: number; platform: string; platformUserId: string }[]> {
+  return membersWithRole(db, estateId, 'committee');
 }

@@ -3,12 +3,10 @@ import type { Scope } from '../ledger/paid-months.js';
 import { monthTrends } from '../notices/month-trend.js';
 import { noticeChartOption, NOTICE_CHART_SIZE } from '../notices/notice-chart.js';
 import { loadEstateNoticeData } from '../notices/notice-data.js';
-import { threadedChartRenderer } from '../charts/threaded-renderer.js';
+import { sharedChartRenderer } from '../charts/threaded-renderer.js';
 import { zonesInReach, type StaffContext } from './staff-context.js';
 import type { WebDeps } from './web-deps.js';
 
-// Drawn on a thread of its own, so a chart (about a second) never holds up the server's other requests.
-const render = threadedChartRenderer();
 
 /** What the chart route answers: the PNG, a zone out of reach, or nothing to draw. */
 export type ChartAnswer = { png: Uint8Array } | 'forbidden' | 'empty';
@@ -30,5 +28,6 @@ export async function collectionChart(deps: WebDeps, staff: StaffContext, zone: 
   const [data] = await loadEstateNoticeData(deps.db, staff.estate, [scope], new Date(now.getTime() - 7 * 86_400_000), now, false);
   const [trend] = await monthTrends(deps.db, staff.estate, plan.id, [scope], now);
   const option = noticeChartOption(data, trend, staff.i18n.t);
-  return option ? { png: await render(option, NOTICE_CHART_SIZE) } : 'empty';
+  // Drawn on the chart thread, so a chart (about a second) never holds up the server's other requests.
+  return option ? { png: await sharedChartRenderer()(option, NOTICE_CHART_SIZE) } : 'empty';
 }

@@ -18,13 +18,17 @@ export function readCouncil<I extends CouncilIntent>(withRef: boolean): Argument
     if (folded === '') return rest.slash || how.bare ? usageError(how.intent, withRef ? 'ref_required' : 'text_required') : null;
     if (!rest.slash && isShortQuestion(folded)) return null;
     const glued = !rest.slash && !rest.separated && !/^[#a-z0-9]/.test(folded);
-    // 投票同意 alone is a ballot without its vote's number: ask for it (never guess which vote).
-    if (glued && how.intent === 'ballot' && /^(?:同意|赞成|反对|弃权)[。.!！]?$/.test(folded)) return usageError('ballot', 'ref_required');
     // 提议在8栋门口加装晾衣架: a proposal may follow its keyword directly when it says enough.
     if (glued && !(how.intent === 'propose' && codePointLength(folded) >= 6)) return null;
     return withText(how.intent, { text: originalText(msg, rest.start)! } as never);
   };
 }
+
+/** 投票 V4 同意; 投票同意 alone is a ballot without its vote's number: it asks for it (never guesses which vote). */
+export const readBallot: ArgumentReader<'ballot'> = (msg, rest, how) => {
+  if (!rest.slash && !rest.separated && /^(?:同意|赞成|反对|弃权)[。.!！]?$/.test(restFolded(msg, rest))) return usageError('ballot', 'ref_required');
+  return readCouncil<'ballot'>(true)(msg, rest, how);
+};
 
 const RELATION_WORDS: [RegExp, string][] = [
   [/业主$/, 'owner'],
