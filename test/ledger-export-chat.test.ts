@@ -1,26 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, inject, it } from 'vitest';
 import { initTestDb } from './support/db.js';
 import { runCli } from './support/run-cli.js';
+import { roomsInLedger } from './support/ledger-file.js';
 
 const SAVED = 'linli: [文件] 已保存到 ';
 
-/** Every room code (8-2-301) in the workbook's 台账 sheet. */
-async function roomsIn(file: string): Promise<Set<string>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const rooms = new Set<string>();
-  wb.worksheets[0].eachRow((row) => {
-    row.eachCell((cell) => {
-      const v = String(cell.value ?? '');
-      if (/^\d{1,3}-(\d{1,2}-)?\d{3,4}$/.test(v)) rooms.add(v);
-    });
-  });
-  return rooms;
-}
 
 describe('导出台账 in the chat', () => {
   it('sends a grid worker her zone and an admin the estate as .xlsx files, and refuses a resident', async () => {
@@ -41,8 +28,8 @@ describe('导出台账 in the chat', () => {
       for (const f of files) expect(f.startsWith(path.join(dataDir, 'console-files'))).toBe(true);
 
       // Zone 3 is buildings 7–9; the estate file holds every building.
-      const zone = await roomsIn(files[0]);
-      const estate = await roomsIn(files[1]);
+      const zone = await roomsInLedger(files[0]);
+      const estate = await roomsInLedger(files[1]);
       expect(zone.has('8-2-301')).toBe(true);
       expect([...zone].every((room) => ['7', '8', '9'].includes(room.split('-')[0]))).toBe(true);
       const total = await db.db.selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();

@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { castBallots } from '../src/council/ballots.js';
 import { openVote } from '../src/council/open-vote.js';
 import { countVote } from '../src/council/vote-count.js';
 import type { WebServer } from '../src/web/start-web.js';
 import type { Pipeline } from './support/pipeline.js';
+import { roomsInLedger } from './support/ledger-file.js';
 import { signIn as signInAt, startWebPipeline, type WebPipeline } from './support/web.js';
 
 let wp: WebPipeline;
@@ -16,19 +16,6 @@ async function signIn(name: string) {
   return (await signInAt(p, web.url, name)).get;
 }
 
-/** Every room code (8-2-301) in the workbook's first (台账) sheet. */
-async function roomsIn(bytes: ArrayBuffer): Promise<Set<string>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes);
-  const rooms = new Set<string>();
-  wb.worksheets[0].eachRow((row) => {
-    row.eachCell((cell) => {
-      const v = String(cell.value ?? '');
-      if (/^\d{1,3}-(\d{1,2}-)?\d{3,4}$/.test(v)) rooms.add(v);
-    });
-  });
-  return rooms;
-}
 
 beforeAll(async () => {
   wp = await startWebPipeline(`web_pages2_${process.pid}`);
@@ -48,7 +35,7 @@ describe('the ledger export on the web', () => {
     const bytes = await res.arrayBuffer();
     expect(Buffer.from(bytes).subarray(0, 2).toString('latin1')).toBe('PK');
     // Zone 3 is buildings 7–9.
-    const zone = await roomsIn(bytes);
+    const zone = await roomsInLedger(bytes);
     expect(zone.has('8-2-301')).toBe(true);
     expect([...zone].every((room) => ['7', '8', '9'].includes(room.split('-')[0]))).toBe(true);
     // Another zone is not hers.
@@ -56,7 +43,7 @@ describe('the ledger export on the web', () => {
     expect((await liu(`/export/ledger.xlsx?zone=${other}`)).status).toBe(403);
 
     const admin = await signIn('戴红霞');
-    const estate = await roomsIn(await (await admin('/export/ledger.xlsx')).arrayBuffer());
+    const estate = await roomsInLedger(await (await admin('/export/ledger.xlsx')).arrayBuffer());
     const total = await p.t.db.selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(estate.size).toBe(Number(total.n));
   }, 90_000);
