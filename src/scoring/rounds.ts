@@ -42,11 +42,6 @@ export async function openRound(db: Db, estate: { id: number; time_zone: string 
   return round.status === 'open' && now < new Date(round.closes_at) ? round : null;
 }
 
-/** The latest round of an estate that is not open any more (closed or published), if any. */
-export async function latestDoneRound(db: Db, estateId: number): Promise<Round | null> {
-  return (await db.selectFrom('scoring_rounds').selectAll().where('estate_id', '=', estateId).where('status', '<>', 'open').orderBy('month', 'desc').executeTakeFirst()) ?? null;
-}
-
 /** The latest published round, if any. */
 export async function latestPublishedRound(db: Db, estateId: number): Promise<Round | null> {
   return (await db.selectFrom('scoring_rounds').selectAll().where('estate_id', '=', estateId).where('status', '=', 'published').orderBy('month', 'desc').executeTakeFirst()) ?? null;
