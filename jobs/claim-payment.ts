@@ -1,4 +1,3 @@
-import { estatePlans } from '../src/ledger/estate-plans.js';
 import { monthsFor } from '../src/ledger/fee-plan.js';
 import { choosePlanFrom, planRefusal } from '../src/ledger/plan-choice.js';
 import { boundHouseholds, findHousehold } from '../src/members/households.js';
@@ -12,7 +11,7 @@ export const claimPayment = commandProcessor('pay', async (ctx) => {
   const { t } = ctx.i18n;
   const cmd = ctx.job.command;
   // Read once: whether the estate charges at all, and (below) the plan the claim goes to.
-  const plans = await estatePlans(ctx.tx, ctx.estate.id);
+  const plans = await ctx.plans();
   if (plans.length === 0) return ctx.reply(t('no_fee_plan'));
   const mine = await boundHouseholds(ctx.tx, ctx.member.id, ctx.estate.id);
   let household = mine[0];

@@ -4,6 +4,7 @@ import type { HeldRole } from '../src/members/held-role.js';
 import type { Translator } from '../src/i18n/translator.js';
 import type { ChatAddress } from '../src/messages/incoming-message.js';
 import type { Scope } from '../src/ledger/paid-months.js';
+import type { EstatePlan } from '../src/ledger/estate-plans.js';
 import type { CommandJob } from '../src/queue/job-data.js';
 import type { OutgoingAttachment, ReplyButton } from '../src/outbox/outgoing-message.js';
 import type { ChartRenderer } from '../src/charts/render-png.js';
@@ -42,4 +43,6 @@ export interface CommandContext extends ArrivalContext {
   roles: HeldRole[];
   /** Record a staff action in the audit log. */
   audit(action: string, subject: string, detail?: Record<string, unknown>): Promise<void>;
+  /** The estate's fee plans, main one first (read with the command's scene where it could be). */
+  plans(): Promise<EstatePlan[]>;
 }

@@ -3,22 +3,30 @@ import type { Database } from '../src/db/database.js';
 import { handOverPending } from '../src/outbox/hand-over-pending.js';
 import type { OutboundPort } from '../src/outbox/outbound-port.js';
 import type { OutboundJob } from '../src/queue/job-data.js';
+import { loadCommandScenes, type CommandScene, type SceneQuery } from '../src/members/command-scene.js';
+import { writeReplyBatches, type ReplyBatch } from '../src/outbox/write-outbox.js';
 
 /**
- * A command's work inside a transaction: the outbox rows it wrote, or null when it was already
- * done (its message key was recorded) and only its pending replies need handing over again.
+ * A command's work inside a transaction: the replies it has for the outbox, or null when it was
+ * already done (its message key was recorded) and only its pending replies need handing over
+ * again. `scene` is the command's scene when the group read it with its neighbours' (else the
+ * work reads its own).
  */
-export type CommandWork = (tx: Transaction<Database>) => Promise<OutboundJob[] | null>;
+export type CommandWork = (tx: Transaction<Database>, scene: CommandScene | null) => Promise<ReplyBatch | null>;
 
 /** Runs command work exactly once, committed with whatever other commands are ready at the same moment. */
 export interface GroupCommit {
-  /** Resolves once the work is committed and its replies are on the outbound queue; rejects when it must be retried. */
-  run(key: string, work: CommandWork): Promise<void>;
+  /**
+   * Resolves once the work is committed and its replies are on the outbound queue; rejects when it
+   * must be retried. With `scene`, the group reads the command's scene together with the others'.
+   */
+  run(key: string, work: CommandWork, scene?: SceneQuery): Promise<void>;
 }
 
 interface Item {
   key: string;
   work: CommandWork;
+  scene?: SceneQuery;
   resolve: () => void;
   reject: (e: unknown) => void;
 }
@@ -63,39 +71,65 @@ export function groupCommit(deps: { db: Kysely<Database>; outbound: OutboundPort
     }
   };
   return {
-    run: (key, work) =>
+    run: (key, work, scene) =>
       new Promise<void>((resolve, reject) => {
-        waiting.push({ key, work, resolve, reject });
+        waiting.push({ key, work, ...(scene ? { scene } : {}), resolve, reject });
         schedule();
       }),
   };
 }
 
-type Outcome = { ok: true; rows: OutboundJob[] | null } | { ok: false; error: unknown };
+type Outcome = { ok: true; replies: ReplyBatch | null } | { ok: false; error: unknown };
 
-/** Every command in one transaction without savepoints; null if any failed (then nothing was committed). */
-async function together(db: Kysely<Database>, items: Item[]): Promise<Outcome[] | null> {
+/** Each item's scene, read for all of them in one statement (null for an item without a scene query). */
+async function scenesOf(tx: Transaction<Database>, items: Item[]): Promise<(CommandScene | null)[]> {
+  const asked = items.flatMap((it) => (it.scene ? [it.scene] : []));
+  const scenes = await loadCommandScenes(tx, asked);
+  let next = 0;
+  return items.map((it) => (it.scene ? scenes[next++] : null));
+}
+
+/** The outcomes' replies, written in one statement; the outbox rows for the outbound queue. */
+async function writeOutcomes(tx: Transaction<Database>, outcomes: Outcome[]): Promise<OutboundJob[]> {
+  return writeReplyBatches(
+    tx,
+    outcomes.flatMap((o) => (o.ok && o.replies ? [o.replies] : [])),
+  );
+}
+
+/**
+ * Every command in one transaction without savepoints, their scenes read and their replies
+ * written once for all; null if any failed (then nothing was committed).
+ */
+async function together(db: Kysely<Database>, items: Item[]): Promise<{ outcomes: Outcome[]; rows: OutboundJob[] } | null> {
   try {
     return await db.transaction().execute(async (tx) => {
+      const scenes = await scenesOf(tx, items);
       const outcomes: Outcome[] = [];
-      for (const it of items) outcomes.push({ ok: true, rows: await it.work(tx) });
-      return outcomes;
+      for (const [i, it] of items.entries()) outcomes.push({ ok: true, replies: await it.work(tx, scenes[i]) });
+      return { outcomes, rows: await writeOutcomes(tx, outcomes) };
     });
   } catch {
     return null;
   }
 }
 
-/** Every command in one transaction, each in its own savepoint; a whole-group error when it could not commit. */
-async function withSavepoints(db: Kysely<Database>, items: Item[]): Promise<{ outcomes: Outcome[]; groupError?: unknown }> {
+/**
+ * Every command in one transaction, each in its own savepoint with its own scene and replies (so
+ * a rollback forgets its key and its replies too); a whole-group error when it could not commit.
+ */
+async function withSavepoints(db: Kysely<Database>, items: Item[]): Promise<{ outcomes: Outcome[]; rows: OutboundJob[]; groupError?: unknown }> {
   const outcomes: Outcome[] = [];
+  const rows: OutboundJob[] = [];
   try {
     await db.transaction().execute(async (tx) => {
       for (let i = 0; i < items.length; i++) {
         // One command alone needs no savepoint: its failure rolls back the transaction, as before.
         if (items.length > 1) await sql.raw(`savepoint c${i}`).execute(tx);
         try {
-          outcomes.push({ ok: true, rows: await items[i].work(tx) });
+          const replies = await items[i].work(tx, null);
+          if (replies) rows.push(...(await writeReplyBatches(tx, [replies])));
+          outcomes.push({ ok: true, replies });
         } catch (error) {
           if (items.length === 1) throw error;
           outcomes.push({ ok: false, error });
@@ -104,9 +138,9 @@ async function withSavepoints(db: Kysely<Database>, items: Item[]): Promise<{ ou
         }
       }
     });
-    return { outcomes };
+    return { outcomes, rows };
   } catch (groupError) {
-    return { outcomes, groupError };
+    return { outcomes, rows: [], groupError };
   }
 }
 
@@ -117,7 +151,7 @@ async function withSavepoints(db: Kysely<Database>, items: Item[]): Promise<{ ou
  */
 async function runGroup(deps: { db: Kysely<Database>; outbound: OutboundPort }, items: Item[]): Promise<void> {
   const fast = items.length > 1 ? await together(deps.db, items) : null;
-  const { outcomes, groupError } = fast ? { outcomes: fast, groupError: undefined } : await withSavepoints(deps.db, items);
+  const { outcomes, rows, groupError } = fast ? { ...fast, groupError: undefined } : await withSavepoints(deps.db, items);
   if (groupError !== undefined) {
     // Nothing committed: every command is retried, each with its own error where it had one.
     items.forEach((it, i) => {
@@ -127,7 +161,6 @@ async function runGroup(deps: { db: Kysely<Database>; outbound: OutboundPort }, 
     return;
   }
   // Committed. Hand the replies over in one go; a command already done hands over what it left pending.
-  const rows = outcomes.flatMap((o) => (o.ok && o.rows ? o.rows : []));
   let handOver: unknown = null;
   try {
     if (rows.length > 0) await deps.outbound.enqueue(rows);
@@ -141,7 +174,7 @@ async function runGroup(deps: { db: Kysely<Database>; outbound: OutboundPort }, 
       if (!o.ok) return it.reject(o.error);
       if (handOver !== null) return it.reject(handOver);
       try {
-        if (o.rows === null) await handOverPending(deps, { prefix: `${it.key}-r` });
+        if (o.replies === null) await handOverPending(deps, { prefix: `${it.key}-r` });
         it.resolve();
       } catch (error) {
         it.reject(error);

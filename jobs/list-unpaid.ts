@@ -1,6 +1,6 @@
 import { currentMonth } from '../src/time/month.js';
 import { balance } from '../src/ledger/balance.js';
-import { estatePlans, pricedFor, type EstatePlan } from '../src/ledger/estate-plans.js';
+import { pricedFor, type EstatePlan } from '../src/ledger/estate-plans.js';
 import { compareRoomCodes } from '../src/members/households.js';
 import { paidMonthsByHousehold, type HouseholdPaid, type Scope } from '../src/ledger/paid-months.js';
 import { isStaff } from '../src/ledger/permissions.js';
@@ -35,7 +35,7 @@ export async function scopeName(ctx: CommandContext, scope: Scope): Promise<stri
 export const listUnpaid = commandProcessor('unpaid', async (ctx) => {
   const { t } = ctx.i18n;
   if (!isStaff(ctx.roles)) return ctx.reply(t('staff_only'));
-  const plans = await estatePlans(ctx.tx, ctx.estate.id);
+  const plans = await ctx.plans();
   if (plans.length === 0) return ctx.reply(t('no_fee_plan'));
   const filter = readArrearsFilter(ctx.job.command.text);
   if (filter === 'unclear') return ctx.reply(t('unpaid_filter_unclear'));

@@ -2,7 +2,7 @@ import { chainKey } from '../src/commands/readers/chain-post.js';
 import { commandAs, type CommandItem, type ErrorCode } from '../src/commands/parsed-command.js';
 import { countChainRoom, lapsedChainLines, newChainLines, noteChainPayment, reholdChainLine, type ChainPlace, type LapsedChainLine } from '../src/ledger/chains.js';
 import { REPEAT_WINDOW_MS } from '../src/ledger/duplicate-guard.js';
-import { choosePlan, estatePlans, notPricedWhy, pricedFor, type EstatePlan } from '../src/ledger/estate-plans.js';
+import { choosePlan, notPricedWhy, pricedFor, type EstatePlan } from '../src/ledger/estate-plans.js';
 import { monthsFor } from '../src/ledger/fee-plan.js';
 import { planRefusal } from '../src/ledger/plan-choice.js';
 import { findPlanWord } from '../src/commands/plan-word.js';
@@ -36,7 +36,7 @@ export const postChain = commandProcessor('chain', async (ctx) => {
   const lapsed = staff ? await lapsedChainLines(ctx.tx, at, ctx.member.id, ctx.estate.id, ctx.now, REPEAT_WINDOW_MS) : [];
   if (added.length === 0 && lapsed.length === 0) return;
   // The fee the header names (#接龙 物业费已交), else the estate's main plan; each line priced for its household.
-  const plans = await estatePlans(ctx.tx, ctx.estate.id);
+  const plans = await ctx.plans();
   const chosen = choosePlan(plans, findPlanWord(foldText(cmd.text))?.word ?? null);
   if (chosen === null) return ctx.reply(t('no_fee_plan'));
   if ('unknown' in chosen) return ctx.reply(t('plan_unknown', { word: chosen.unknown, plans: plans.map((p) => p.name).join('、') }));

@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { Database, Estate } from '../src/db/database.js';
 import { translator } from '../src/i18n/translator.js';
-import type { CommandJob, OutboundJob } from '../src/queue/job-data.js';
+import type { CommandJob } from '../src/queue/job-data.js';
 import { handOverPending } from '../src/outbox/hand-over-pending.js';
 import type { OutgoingMessage } from '../src/outbox/outgoing-message.js';
-import { writeReplies } from '../src/outbox/write-outbox.js';
-import { loadCommandScene } from '../src/members/command-scene.js';
+import { writeReplyBatches, type ReplyBatch } from '../src/outbox/write-outbox.js';
+import { loadCommandScene, type CommandScene, type SceneQuery } from '../src/members/command-scene.js';
+import { estatePlans, type EstatePlan } from '../src/ledger/estate-plans.js';
 import type { ArrivalContext, CommandContext } from './command-context.js';
 import { estateOfMember } from '../src/members/estate-of-member.js';
 import { rolesOf } from '../src/members/roles-of.js';
@@ -30,21 +31,18 @@ export type ArrivalHandler = (ctx: ArrivalContext) => Promise<void>;
 export function commandProcessor(name: string, body: CommandHandler): CommandProcessor;
 export function commandProcessor(name: string, body: ArrivalHandler, opts: { beforeLink: true }): CommandProcessor;
 export function commandProcessor(name: string, body: CommandHandler | ArrivalHandler, opts: { beforeLink?: boolean } = {}): CommandProcessor {
-  return (data, deps) =>
-    runOnce(data, deps, async (tx, now) => {
+  return (data, deps) => {
+    const now = deps.clock.now();
+    const query: SceneQuery = { key: data.key, jobName: name, now, platform: data.platform, senderId: data.senderId, chatId: data.isPrivate ? null : data.chatId, isPrivate: data.isPrivate };
+    return runOnce(data, deps, query, async (tx, preloaded) => {
       const i18n = translator(data.locale);
-      const scene = await loadCommandScene(tx, {
-        key: data.key,
-        jobName: name,
-        now,
-        platform: data.platform,
-        senderId: data.senderId,
-        chatId: data.isPrivate ? null : data.chatId,
-      });
+      const scene = preloaded ?? (await loadCommandScene(tx, query));
       if (!scene.fresh) return null;
 
       const out: OutgoingMessage[] = [];
+      const replies = (): ReplyBatch => ({ key: data.key, out, now });
       const here = { platform: data.platform, chatId: data.chatId };
+      // The scene created and noted them; only one a concurrent transaction created meanwhile is looked up here.
       const member = scene.member ?? (await upsertMember(tx, data.platform, data.senderId));
       const group = data.isPrivate ? null : (scene.group ?? (await upsertGroup(tx, data.platform, data.chatId)));
       await noteSeen(tx, member, { isPrivate: data.isPrivate, groupId: group?.id ?? null }, now);
@@ -70,7 +68,7 @@ export function commandProcessor(name: string, body: CommandHandler | ArrivalHan
       };
       if (opts.beforeLink) {
         await (body as ArrivalHandler)(arrival);
-        return await writeReplies(tx, data.key, out, now);
+        return replies();
       }
 
       let estateId: number | null;
@@ -86,19 +84,20 @@ export function commandProcessor(name: string, body: CommandHandler | ArrivalHan
             .returning('id')
             .executeTakeFirst();
           if (first) arrival.reply(i18n.t('group_unlinked'));
-          return await writeReplies(tx, data.key, out, now);
+          return replies();
         }
       } else {
         estateId = await estateOfMember(tx, member.id);
         if (estateId === null) {
           arrival.reply(i18n.t('private_no_estate'));
-          return await writeReplies(tx, data.key, out, now);
+          return replies();
         }
       }
       // The scene already holds estate and roles when the member and a linked group were known.
       const known = scene.member !== null && scene.estate !== null && scene.estate.id === estateId;
       const estate: Estate = known ? scene.estate! : await tx.selectFrom('estates').selectAll().where('id', '=', estateId).executeTakeFirstOrThrow();
       const roles = known ? scene.roles : await rolesOf(tx, member.id, estate.id);
+      let plans: Promise<EstatePlan[]> | null = known ? Promise.resolve(scene.plans) : null;
       const ctx: CommandContext = {
         ...arrival,
         estate,
@@ -107,10 +106,12 @@ export function commandProcessor(name: string, body: CommandHandler | ArrivalHan
           : { estateId: estate.id, zoneId: null, buildingId: null },
         roles,
         audit: (action, subject, detail) => arrival.auditIn(estate.id, action, subject, detail),
+        plans: () => (plans ??= estatePlans(tx, estate.id)),
       };
       await (body as CommandHandler)(ctx);
-      return await writeReplies(tx, data.key, out, now);
+      return replies();
     });
+  };
 }
 
 /** A command job's processor. */
@@ -118,19 +119,22 @@ export type CommandProcessor = (data: CommandJob, deps: WorkerDeps, info?: JobIn
 
 /**
  * The exactly-once frame of every command job: `work` runs in one transaction and returns the
- * outbox rows it wrote, or null when the command was already done (it found its key recorded).
- * After the commit the rows go to the outbound queues; when already done, whatever is still
+ * replies it has, written to the outbox in the same transaction, or null when the command was
+ * already done (it found its key recorded). After the commit the rows go to the outbound queues; when already done, whatever is still
  * pending is handed over again (a retry after a crash between commit and enqueue). Outbound
  * jobIds come from outbox keys, so nothing is queued twice.
  */
 async function runOnce(
   data: CommandJob,
   deps: WorkerDeps,
-  work: (tx: Transaction<Database>, now: Date) => Promise<OutboundJob[] | null>,
+  scene: SceneQuery,
+  work: (tx: Transaction<Database>, scene: CommandScene | null) => Promise<ReplyBatch | null>,
 ): Promise<void> {
-  const now = deps.clock.now();
-  if (deps.commit) return deps.commit.run(data.key, (tx) => work(tx, now));
-  const produced = await deps.db.transaction().execute((tx) => work(tx, now));
+  if (deps.commit) return deps.commit.run(data.key, work, scene);
+  const produced = await deps.db.transaction().execute(async (tx) => {
+    const replies = await work(tx, null);
+    return replies && writeReplyBatches(tx, [replies]);
+  });
   if (produced === null) await handOverPending(deps, { prefix: `${data.key}-r` });
   else if (produced.length > 0) await deps.outbound.enqueue(produced);
 }

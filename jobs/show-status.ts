@@ -1,5 +1,5 @@
 import { yuan } from '../src/i18n/money.js';
-import { estatePlans, notPricedWhy, pricedFor } from '../src/ledger/estate-plans.js';
+import { notPricedWhy, pricedFor } from '../src/ledger/estate-plans.js';
 import { findHousehold, type HouseholdRef } from '../src/members/households.js';
 import { boundHouseholdsWithPending, pendingClaims } from '../src/ledger/status-households.js';
 import { householdBalance } from '../src/ledger/paid-through.js';
@@ -10,7 +10,7 @@ import { commandProcessor } from './run-command.js';
 /** 查询 [房号]: your own households' accounts; staff and the building's head may name any room. */
 export const showStatus = commandProcessor('status', async (ctx) => {
   const { t } = ctx.i18n;
-  const plans = await estatePlans(ctx.tx, ctx.estate.id);
+  const plans = await ctx.plans();
   if (plans.length === 0) return ctx.reply(t('no_fee_plan'));
   // A resident's own households come with their waiting claims (one statement for the usual 查询).
   const mine = await boundHouseholdsWithPending(ctx.tx, ctx.member.id, ctx.estate.id);

@@ -1,6 +1,5 @@
 import { currentMonth } from '../src/time/month.js';
 import { arrearsByHousehold, type HouseholdArrears } from '../src/ledger/arrears.js';
-import { estatePlans } from '../src/ledger/estate-plans.js';
 import type { Scope } from '../src/ledger/paid-months.js';
 import { isStaff } from '../src/ledger/permissions.js';
 import { when } from '../src/time/when-words.js';
@@ -34,7 +33,7 @@ export const urgeArrears = commandProcessor('urge', async (ctx) => {
   const { t } = ctx.i18n;
   if (!isStaff(ctx.roles)) return ctx.reply(t('staff_only'));
   if (!ctx.group) return ctx.reply(t('urge_group_only'));
-  const plans = await estatePlans(ctx.tx, ctx.estate.id);
+  const plans = await ctx.plans();
   if (plans.length === 0) return ctx.reply(t('no_fee_plan'));
   const tz = ctx.estate.time_zone;
   const day = localDayKey(ctx.now, tz);

@@ -6,17 +6,30 @@ import { saveAttachment } from './outbox-attachment.js';
 import type { OutgoingMessage } from './outgoing-message.js';
 import { toOutboundJob } from './pending-outbox.js';
 
+/** A command's replies, to be written to the outbox with the other commands' of its transaction. */
+export interface ReplyBatch {
+  key: string;
+  out: OutgoingMessage[];
+  now: Date;
+}
+
 /**
  * Write a command's replies (or a sweep's, a photo's) to the outbox with keys `${key}-r<n>`, fixed
  * by what happened, so a re-run writes nothing new (rows already there are skipped). Returns the rows written.
  */
 export async function writeReplies(tx: Transaction<Database>, key: string, out: OutgoingMessage[], now: Date): Promise<OutboundJob[]> {
-  if (out.length === 0) return [];
+  return writeReplyBatches(tx, [{ key, out, now }]);
+}
+
+/** The replies of several commands in one statement (a group commit's); the rows written, in order. */
+export async function writeReplyBatches(tx: Transaction<Database>, batches: readonly ReplyBatch[]): Promise<OutboundJob[]> {
+  const all = batches.flatMap((b) => b.out.map((o, i) => ({ o, key: outboxKey(b.key, i + 1), now: b.now })));
+  if (all.length === 0) return [];
   const rows = await tx
     .insertInto('outbox')
     .values(
-      out.map((o, i) => ({
-        key: outboxKey(key, i + 1),
+      all.map(({ o, key, now }) => ({
+        key,
         platform: o.to.platform,
         chat_id: o.to.chatId,
         text: o.text,
@@ -29,14 +42,14 @@ export async function writeReplies(tx: Transaction<Database>, key: string, out: 
     .onConflict((c) => c.column('key').doNothing())
     .returning(['id', 'key', 'platform', 'chat_id', 'text', 'mentions', 'mention_lines', 'buttons'])
     .execute();
-  const jobs = rows.map((r) => toOutboundJob(r));
+  const byKey = new Map(rows.map((r) => [r.key, toOutboundJob(r)]));
   // Only rows written now get their attachment (a row already there has its own).
-  for (const [i, o] of out.entries()) {
-    if (!o.attachment) continue;
-    const job = jobs.find((j) => j.outboxKey === outboxKey(key, i + 1));
-    if (job?.outboxId) job.attachmentId = await saveAttachment(tx, job.outboxId, o.attachment, now);
+  for (const { o, key, now } of all) {
+    const job = byKey.get(key);
+    if (o.attachment && job?.outboxId) job.attachmentId = await saveAttachment(tx, job.outboxId, o.attachment, now);
   }
-  return jobs;
+  // In the order the commands wrote them (a multi-row insert's RETURNING order is not promised).
+  return all.flatMap(({ key }) => byKey.get(key) ?? []);
 }
 
 /**

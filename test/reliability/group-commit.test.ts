@@ -22,20 +22,15 @@ describe('group commit (real Postgres)', () => {
     handed = [];
   });
 
-  /** A command: records its key (once), writes one outbox row, returns it; `fail` throws after writing. */
+  /** A command: records its key (once), has one reply; `fail` throws after recording. */
   const command =
     (key: string, seen: Set<string | number>, fail = false): CommandWork =>
     async (tx) => {
       seen.add((await sql<{ x: string }>`select txid_current()::text as x`.execute(tx)).rows[0].x);
       const fresh = await tx.insertInto('processed_commands').values({ key, job_name: 'pay', created_at: now }).onConflict((c) => c.column('key').doNothing()).returning('key').executeTakeFirst();
       if (!fresh) return null;
-      const row = await tx
-        .insertInto('outbox')
-        .values({ key: `${key}-r1`, platform: 'console', chat_id: 'g', text: `done ${key}`, mentions: '[]', mention_lines: null, created_at: now })
-        .returning(['id', 'key'])
-        .executeTakeFirstOrThrow();
       if (fail) throw new Error(`boom ${key}`);
-      return [{ outboxId: row.id, outboxKey: row.key, platform: 'console', chatId: 'g', text: `done ${key}`, mentions: [] } as unknown as OutboundJob];
+      return { key, now, out: [{ to: { platform: 'console', chatId: 'g' }, text: `done ${key}`, mentions: [] }] };
     };
 
   const keys = async () => (await t.db.selectFrom('processed_commands').select('key').orderBy('key').execute()).map((r) => r.key);
@@ -78,7 +73,7 @@ describe('group commit (real Postgres)', () => {
     // The last command kills its own transaction's connection: the group cannot commit.
     const killer: CommandWork = async (tx) => {
       await sql`select pg_terminate_backend(pg_backend_pid())`.execute(tx).catch(() => {});
-      return [];
+      return { key: 'k', now, out: [] };
     };
     const results = await Promise.allSettled([gc.run('a', command('a', txids)), gc.run('b', command('b', txids)), gc.run('k', killer)]);
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
@@ -102,7 +97,7 @@ describe('group commit (real Postgres)', () => {
           if (held === 2) bothHeld();
           await both;
         }
-        return command(key, txids)(tx);
+        return command(key, txids)(tx, null);
       };
     const started = Date.now();
     const results = await Promise.allSettled([
