@@ -13,16 +13,28 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u
  * never to grant anything.
  */
 export async function noteMember(data: MemberNote, deps: WorkerDeps): Promise<void> {
-  const name = data.displayName === null ? null : Array.from(data.displayName.replace(INVISIBLE, '').trim()).slice(0, MAX_NAME).join('') || null;
+  await noteMembers({ items: [data] }, deps);
+}
+
+/** The members an adapter saw at the same moment, in one statement (a member noted twice: the later name, private if either was). */
+export async function noteMembers(data: { items: MemberNote[] }, deps: WorkerDeps): Promise<void> {
+  const byMember = new Map<string, { platform: string; userId: string; name: string | null; isPrivate: boolean }>();
+  for (const n of data.items) {
+    const key = `${n.platform}\u0000${n.userId}`;
+    const name = n.displayName === null ? null : Array.from(n.displayName.replace(INVISIBLE, '').trim()).slice(0, MAX_NAME).join('') || null;
+    const was = byMember.get(key);
+    byMember.set(key, { platform: n.platform, userId: n.userId, name: name ?? was?.name ?? null, isPrivate: n.isPrivate || (was?.isPrivate ?? false) });
+  }
+  if (byMember.size === 0) return;
   const now = deps.clock.now();
   await deps.db
     .insertInto('members')
-    .values({ platform: data.platform, platform_user_id: data.userId, display_name: name, private_chat: data.isPrivate ? 'open' : null, private_chat_at: data.isPrivate ? now : null })
+    .values([...byMember.values()].map((m) => ({ platform: m.platform, platform_user_id: m.userId, display_name: m.name, private_chat: m.isPrivate ? 'open' : null, private_chat_at: m.isPrivate ? now : null })))
     .onConflict((c) =>
       c.columns(['platform', 'platform_user_id']).doUpdateSet({
         display_name: sql`coalesce(excluded.display_name, members.display_name)`,
-        private_chat: data.isPrivate ? sql`'open'` : sql`members.private_chat`,
-        private_chat_at: data.isPrivate ? sql`excluded.private_chat_at` : sql`members.private_chat_at`,
+        private_chat: sql`coalesce(excluded.private_chat, members.private_chat)`,
+        private_chat_at: sql`case when excluded.private_chat = 'open' then excluded.private_chat_at else members.private_chat_at end`,
       }),
     )
     .execute();

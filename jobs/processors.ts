@@ -23,8 +23,8 @@ import { rateTicket } from './rate-ticket.js';
 import { resolveTicket } from './resolve-ticket.js';
 import { ticketSlaSweep } from './ticket-sla-sweep.js';
 import { claimInvitation } from './claim-invitation.js';
-import { noteChat } from './note-chat.js';
-import { noteMember } from './note-member.js';
+import { noteChat, noteChats } from './note-chat.js';
+import { noteMember, noteMembers } from './note-member.js';
 import { recordDeliveries, recordDelivery } from './record-delivery.js';
 import { showStatus } from './show-status.js';
 import { handleAppeal } from './handle-appeal.js';
@@ -111,7 +111,9 @@ export const processors = {
   'record-delivery': recordDelivery,
   'record-deliveries': recordDeliveries,
   'note-chat': noteChat,
+  'note-chats': noteChats,
   'note-member': noteMember,
+  'note-members': noteMembers,
   claim: claimInvitation,
   scoring_rules: showScoringRules,
   score: recordScores,

@@ -37,6 +37,13 @@ export interface DeliveryJob {
   privateClosed?: boolean;
 }
 
+/** A group the adapter saw, with the name the platform gave it. */
+export interface ChatNoteJob {
+  platform: Platform;
+  chatId: string;
+  title: string | null;
+}
+
 /** What the adapter saw of a member (see 'note-member'). */
 export interface MemberNote {
   platform: Platform;
@@ -66,12 +73,16 @@ export interface ReminderJob {
 export type JobData = { [K in CommandIntent]: CommandJob } & {
   'record-delivery': DeliveryJob;
   'record-deliveries': { items: DeliveryJob[] };
-  'note-chat': { platform: Platform; chatId: string; title: string | null };
+  'note-chat': ChatNoteJob;
+  /** The groups the adapter saw at the same moment (one job, one statement). */
+  'note-chats': { items: ChatNoteJob[] };
   /**
    * A member seen by the adapter: a private message opens the private chat; the display name the
-   * platform gave is kept for staff eyes. The one job that carries a name: removed once it has run.
+   * platform gave is kept for staff eyes. The jobs that carry a name: removed once they have run.
    */
   'note-member': MemberNote;
+  /** The members the adapter saw at the same moment (one job, one statement). */
+  'note-members': { items: MemberNote[] };
   /** The weekly public notice, and the catch-up tick that posts a missed one late. */
   'post-weekly-notice': EstateRunJob;
   'daily-tally': EstateRunJob;
@@ -97,7 +108,7 @@ export type JobData = { [K in CommandIntent]: CommandJob } & {
 };
 
 /** Job names that are not chat commands (deliveries, scheduled runs). Keep in step with JobData. */
-export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'note-member', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep', 'council-sweep', 'scoring-tick', 'patrol-location', 'patrol-sweep', 'claims-digest', 'offer-yes', 'committee-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
+export const OTHER_JOB_NAMES = ['record-delivery', 'record-deliveries', 'note-chat', 'note-chats', 'note-member', 'note-members', 'post-weekly-notice', 'daily-tally', 'fire-reminder', 'attach-photo', 'ticket-sla-sweep', 'council-sweep', 'scoring-tick', 'patrol-location', 'patrol-sweep', 'claims-digest', 'offer-yes', 'committee-sweep'] as const satisfies readonly Exclude<keyof JobData, CommandIntent>[];
 
 export type JobName = keyof JobData;
 
