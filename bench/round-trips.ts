@@ -1,6 +1,7 @@
 // `npx tsx bench/round-trips.ts`: Postgres statements per command of each kind of the bench mix,
 // one command at a time through the real pipeline (no group commit, so each command's BEGIN and
 // COMMIT are its own). What the hot commands cost in round trips, to measure a change against.
+// RTT_SHOW=1 prints the statements of two commands of each kind; RTT_DB names the scratch database.
 import pg from 'pg';
 import { manualClock } from '../src/clock.js';
 import { messageKey } from '../src/queue/job-ids.js';
@@ -13,7 +14,7 @@ const NOW = new Date('2026-11-20T12:00:00Z');
 
 async function main(): Promise<void> {
   const log = (l: string) => process.stderr.write(`${l}\n`);
-  const env = await openBenchEnv({ databaseName: 'linli_bench_rtt', poolSize: 4, log });
+  const env = await openBenchEnv({ databaseName: process.env.RTT_DB ?? 'linli_bench_rtt', poolSize: 4, log });
   try {
     const city = await seedCity(env.db, { estates: 2, households: 90, months: 24 }, NOW);
     let statements = 0;
