@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { OpenLoopResult } from './load.js';
 import { broke, tails, type PipelineRunScale, type PipelineRuns } from './pipeline-runs.js';
 import { f0, pct, type Row } from './report.js';
@@ -51,6 +52,13 @@ export function pipelineRows(backend: 'redis' | 'postgres', s: PipelineRunScale,
       '—',
       '—',
       `≤ ${TARGETS.cpuMsPerCommand} ms: ${ok(runs.cpuMsPerCommand <= TARGETS.cpuMsPerCommand)}`,
+    ],
+    [
+      'machine CPU per command (every process on the machine, e2e run; of it Postgres and Redis)',
+      `${runs.machineMsPerCommand.busyMs.toFixed(2)} ms`,
+      `Postgres ${runs.machineMsPerCommand.postgresMs.toFixed(2)} ms, Redis ${runs.machineMsPerCommand.redisMs.toFixed(2)} ms`,
+      `bounds ${os.cpus().length} cores at ~${f0((os.cpus().length * 1000) / Math.max(0.01, runs.machineMsPerCommand.busyMs))} cmd/s`,
+      '—',
     ],
     [
       'socket writes per command (e2e run, every role; by server port)',

@@ -9,6 +9,7 @@ import { profiled, topCosts } from './profile.js';
 import { f0, f1 } from './report.js';
 import type { City } from './seed-city.js';
 import { countingSocketWrites } from './socket-writes.js';
+import { machineCpu, type CpuSnapshot } from './machine-cpu.js';
 
 export interface PipelineRunScale {
   concurrency: number;
@@ -26,6 +27,8 @@ export interface PipelineRuns {
   e2e: ThroughputResult;
   /** Process CPU time (user + system, every role in this one process) per command of the e2e run, ms. */
   cpuMsPerCommand: number;
+  /** The machine's CPU time per command of the e2e run, ms: all told, and Postgres's and Redis's share. */
+  machineMsPerCommand: CpuSnapshot;
   /** Socket writes (Redis and Postgres, every role) per command of the e2e run. */
   writesPerCommand: number;
   /** The same, per server port (6379 Redis, 5432 Postgres). */
@@ -60,14 +63,18 @@ export async function runPipelineMeasures(
     const src = messageSource(city, 2, 'e2e', pending);
     if (profileFile) mkdirSync(new URL('.', `file://${profileFile}`).pathname, { recursive: true });
     const cpu0 = process.cpuUsage();
-    const prof = await profiled(profileFile, () => countingSocketWrites(() => runThroughput(p, src, s.e2eCommands, s.e2eWindow)));
+    const measured = await machineCpu(() => profiled(profileFile, () => countingSocketWrites(() => runThroughput(p, src, s.e2eCommands, s.e2eWindow))));
     const cpu = process.cpuUsage(cpu0);
+    const prof = measured.result;
     const e2e = prof.result.result;
+    const per = (ms: number) => ms / Math.max(1, e2e.commands);
+    const machineMsPerCommand = { busyMs: per(measured.cpu.busyMs), postgresMs: per(measured.cpu.postgresMs), redisMs: per(measured.cpu.redisMs) };
     const cpuMsPerCommand = (cpu.user + cpu.system) / 1000 / Math.max(1, e2e.commands);
     const writesPerCommand = prof.result.writes / Math.max(1, e2e.commands);
     const writesPerCommandByPort = Object.fromEntries(Object.entries(prof.result.byPort).map(([k, v]) => [k, Math.round((v / Math.max(1, e2e.commands)) * 10) / 10]));
     await p.drain(120_000);
     log(`  ${f0(e2e.perSecond)} cmd/s, ${cpuMsPerCommand.toFixed(2)} ms CPU and ${writesPerCommand.toFixed(1)} socket writes per command ${JSON.stringify(writesPerCommandByPort)} (mix ${JSON.stringify(src.counts)})`);
+    log(`  machine CPU per command ${machineMsPerCommand.busyMs.toFixed(2)} ms (Postgres ${machineMsPerCommand.postgresMs.toFixed(2)}, Redis ${machineMsPerCommand.redisMs.toFixed(2)})`);
     const fixed: OpenLoopResult[] = [];
     for (const rate of s.latencyRates) {
       log(`latency at ${rate} cmd/s for ${s.latencySeconds} s`);
@@ -88,7 +95,7 @@ export async function runPipelineMeasures(
         if (broke(r)) break;
       }
     }
-    return { e2e, cpuMsPerCommand, writesPerCommand, writesPerCommandByPort, fixed, saturation, costs: topCosts(prof.profile) };
+    return { e2e, cpuMsPerCommand, machineMsPerCommand, writesPerCommand, writesPerCommandByPort, fixed, saturation, costs: topCosts(prof.profile) };
   } finally {
     await p.close();
   }

@@ -23,6 +23,8 @@ export interface Config {
   readonly jobLockMs: number;
   /** Group commit: up to this many commands a worker runs at once share one transaction (default 32); 0 = off (each its own). */
   readonly groupCommit: number;
+  /** Prepare the statements run again and again, once per connection (default on); off behind a pooler that cannot keep them (PgBouncer in transaction mode before 1.21). */
+  readonly pgPrepare: boolean;
   /** Flood control: commands one member may send at once, then one more every floodRefillMs. */
   readonly floodBurst: number;
   readonly floodRefillMs: number;
@@ -78,6 +80,15 @@ type Env = Record<string, string | undefined>;
 function str(env: Env, key: string): string | null {
   const v = env[key]?.trim();
   return v ? v : null;
+}
+
+/** An on/off setting: on, 1, true, yes or off, 0, false, no. */
+function onOff(env: Env, key: string, dflt: boolean): boolean {
+  const v = str(env, key);
+  if (v === null) return dflt;
+  if (/^(on|1|true|yes)$/i.test(v)) return true;
+  if (/^(off|0|false|no)$/i.test(v)) return false;
+  throw new ConfigError(key, `must be on or off, got "${v}"`);
 }
 
 function int(env: Env, key: string, fallback: number, min: number, max: number): number {
@@ -163,6 +174,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), 
     workerConcurrency: int(env, 'LINLI_WORKER_CONCURRENCY', 8, 1, 256),
     jobLockMs: int(env, 'LINLI_JOB_LOCK_MS', 30_000, 1000, 600_000),
     groupCommit: int(env, 'LINLI_GROUP_COMMIT', 32, 0, 64),
+    pgPrepare: onOff(env, 'LINLI_PG_PREPARE', true),
     floodBurst: int(env, 'LINLI_FLOOD_BURST', 20, 1, 10_000),
     floodRefillMs: int(env, 'LINLI_FLOOD_REFILL_MS', 1000, 1, 600_000),
     importMaxMb: int(env, 'LINLI_IMPORT_MAX_MB', 20, 1, 1024),

@@ -21,7 +21,15 @@ describe('configuration', () => {
     expect(loadConfig({ LINLI_LOG_FORMAT: 'pretty' }, '/', false).logFormat).toBe('pretty');
   });
 
+  it('prepares hot statements unless LINLI_PG_PREPARE is off (a pooler that cannot keep them)', () => {
+    expect(loadConfig({}).pgPrepare).toBe(true);
+    expect(loadConfig({ LINLI_PG_PREPARE: 'off' }).pgPrepare).toBe(false);
+    expect(loadConfig({ LINLI_PG_PREPARE: '0' }).pgPrepare).toBe(false);
+    expect(loadConfig({ LINLI_PG_PREPARE: 'on' }).pgPrepare).toBe(true);
+  });
+
   it.each([
+    [{ LINLI_PG_PREPARE: 'sometimes' }, 'LINLI_PG_PREPARE'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
     [{ LINLI_TIME_ZONE: 'Mars/Olympus' }, 'LINLI_TIME_ZONE'],

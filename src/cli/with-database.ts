@@ -17,7 +17,7 @@ export async function withDatabase<T>(
 ): Promise<T> {
   const emb = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, (l) => log.info(l));
   const url = config.databaseUrl ?? emb!.url;
-  const db = createDb(url, { max: 4 });
+  const db = createDb(url, { max: 4, prepare: config.pgPrepare });
   try {
     const applied = await migrateToLatest(db);
     return await fn(db, { applied, url });

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { prepareHotStatements } from './prepared.js';
 
 // bigint (bigserial ids, count(*)) arrives as a string; we keep it so.
 // numeric sums are parsed to numbers: fen totals stay far below 2^53.
@@ -11,6 +12,8 @@ export interface DbOptions {
   max?: number;
   /** Postgres schema to use (search_path); tests give each file its own. */
   schema?: string;
+  /** Prepare hot statements once per connection (`prepareHotStatements`); default on. */
+  prepare?: boolean;
 }
 
 /** Open a pooled Kysely instance on `url`. The caller destroys it. */
@@ -27,6 +30,7 @@ export function createDb(url: string, opts: DbOptions = {}): Kysely<Database> {
   // The transaction's next query fails instead, and the job is retried.
   pool.on('connect', (client) => {
     client.on('error', () => {});
+    if (opts.prepare !== false) prepareHotStatements(client);
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -92,7 +92,7 @@ export async function openServices(config: Config, log: Logger, opts: { migrate?
     databaseUrl = emb.url;
     stopEmbedded = emb.stop;
   }
-  const db = createDb(databaseUrl, { max: 10 });
+  const db = createDb(databaseUrl, { max: 10, prepare: config.pgPrepare });
   let releaseConsole: (() => Promise<void>) | null = null;
   try {
     if (opts.console) releaseConsole = await claimConsole(databaseUrl, config.queuePrefix);
