@@ -1,17 +1,16 @@
-import { sql } from 'kysely';
 import { userText } from '../src/i18n/user-text.js';
 import { maskPersonalData } from '../src/privacy/mask.js';
-import { tellOwner } from '../src/tickets/audience.js';
+import { tellPeople } from '../src/tickets/audience.js';
 import { classifyComplaint, type TicketCategory } from '../src/text/ticket-categories.js';
-import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
+import { categoryLabel, ownerLabelOf } from '../src/tickets/describe.js';
 import { localTime } from '../src/time/local-time.js';
+import { joinTicket, lockOpenTicket, type OpenTicket } from '../src/tickets/join-ticket.js';
 import { isMeaningfulComplaint } from '../src/tickets/meaningful.js';
 import { NoticeBatch } from '../src/tickets/notify.js';
 import { attachImages } from '../src/tickets/photos.js';
-import { placeOfComplaint, buildingCode } from '../src/tickets/place.js';
+import { lockPlaceOfComplaint } from '../src/tickets/place.js';
 import { openTicket } from '../src/tickets/open-ticket.js';
-import { addEvent, reporterCount, ticketRef } from '../src/tickets/repository.js';
-import { IN_PLAY } from '../src/tickets/statuses.js';
+import { ticketRef } from '../src/tickets/repository.js';
 import type { CommandContext } from './command-context.js';
 import { commandProcessor } from './run-command.js';
 
@@ -27,46 +26,15 @@ export async function fileComplaint(ctx: CommandContext, said: string, offered?:
   const text = maskPersonalData(said);
   if (!isMeaningfulComplaint(text)) return ctx.reply(t('ticket_meaningless'));
   const category = offered ?? classifyComplaint(text);
-  const place = await placeOfComplaint(ctx.tx, ctx.estate.id, text, ctx.member.id, {
-    buildingId: ctx.scope.buildingId,
-    zoneId: ctx.scope.zoneId,
-  });
-  const here = { platform: ctx.job.platform, chatId: ctx.job.chatId };
-  const batch = new NoticeBatch();
-
+  // Two neighbours reporting the same thing at once must end up on one ticket: the place's lock first.
+  const place = await lockPlaceOfComplaint(ctx.tx, ctx.estate.id, text, ctx.member.id, { buildingId: ctx.scope.buildingId, zoneId: ctx.scope.zoneId }, category);
   if (place.buildingId !== null) {
-    // Two neighbours reporting the same thing at once must end up on one ticket.
-    await sql`select pg_advisory_xact_lock(hashtext(${`ticket:${ctx.estate.id}:${place.buildingId}:${category}`}))`.execute(ctx.tx);
-    const open = await ctx.tx
-      .selectFrom('tickets')
-      .selectAll()
-      .where('estate_id', '=', ctx.estate.id)
-      .where('building_id', '=', place.buildingId)
-      .where('category', '=', category)
-      .where('status', 'in', IN_PLAY)
-      .orderBy('id')
-      .forUpdate()
-      .executeTakeFirst();
-    if (open) {
-      const ref = ticketRef(open.id);
-      const joined = await ctx.tx
-        .insertInto('ticket_reporters')
-        .values({ ticket_id: open.id, member_id: ctx.member.id, platform: ctx.job.platform, chat_id: ctx.job.chatId, source_key: ctx.job.key, created_at: ctx.now })
-        .onConflict((c) => c.columns(['ticket_id', 'member_id']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      await attachImages(ctx.tx, open.id, ctx.member.id, ctx.job, ctx.now);
-      if (!joined) return ctx.reply(t('ticket_already_reported', { ref }));
-      await addEvent(ctx.tx, open.id, 'joined', ctx.member.id, ctx.now, { text });
-      await ctx.tx.updateTable('tickets').set({ updated_at: ctx.now }).where('id', '=', open.id).execute();
-      const count = await reporterCount(ctx.tx, open.id);
-      batch.add(here, t('ticket_joined', { ref, category: categoryLabel(t, category), count }));
-      await tellOwner(ctx.tx, batch, open, t('ticket_joined_owner', { ref, count }));
-      return batch.sendVia(ctx);
-    }
+    const open = await lockOpenTicket(ctx.tx, ctx.estate.id, place.buildingId, category);
+    if (open) return joinComplaint(ctx, open, text, category);
   }
 
-  const ticket = await openTicket(ctx.tx, {
+  const here = { platform: ctx.job.platform, chatId: ctx.job.chatId };
+  const { ticket, owner, audience } = await openTicket(ctx.tx, {
     estateId: ctx.estate.id,
     category,
     text,
@@ -80,8 +48,23 @@ export async function fileComplaint(ctx: CommandContext, said: string, offered?:
   const ref = ticketRef(ticket.id);
   const label = categoryLabel(t, category);
   const acceptBy = localTime(ticket.accept_due_at, ctx.estate.time_zone);
-  batch.add(here, t('ticket_filed', { ref, category: label, owner: await ownerLabel(ctx.tx, t, ticket), acceptBy, photos }));
-  const building = place.buildingCode !== undefined ? place.buildingCode : await buildingCode(ctx.tx, place.buildingId);
-  await tellOwner(ctx.tx, batch, ticket, t('ticket_new_for_owner', { ref, category: label, building, text: userText(text, 500), acceptBy }));
+  const batch = new NoticeBatch();
+  batch.add(here, t('ticket_filed', { ref, category: label, owner: ownerLabelOf(t, ticket, owner), acceptBy, photos }));
+  tellPeople(batch, audience, ticket, t('ticket_new_for_owner', { ref, category: label, building: place.buildingCode, text: userText(text, 500), acceptBy }));
+  batch.sendVia(ctx);
+}
+
+/** A repeat report: the member joins the open ticket (once), its photos are kept, its owner is told. */
+async function joinComplaint(ctx: CommandContext, open: OpenTicket, text: string, category: TicketCategory): Promise<void> {
+  const { t } = ctx.i18n;
+  const ref = ticketRef(open.id);
+  const here = { platform: ctx.job.platform, chatId: ctx.job.chatId };
+  // The photos first: their event comes before the 'joined' one, as it always has.
+  await attachImages(ctx.tx, open.id, ctx.member.id, ctx.job, ctx.now);
+  const { joined, count } = await joinTicket(ctx.tx, open.id, { memberId: ctx.member.id, origin: here, sourceKey: ctx.job.key, text, now: ctx.now });
+  if (!joined) return ctx.reply(t('ticket_already_reported', { ref }));
+  const batch = new NoticeBatch();
+  batch.add(here, t('ticket_joined', { ref, category: categoryLabel(t, category), count }));
+  tellPeople(batch, open.audience, open, t('ticket_joined_owner', { ref, count }));
   batch.sendVia(ctx);
 }

@@ -1,9 +1,9 @@
 import { latestOpenNote, noteRef } from '../src/grid/field-notes.js';
 import { userText } from '../src/i18n/user-text.js';
 import { maskPersonalData } from '../src/privacy/mask.js';
-import { tellOwner } from '../src/tickets/audience.js';
+import { tellPeople } from '../src/tickets/audience.js';
 import { classifyComplaint } from '../src/text/ticket-categories.js';
-import { categoryLabel, ownerLabel } from '../src/tickets/describe.js';
+import { categoryLabel, ownerLabelOf } from '../src/tickets/describe.js';
 import { localTime } from '../src/time/local-time.js';
 import { NoticeBatch } from '../src/tickets/notify.js';
 import { openTicket } from '../src/tickets/open-ticket.js';
@@ -38,16 +38,16 @@ export const noteToTicket = commandProcessor('to-ticket', async (ctx) => {
   const category = classifyComplaint(text);
   const place = await placeOfNote(ctx, note);
   const here = { platform: ctx.job.platform, chatId: ctx.job.chatId };
-  const ticket = await openTicket(ctx.tx, { estateId: ctx.estate.id, category, text, place, reporterId: ctx.member.id, origin: here, sourceKey: ctx.job.key, now: ctx.now });
+  const { ticket, owner, audience } = await openTicket(ctx.tx, { estateId: ctx.estate.id, category, text, place, reporterId: ctx.member.id, origin: here, sourceKey: ctx.job.key, now: ctx.now });
   await ctx.tx.updateTable('field_notes').set({ ticket_id: ticket.id }).where('id', '=', note.id).execute();
   await ctx.audit('note.to_ticket', ref, { ticket: ticketRef(ticket.id) });
   const label = categoryLabel(t, category);
   const acceptBy = localTime(ticket.accept_due_at, ctx.estate.time_zone);
   const batch = new NoticeBatch();
-  batch.add(here, t('to_ticket_done', { note: ref, ticket: ticketRef(ticket.id), category: label, owner: await ownerLabel(ctx.tx, t, ticket), acceptBy }));
+  batch.add(here, t('to_ticket_done', { note: ref, ticket: ticketRef(ticket.id), category: label, owner: ownerLabelOf(t, ticket, owner), acceptBy }));
   if (ticket.owner_member_id !== ctx.member.id) {
     const building = await buildingCode(ctx.tx, place.buildingId);
-    await tellOwner(ctx.tx, batch, ticket, t('ticket_new_for_owner', { ref: ticketRef(ticket.id), category: label, building, text: userText(text, 500), acceptBy }));
+    tellPeople(batch, audience, ticket, t('ticket_new_for_owner', { ref: ticketRef(ticket.id), category: label, building, text: userText(text, 500), acceptBy }));
   }
   batch.sendVia(ctx);
 });

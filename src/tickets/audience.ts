@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, Ticket } from '../db/database.js';
 import type { ChatAddress } from '../messages/incoming-message.js';
 import { committeeMembers } from './property-routing.js';
-import { estateAdmins, notifyAddress, type NoticeBatch } from './notify.js';
+import { estateAdmins, notifyAddress, type NoticeBatch, type NotifyTarget } from './notify.js';
 import { memberById, reportersOf } from './repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -15,6 +15,11 @@ export function originOf(ticket: Pick<Ticket, 'origin_platform' | 'origin_chat_i
 /** Tell whoever is responsible for a ticket: its owner, or the estate's admins when it has none. */
 export async function tellOwner(db: Db, batch: NoticeBatch, ticket: Pick<Ticket, 'owner_member_id' | 'estate_id' | 'origin_platform' | 'origin_chat_id'>, text: string): Promise<void> {
   const people = ticket.owner_member_id === null ? await estateAdmins(db, ticket.estate_id) : [await memberById(db, ticket.owner_member_id)];
+  tellPeople(batch, people, ticket, text);
+}
+
+/** Tell people already read (a ticket's ownerAudienceSql) about a ticket, each where they can be reached. */
+export function tellPeople(batch: NoticeBatch, people: readonly NotifyTarget[], ticket: Pick<Ticket, 'origin_platform' | 'origin_chat_id'>, text: string): void {
   for (const p of people) batch.add(notifyAddress(p, originOf(ticket)), text, [p.platformUserId]);
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database, Ticket } from '../db/database.js';
 import type { Translator } from '../i18n/translator.js';
 import { userText } from '../i18n/user-text.js';
@@ -11,33 +11,44 @@ export function categoryLabel(t: Translator['t'], category: string): string {
   return t('ticket_category', { category: isTicketCategory(category) ? category : 'other' });
 }
 
-/** Who owns a ticket, as residents may read it: the zone's grid worker (a staff name) or the community. */
-export async function ownerLabel(db: Db, t: Translator['t'], ticket: Pick<Ticket, 'owner_member_id' | 'zone_id'> & { property_company_id?: number | null }): Promise<string> {
-  if (ticket.property_company_id) {
-    const c = await db.selectFrom('property_companies').select('name').where('id', '=', ticket.property_company_id).executeTakeFirst();
-    if (c) return t('ticket_owner_property', { company: c.name });
-  }
+type OwnerOf = Pick<Ticket, 'owner_member_id' | 'zone_id'> & { property_company_id?: number | null };
+
+/** What a ticket's owner label is made of: the company's name, the owner's name and, where they are its zone's grid worker, the zone's. */
+export interface OwnerFacts {
+  company: string | null;
+  name: string | null;
+  zone: string | null;
+}
+
+/** The OwnerFacts of the ticket row under `alias`, as SQL (to ride along a statement that has the row). */
+export function ownerFactsSql(alias: string): RawBuilder<OwnerFacts> {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  return sql<OwnerFacts>`jsonb_build_object(
+    'company', (select c.name from property_companies c where c.id = ${col('property_company_id')}),
+    'name', (select m.display_name from members m where m.id = ${col('owner_member_id')}),
+    'zone', (
+      select z.name from roles r join zones z on z.id = r.zone_id
+      where r.member_id = ${col('owner_member_id')} and r.role = 'grid_worker' and r.zone_id = coalesce(${col('zone_id')}, -1)
+      limit 1
+    )
+  )`;
+}
+
+/** Who owns a ticket, as residents may read it, from its OwnerFacts: the company, the zone's grid worker (a staff name), or the community. */
+export function ownerLabelOf(t: Translator['t'], ticket: OwnerOf, facts: OwnerFacts): string {
+  if (ticket.property_company_id && facts.company !== null) return t('ticket_owner_property', { company: facts.company });
   if (ticket.owner_member_id === null) return t('ticket_owner_admins');
-  // The owner's name and, where they are this zone's grid worker, the zone's name: one statement.
-  const zoneId = ticket.zone_id ?? -1;
-  const m = await db
-    .selectFrom('members as m')
-    .select((eb) => [
-      'm.display_name',
-      eb
-        .selectFrom('roles as r')
-        .innerJoin('zones as z', 'z.id', 'r.zone_id')
-        .select('z.name')
-        .whereRef('r.member_id', '=', 'm.id')
-        .where('r.role', '=', 'grid_worker')
-        .where('r.zone_id', '=', zoneId)
-        .limit(1)
-        .as('zone_name'),
-    ])
-    .where('m.id', '=', ticket.owner_member_id)
-    .executeTakeFirst();
-  if (!m?.zone_name) return t('ticket_owner_staff', { name: m?.display_name ?? null });
-  return t('ticket_owner_worker', { zone: m.zone_name, name: m.display_name ?? null });
+  if (!facts.zone) return t('ticket_owner_staff', { name: facts.name });
+  return t('ticket_owner_worker', { zone: facts.zone, name: facts.name });
+}
+
+/** Who owns a ticket, as residents may read it (ownerLabelOf), its facts read in one statement where any are needed. */
+export async function ownerLabel(db: Db, t: Translator['t'], ticket: OwnerOf): Promise<string> {
+  if (!ticket.property_company_id && ticket.owner_member_id === null) return t('ticket_owner_admins');
+  const { rows } = await sql<{ facts: OwnerFacts }>`
+    select ${ownerFactsSql('t')} as facts
+    from (select ${ticket.property_company_id ?? null}::int as property_company_id, ${ticket.owner_member_id}::int as owner_member_id, ${ticket.zone_id}::int as zone_id) t`.execute(db);
+  return ownerLabelOf(t, ticket, rows[0].facts);
 }
 
 /** The staff role a history step is labelled with. */

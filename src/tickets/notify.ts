@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database, RoleName } from '../db/database.js';
 import type { ChatAddress, Platform } from '../messages/incoming-message.js';
 import type { OutgoingMessage } from '../outbox/outgoing-message.js';
@@ -52,8 +52,15 @@ export class NoticeBatch {
   }
 }
 
+/** A member to be told something. */
+export interface NotifyPerson {
+  id: number;
+  platform: string;
+  platformUserId: string;
+}
+
 /** The members who hold a role in an estate, each once, to be told something. */
-export async function membersWithRole(db: Db, estateId: number, role: RoleName): Promise<{ id: number; platform: string; platformUserId: string }[]> {
+export async function membersWithRole(db: Db, estateId: number, role: RoleName): Promise<NotifyPerson[]> {
   return db
     .selectFrom('roles as r')
     .innerJoin('members as m', 'm.id', 'r.member_id')
@@ -66,6 +73,22 @@ export async function membersWithRole(db: Db, estateId: number, role: RoleName):
 }
 
 /** The members who administer an estate (who get escalations, and tickets nobody else owns). */
-export function estateAdmins(db: Db, estateId: number): Promise<{ id: number; platform: string; platformUserId: string }[]> {
+export function estateAdmins(db: Db, estateId: number): Promise<NotifyPerson[]> {
   return membersWithRole(db, estateId, 'admin');
+}
+
+/**
+ * Who is told about the ticket row under `alias`, as SQL (to ride along a statement that has the
+ * row): its owner, or the estate's admins (as estateAdmins lists them) when it has none.
+ */
+export function ownerAudienceSql(alias: string): RawBuilder<NotifyPerson[]> {
+  const person = (m: string) => sql`jsonb_build_object('id', ${sql.ref(`${m}.id`)}, 'platform', ${sql.ref(`${m}.platform`)}, 'platformUserId', ${sql.ref(`${m}.platform_user_id`)})`;
+  return sql<NotifyPerson[]>`case when ${sql.ref(`${alias}.owner_member_id`)} is null
+    then coalesce((
+      select jsonb_agg(${person('a')} order by a.id) from (
+        select distinct m.id, m.platform, m.platform_user_id from roles r join members m on m.id = r.member_id
+        where r.estate_id = ${sql.ref(`${alias}.estate_id`)} and r.role = 'admin'
+      ) a
+    ), '[]'::jsonb)
+    else (select jsonb_build_array(${person('o')}) from members o where o.id = ${sql.ref(`${alias}.owner_member_id`)}) end`;
 }

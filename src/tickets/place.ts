@@ -1,9 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { cleanText } from '../text/clean-text.js';
 import { foldText } from '../text/fold-text.js';
 import { findBuilding } from '../text/room-code.js';
 import type { Database } from '../db/database.js';
-import { boundHouseholds } from '../members/households.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -23,26 +22,38 @@ export function buildingInText(text: string): string | null {
 /**
  * Where a complaint is, for ownership and repeats: the building named in the text (the
  * problem's own place), else the reporter's bound household, else the group's building or zone.
+ * Where it is a building, the filing lock of that building and `category` is taken in the same
+ * statement, so two neighbours reporting the same thing at once end up on one ticket: the open
+ * ticket is looked for after this returns (a statement that waited for the lock must not be the
+ * one that looks, its snapshot is older than the other's ticket).
  */
-export async function placeOfComplaint(
-  db: Db,
+export async function lockPlaceOfComplaint(
+  tx: Transaction<Database>,
   estateId: number,
   text: string,
   reporterId: number,
   group: { buildingId: number | null; zoneId: number | null },
-): Promise<TicketPlace> {
-  const code = buildingInText(text);
-  if (code !== null) {
-    const b = await db.selectFrom('buildings').select(['id', 'zone_id']).where('estate_id', '=', estateId).where('code', '=', code).executeTakeFirst();
-    if (b) return { buildingId: b.id, zoneId: b.zone_id, buildingCode: code };
-  }
-  const homes = await boundHouseholds(db, reporterId, estateId);
-  if (homes.length > 0) return { buildingId: homes[0].buildingId, zoneId: homes[0].zoneId, buildingCode: homes[0].buildingCode };
-  if (group.buildingId !== null) {
-    const b = await db.selectFrom('buildings').select(['id', 'zone_id', 'code']).where('id', '=', group.buildingId).executeTakeFirst();
-    if (b) return { buildingId: b.id, zoneId: b.zone_id, buildingCode: b.code };
-  }
-  return { buildingId: null, zoneId: group.zoneId, buildingCode: null };
+  category: string,
+): Promise<TicketPlace & { buildingCode: string | null }> {
+  const { rows } = await sql<{ id: number; zone_id: number | null; code: string }>`
+    select p.id, p.zone_id, p.code,
+      -- The lock 'ticket:<estate>:<building>:<category>', on the one building found.
+      pg_advisory_xact_lock(hashtext(concat('ticket:', ${estateId}::int, ':', p.id, ':', ${category}::text))) as locked
+    from (
+      select 1 as rank, b.id, b.zone_id, b.code from buildings b where b.estate_id = ${estateId} and b.code = ${buildingInText(text)}::text
+      union all (
+        select 2, b.id, b.zone_id, b.code from bindings bi
+          join households h on h.id = bi.household_id
+          join buildings b on b.id = h.building_id
+        where bi.member_id = ${reporterId} and bi.status = 'confirmed' and h.estate_id = ${estateId}
+        order by h.room_code limit 1
+      )
+      union all
+      select 3, b.id, b.zone_id, b.code from buildings b where b.id = ${group.buildingId}::int
+      order by rank limit 1
+    ) p`.execute(tx);
+  const b = rows[0];
+  return b ? { buildingId: b.id, zoneId: b.zone_id, buildingCode: b.code } : { buildingId: null, zoneId: group.zoneId, buildingCode: null };
 }
 
 /** The building's code, for messages ('8'). */

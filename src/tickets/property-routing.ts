@@ -1,46 +1,45 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, PropertyCompany } from '../db/database.js';
-import { slaFor, type SlaRule } from './sla.js';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Database } from '../db/database.js';
+import { DEFAULT_SLA } from './sla.js';
 import type { TicketCategory } from '../text/ticket-categories.js';
 import { membersWithRole } from './notify.js';
-import { zoneGridWorker } from './repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Who a new ticket goes to, and by when. */
-export interface TicketRoute {
-  ownerMemberId: number | null;
-  propertyCompanyId: number | null;
-  sla: SlaRule;
-}
-
-/** The property-service company that serves a category in an estate; null where none does. */
-export async function propertyCompanyFor(db: Db, estateId: number, category: string): Promise<PropertyCompany | null> {
-  // An ended company's categories are the grid's again.
-  const rows = await db.selectFrom('property_companies').selectAll().where('estate_id', '=', estateId).where('ended_at', 'is', null).orderBy('id').execute();
-  return rows.find((c) => c.categories.includes(category)) ?? null;
-}
-
-/** The company's first staff member (role `property`), who owns its tickets; null: none yet. */
-export async function propertyStaff(db: Db, companyId: number): Promise<number | null> {
-  const row = await db.selectFrom('roles').select('member_id').where('role', '=', 'property').where('property_company_id', '=', companyId).orderBy('id').executeTakeFirst();
-  return row?.member_id ?? null;
+/** Who a new ticket goes to, and in how many minutes it is due to be accepted and resolved. */
+export interface TicketRouteRow {
+  owner_member_id: number | null;
+  property_company_id: number | null;
+  accept_minutes: number;
+  resolve_minutes: number;
 }
 
 /**
- * Route a new ticket: in an estate with a property-service company, its categories go to the
- * company's staff with the company's SLA (where it has one); everything else to the zone's
- * grid worker (or the admins) with the estate's SLA for the category.
+ * Route a new ticket, as SQL of one row (to feed the insert, one statement in all): in an estate
+ * with a property-service company, its categories go to the company's first staff member (role
+ * `property`; none yet: the admins) with the company's SLA where it has one; everything else to
+ * the zone's first grid worker (none: the admins). The SLA otherwise is the estate's rule for the
+ * category (ticket_sla_rules), else the default.
  */
-export async function routeTicket(db: Db, estateId: number, category: TicketCategory, zoneId: number | null): Promise<TicketRoute> {
-  const base = await slaFor(db, estateId, category);
-  const company = await propertyCompanyFor(db, estateId, category);
-  if (company === null) return { ownerMemberId: await zoneGridWorker(db, estateId, zoneId), propertyCompanyId: null, sla: base };
-  return {
-    ownerMemberId: await propertyStaff(db, company.id),
-    propertyCompanyId: company.id,
-    sla: { acceptMinutes: company.accept_minutes ?? base.acceptMinutes, resolveMinutes: company.resolve_minutes ?? base.resolveMinutes },
-  };
+export function routeSql(estateId: number, category: TicketCategory, zoneId: number | null): RawBuilder<TicketRouteRow> {
+  const d = DEFAULT_SLA[category];
+  return sql<TicketRouteRow>`
+    select
+      case when c.id is null
+        then (select r.member_id from roles r where r.estate_id = ${estateId} and r.role = 'grid_worker' and r.zone_id = ${zoneId}::int order by r.id limit 1)
+        else (select r.member_id from roles r where r.role = 'property' and r.property_company_id = c.id order by r.id limit 1)
+      end as owner_member_id,
+      c.id as property_company_id,
+      coalesce(c.accept_minutes, s.accept_minutes, ${d.acceptMinutes}::int) as accept_minutes,
+      coalesce(c.resolve_minutes, s.resolve_minutes, ${d.resolveMinutes}::int) as resolve_minutes
+    from (select 1) one
+      left join lateral (
+        -- An ended company's categories are the grid's again.
+        select p.id, p.accept_minutes, p.resolve_minutes from property_companies p
+        where p.estate_id = ${estateId} and p.ended_at is null and p.categories ? ${category}::text
+        order by p.id limit 1
+      ) c on true
+      left join ticket_sla_rules s on s.estate_id = ${estateId} and s.category = ${category}::text`;
 }
 
 /** The committee members of an estate (who hear of escalations of the company's tickets). */

@@ -47,20 +47,6 @@ export async function reporterCount(db: Db, ticketId: number): Promise<number> {
   return Number(row.n);
 }
 
-/** The grid worker who owns tickets in a zone: the zone's first grid worker; null when it has none. */
-export async function zoneGridWorker(db: Db, estateId: number, zoneId: number | null): Promise<number | null> {
-  if (zoneId === null) return null;
-  const row = await db
-    .selectFrom('roles')
-    .select('member_id')
-    .where('estate_id', '=', estateId)
-    .where('role', '=', 'grid_worker')
-    .where('zone_id', '=', zoneId)
-    .orderBy('id')
-    .executeTakeFirst();
-  return row?.member_id ?? null;
-}
-
 /** A member's platform identity and the name staff know them by (staff only: never a resident's). */
 export async function memberById(db: Db, id: number): Promise<{ id: number; platform: string; platformUserId: string; displayName: string | null }> {
   return db
