@@ -1,7 +1,7 @@
 import { monthsFor } from '../src/ledger/fee-plan.js';
 import { choosePlanFrom, planRefusal } from '../src/ledger/plan-choice.js';
 import { boundHouseholds, findHousehold } from '../src/members/households.js';
-import { insertPayment } from '../src/ledger/insert-payment.js';
+import { insertClaimUnlessWaiting, insertPayment } from '../src/ledger/insert-payment.js';
 import { lockHousehold } from '../src/ledger/lock-household.js';
 import { pendingBinding } from '../src/members/pending-binding.js';
 import { commandProcessor } from './run-command.js';
@@ -44,30 +44,20 @@ export const claimPayment = commandProcessor('pay', async (ctx) => {
   // An elderly resident often says it twice ("已交60元" … "我已交60元了"): the same amount for the
   // same household, still waiting, within a day, is the same payment, not a second one, unless
   // they say it is another (又交了30元).
-  const same = cmd.again === true ? undefined : await ctx.tx
-    .selectFrom('payments as p')
-    .leftJoin('payment_decisions as d', 'd.payment_id', 'p.id')
-    .select('p.id')
-    .where('p.household_id', '=', household.id)
-    .where('p.kind', '=', 'claim')
-    .where('p.fee_plan_id', '=', plan.id)
-    .where('p.amount_fen', '=', resolved.amountFen)
-    .where('d.payment_id', 'is', null)
-    .where('p.created_at', '>', new Date(ctx.now.getTime() - 24 * 3600 * 1000))
-    .orderBy('p.id', 'desc')
-    .executeTakeFirst();
-  if (same) return ctx.reply(t('pay_duplicate_pending', { ref: `P${same.id}` }));
-  const id = await insertPayment(ctx.tx, {
+  const entry = {
     estateId: ctx.estate.id,
     householdId: household.id,
     feePlanId: plan.id,
-    kind: 'claim',
+    kind: 'claim' as const,
     amountFen: resolved.amountFen,
     months: resolved.months,
     method: null,
     memberId: ctx.member.id,
     sourceKey: ctx.job.key,
     at: ctx.now,
-  });
+  };
+  const added = cmd.again === true ? { id: await insertPayment(ctx.tx, entry) } : await insertClaimUnlessWaiting(ctx.tx, entry, new Date(ctx.now.getTime() - 24 * 3600 * 1000));
+  if ('waitingId' in added) return ctx.reply(t('pay_duplicate_pending', { ref: `P${added.waitingId}` }));
+  const id = added.id;
   ctx.reply(t('pay_claimed', { ref: `P${id}`, room: household.roomCode, amount: resolved.amountFen, months: resolved.months }));
 });
