@@ -1,8 +1,8 @@
 import { yuan } from '../src/i18n/money.js';
 import { notPricedWhy, pricedFor } from '../src/ledger/estate-plans.js';
 import { findHousehold, type HouseholdRef } from '../src/members/households.js';
-import { boundHouseholdsWithPending, pendingClaims } from '../src/ledger/status-households.js';
-import { householdBalance } from '../src/ledger/paid-through.js';
+import { boundHouseholdsWithPending, pendingClaims, type HouseholdWithPending } from '../src/ledger/status-households.js';
+import { balanceOf, householdBalance } from '../src/ledger/paid-through.js';
 import { canView, isStaff } from '../src/ledger/permissions.js';
 import { pendingBinding } from '../src/members/pending-binding.js';
 import { commandProcessor } from './run-command.js';
@@ -14,7 +14,7 @@ export const showStatus = commandProcessor('status', async (ctx) => {
   if (plans.length === 0) return ctx.reply(t('no_fee_plan'));
   // A resident's own households come with their waiting claims (one statement for the usual 查询).
   const mine = await boundHouseholdsWithPending(ctx.tx, ctx.member.id, ctx.estate.id);
-  let households: Array<HouseholdRef & { pendingClaims?: number }>;
+  let households: Array<HouseholdRef & { pendingClaims?: number; paid?: HouseholdWithPending['paid'] }>;
   const room = ctx.job.command.room;
   if (room) {
     const h = await findHousehold(ctx.tx, ctx.estate.id, room);
@@ -41,7 +41,10 @@ export const showStatus = commandProcessor('status', async (ctx) => {
         if (notPricedWhy(raw, h) === 'no_area') lines.push(t('status_no_area', { room: h.roomCode, plan: raw.name, rate: raw.amount_fen }));
         continue;
       }
-      const bal = await householdBalance(ctx.tx, ctx.estate, plan, h.id, ctx.now);
+      // Already read with the member's own households; a room staff named is read here.
+      const bal = h.paid
+        ? balanceOf(ctx.estate, plan, { floorArea: h.floorArea, months: h.paid[plan.id]?.months ?? 0, creditFen: h.paid[plan.id]?.creditFen ?? 0 }, ctx.now)
+        : await householdBalance(ctx.tx, ctx.estate, plan, h.id, ctx.now);
       lines.push(t('status_line', { room: h.roomCode, plan: plan.name, fee: plan.amount_fen, through: bal.throughName, owedMonths: bal.owedMonths, owedFen: bal.owedFen }));
       if (bal.creditFen > 0) lines.push(t('sc_status_credit', { yuan: yuan(bal.creditFen) }));
     }
