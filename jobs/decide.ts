@@ -28,6 +28,8 @@ async function decidePayment(ctx: CommandContext, batch: NoticeBatch, id: number
   if (!canManage(ctx.roles, { zoneId: payment.zone_id, buildingId: payment.building_id })) {
     return t('not_your_zone', { room: payment.room_code });
   }
+  // manageReach and canManage say the same; were they ever to differ, no claim is decided unlocked.
+  if (!payment.locked) throw new Error(`${ref}: its household was not locked`);
   const reason = decision === 'rejected' ? ctx.job.command.text : null;
   const done = await decideClaim(ctx.tx, payment, { estateId: ctx.estate.id, memberId: ctx.member.id, decision, reason, now: ctx.now, key: ctx.job.key, ref });
   // A collection for the room in the last days may be this same money (issue 18 item 4):
