@@ -1,14 +1,13 @@
 import { commandAs } from '../src/commands/parsed-command.js';
 import { findHousehold } from '../src/members/households.js';
 import { userText } from '../src/i18n/user-text.js';
-import { canManage, isStaff } from '../src/ledger/permissions.js';
+import { canManage, isStaff, manageReach } from '../src/ledger/permissions.js';
 import type { CommandContext } from './command-context.js';
 import { commandProcessor } from './run-command.js';
-import { claimDuplicate } from '../src/ledger/duplicate-guard.js';
-import { holdEntry, takeHeldConfirmation } from '../src/ledger/ledger-holds.js';
-import { lockHousehold } from '../src/ledger/lock-household.js';
+import { confirmedClaimReceipt } from '../src/ledger/claim-receipt.js';
+import { claimToDecide, decideClaim } from '../src/ledger/decide-claim.js';
 import { parseRefId } from '../src/ledger/payment-ref.js';
-import { receiptFacts, receiptRole } from '../src/ledger/receipt.js';
+import { receiptRole } from '../src/ledger/receipt.js';
 import { sendReceiptOf } from '../src/ledger/send-receipt.js';
 import { NoticeBatch } from '../src/ledger/tell-household.js';
 
@@ -20,56 +19,28 @@ function splitRef(ref: string): { kind: string; id: number | null } {
 /** Decide one claim; returns the reply line (receipts for the household go into `batch`). */
 async function decidePayment(ctx: CommandContext, batch: NoticeBatch, id: number | null, ref: string, decision: 'confirmed' | 'rejected'): Promise<string> {
   const { t } = ctx.i18n;
-  const payment =
-    id === null
-      ? undefined
-      : await ctx.tx
-          .selectFrom('payments as p')
-          .innerJoin('households as h', 'h.id', 'p.household_id')
-          .innerJoin('buildings as b', 'b.id', 'h.building_id')
-          .select(['p.id', 'p.kind', 'p.amount_fen', 'p.months', 'p.fee_plan_id', 'p.household_id', 'p.created_at', 'h.room_code', 'b.id as building_id', 'b.zone_id'])
-          .where('p.id', '=', id)
-          .where('p.estate_id', '=', ctx.estate.id)
-          .executeTakeFirst();
+  // Read with its household's lock where it is a claim this staff member may decide: the
+  // duplicate check below reads and then writes (issue 18 item 5).
+  const payment = id === null ? null : await claimToDecide(ctx.tx, ctx.estate.id, id, manageReach(ctx.roles));
   if (!payment) return t('ref_not_found', { ref });
   // Collections and corrections by staff count at once: there is nothing to decide.
   if (payment.kind !== 'claim') return t('already_confirmed', { ref });
   if (!canManage(ctx.roles, { zoneId: payment.zone_id, buildingId: payment.building_id })) {
     return t('not_your_zone', { room: payment.room_code });
   }
+  // manageReach and canManage say the same; were they ever to differ, no claim is decided unlocked.
+  if (!payment.locked) throw new Error(`${ref}: its household was not locked`);
   const reason = decision === 'rejected' ? ctx.job.command.text : null;
-  await lockHousehold(ctx.tx, payment.household_id);
-  if (decision === 'confirmed') {
-    // A collection for the room in the last days may be this same money (issue 18 item 4):
-    // ask first; the same 确认 again within 30 minutes is the yes.
-    const undecided = !(await ctx.tx.selectFrom('payment_decisions').select('payment_id').where('payment_id', '=', payment.id).executeTakeFirst());
-    const dup = undecided ? await claimDuplicate(ctx.tx, { householdId: payment.household_id, planId: payment.fee_plan_id, claimCreatedAt: payment.created_at, now: ctx.now }) : null;
-    if (dup && !(await takeHeldConfirmation(ctx.tx, ctx.member.id, payment.id, ctx.now))) {
-      await holdEntry(ctx.tx, {
-        estate_id: ctx.estate.id, member_id: ctx.member.id, kind: 'confirm', household_id: payment.household_id, fee_plan_id: payment.fee_plan_id,
-        amount_fen: payment.amount_fen, months: payment.months, method: null, payment_id: payment.id, duplicate_of: dup.id, source_key: ctx.job.key, created_at: ctx.now,
-      });
-      return t('dup_confirm', { room: payment.room_code, ref: `P${dup.id}`, fen: dup.fen, claim: ref });
-    }
-  }
-  // The primary key on payment_id makes the first decision the only one, even under races.
-  const inserted = await ctx.tx
-    .insertInto('payment_decisions')
-    .values({ payment_id: payment.id, decision, decided_by: ctx.member.id, reason, decided_at: ctx.now })
-    .onConflict((c) => c.column('payment_id').doNothing())
-    .returning('decision')
-    .executeTakeFirst();
-  if (!inserted) {
-    const prior = await ctx.tx.selectFrom('payment_decisions').select('decision').where('payment_id', '=', payment.id).executeTakeFirstOrThrow();
-    return t(prior.decision === 'confirmed' ? 'already_confirmed' : 'already_rejected', { ref });
-  }
-  await ctx.audit(decision === 'confirmed' ? 'payment.confirm' : 'payment.reject', ref, { reason });
+  const done = await decideClaim(ctx.tx, payment, { estateId: ctx.estate.id, memberId: ctx.member.id, decision, reason, now: ctx.now, key: ctx.job.key, ref });
+  // A collection for the room in the last days may be this same money (issue 18 item 4):
+  // ask first; the same 确认 again within 30 minutes is the yes.
+  if (done.kind === 'held') return t('dup_confirm', { room: payment.room_code, ref: `P${done.dup.id}`, fen: done.dup.fen, claim: ref });
+  if (done.kind === 'already') return t(done.decision === 'confirmed' ? 'already_confirmed' : 'already_rejected', { ref });
   // The reason is the staff member's own words: quoted without mentions or control characters.
   if (decision === 'rejected') return t('pay_rejected', { ref, room: payment.room_code, reason: reason && userText(reason) });
   // The receipt's facts (plan, balance) are the reply's too: read once. The confirming staff's role is known.
-  const facts = await receiptFacts(ctx.tx, ctx.estate, payment.id, ctx.now, { staffRole: receiptRole(ctx.roles) });
-  if (typeof facts === 'string') throw new Error(`${ref} was just confirmed but has no receipt (${facts})`);
-  await sendReceiptOf(ctx.tx, batch, ctx.estate, facts, payment.household_id, { platform: ctx.job.platform, chatId: ctx.job.chatId, isPrivate: ctx.job.isPrivate });
+  const { facts, members } = await confirmedClaimReceipt(ctx.tx, ctx.estate, await ctx.plans(), payment, { byRole: receiptRole(ctx.roles), at: ctx.now }, ctx.now);
+  sendReceiptOf(batch, ctx.estate, facts, members, { platform: ctx.job.platform, chatId: ctx.job.chatId, isPrivate: ctx.job.isPrivate });
   return t('pay_confirmed', { ref, room: payment.room_code, amount: payment.amount_fen, months: payment.months, through: facts.through! });
 }
 

@@ -2,7 +2,7 @@ import { yuan } from '../src/i18n/money.js';
 import { notPricedWhy, pricedFor } from '../src/ledger/estate-plans.js';
 import { findHousehold, type HouseholdRef } from '../src/members/households.js';
 import { boundHouseholdsWithPending, pendingClaims, type HouseholdWithPending } from '../src/ledger/status-households.js';
-import { balanceOf, householdBalance } from '../src/ledger/paid-through.js';
+import { balanceOfPaid, householdBalance } from '../src/ledger/paid-through.js';
 import { canView, isStaff } from '../src/ledger/permissions.js';
 import { pendingBinding } from '../src/members/pending-binding.js';
 import { commandProcessor } from './run-command.js';
@@ -43,7 +43,7 @@ export const showStatus = commandProcessor('status', async (ctx) => {
       }
       // Already read with the member's own households; a room staff named is read here.
       const bal = h.paid
-        ? balanceOf(ctx.estate, plan, { floorArea: h.floorArea, months: h.paid[plan.id]?.months ?? 0, creditFen: h.paid[plan.id]?.creditFen ?? 0 }, ctx.now)
+        ? balanceOfPaid(ctx.estate, plan, { floorArea: h.floorArea, paidMonths: h.paid[plan.id]?.months ?? 0, creditFen: h.paid[plan.id]?.creditFen ?? 0 }, ctx.now)
         : await householdBalance(ctx.tx, ctx.estate, plan, h.id, ctx.now);
       lines.push(t('status_line', { room: h.roomCode, plan: plan.name, fee: plan.amount_fen, through: bal.throughName, owedMonths: bal.owedMonths, owedFen: bal.owedFen }));
       if (bal.creditFen > 0) lines.push(t('sc_status_credit', { yuan: yuan(bal.creditFen) }));

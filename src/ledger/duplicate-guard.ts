@@ -46,21 +46,23 @@ export async function collectionDuplicate(
   return claim ? { kind: 'claim', id: claim.id, fen: claim.amount_fen } : null;
 }
 
-/** A collection for a claim's room in the last 7 days: confirming the claim may count the money twice. */
-export async function claimDuplicate(
+/**
+ * A collection for a claim's room in the last 7 days: confirming the claim may count the money
+ * twice. The query, not run: the confirmation reads it in the statement that books it.
+ */
+export function claimDuplicateQuery(
   tx: Transaction<Database>,
   q: { householdId: number; planId: number; claimCreatedAt: Date; now: Date },
-): Promise<{ id: number; fen: number } | null> {
+) {
   const since = new Date(Math.min(q.claimCreatedAt.getTime(), q.now.getTime()) - CLAIM_COLLECTION_WINDOW_MS);
-  const row = await tx
+  return tx
     .selectFrom('payments as p')
-    .select(['p.id', 'p.amount_fen'])
+    .select(['p.id', 'p.amount_fen as fen'])
     .where('p.household_id', '=', q.householdId)
     .where('p.fee_plan_id', '=', q.planId)
     .where('p.kind', '=', 'collection')
     .where('p.created_at', '>', since)
     .where(NOT_VOIDED)
     .orderBy('p.id', 'desc')
-    .executeTakeFirst();
-  return row ? { id: row.id, fen: row.amount_fen } : null;
+    .limit(1);
 }

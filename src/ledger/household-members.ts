@@ -1,8 +1,20 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 
+/** A member bound to a household, as a notice addresses them. */
+export interface HouseholdMember {
+  id: number;
+  platform: string;
+  platformUserId: string;
+}
+
 /** The members bound (confirmed) to a household: who is told of its receipts and corrections. */
-export async function householdMembers(db: Kysely<Database> | Transaction<Database>, householdId: number): Promise<{ id: number; platform: string; platformUserId: string }[]> {
+export async function householdMembers(db: Kysely<Database> | Transaction<Database>, householdId: number): Promise<HouseholdMember[]> {
+  return householdMembersQuery(db, householdId).execute();
+}
+
+/** The query of `householdMembers`, not run: a statement that reads more can take it as a subquery. */
+export function householdMembersQuery(db: Kysely<Database> | Transaction<Database>, householdId: number) {
   return db
     .selectFrom('bindings as bi')
     .innerJoin('members as m', 'm.id', 'bi.member_id')
@@ -10,6 +22,5 @@ export async function householdMembers(db: Kysely<Database> | Transaction<Databa
     .where('bi.household_id', '=', householdId)
     .where('bi.status', '=', 'confirmed')
     .distinct()
-    .orderBy('m.id')
-    .execute();
+    .orderBy('m.id');
 }

@@ -41,18 +41,3 @@ export async function takeHeldCollections(tx: Transaction<Database>, memberId: n
     .execute()
     .then((rows) => rows.sort((a, b) => a.id - b.id));
 }
-
-/** Was this confirmation asked about in the last 30 minutes? Then this is the yes (and it is spent). */
-export async function takeHeldConfirmation(tx: Transaction<Database>, memberId: number, paymentId: number, now: Date): Promise<boolean> {
-  const row = await tx
-    .updateTable('ledger_holds')
-    .set({ used_at: now })
-    .where('member_id', '=', memberId)
-    .where('kind', '=', 'confirm')
-    .where('payment_id', '=', paymentId)
-    .where('used_at', 'is', null)
-    .where('created_at', '>', new Date(now.getTime() - REPEAT_WINDOW_MS))
-    .returning('id')
-    .execute();
-  return row.length > 0;
-}

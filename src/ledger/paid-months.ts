@@ -29,7 +29,12 @@ export interface HouseholdPaid {
  */
 export async function paidMonthsByHousehold(db: Kysely<Database>, scope: Scope, planId: number, householdIds?: number[]): Promise<HouseholdPaid[]> {
   if (householdIds && householdIds.length === 0) return [];
-  const rows = await db
+  return paidMonthsQuery(db, scope, planId, householdIds).execute();
+}
+
+/** The query of `paidMonthsByHousehold`, not run: a statement that reads more can take it as a subquery. */
+export function paidMonthsQuery(db: Kysely<Database>, scope: Scope, planId: number, householdIds?: number[]) {
+  return db
     .selectFrom('households as h')
     .innerJoin('buildings as b', 'b.id', 'h.building_id')
     .leftJoin(
@@ -53,7 +58,5 @@ export async function paidMonthsByHousehold(db: Kysely<Database>, scope: Scope, 
     .$if(scope.buildingId !== null, (q) => q.where('b.id', '=', scope.buildingId!))
     .$if(householdIds !== undefined, (q) => q.where('h.id', 'in', householdIds!))
     .select(['h.id as householdId', 'h.room_code as roomCode', 'b.code as buildingCode', 'b.id as buildingId', 'h.floor_area as floorArea', 'b.zone_id as zoneId', sql<number>`coalesce(paid.months, 0)::int`.as('paidMonths'), sql<number>`coalesce(paid.credit, 0)::int`.as('creditFen')])
-    .orderBy('h.room_code')
-    .execute();
-  return rows;
+    .orderBy('h.room_code');
 }

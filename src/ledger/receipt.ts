@@ -4,7 +4,7 @@ import type { Database, Estate } from '../db/database.js';
 import { translator } from '../i18n/translator.js';
 import type { MonthName } from '../time/month.js';
 import { localParts } from '../time/zoned-time.js';
-import { loadEntry, standing } from './ledger-entry.js';
+import { loadEntry, standing, type LedgerEntry } from './ledger-entry.js';
 import { householdBalance } from './paid-through.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -28,28 +28,52 @@ export async function receiptFacts(
   estate: Estate,
   id: number,
   now: Date,
-  known: { staffRole?: ReceiptFacts['byRole'] } = {},
 ): Promise<ReceiptFacts | 'not_found' | 'not_counted'> {
   const e = await loadEntry(tx, estate.id, id);
   if (!e) return 'not_found';
   if (e.kind === 'correction' || (e.kind === 'claim' && e.decision !== 'confirmed')) return 'not_counted';
   const plan = await tx.selectFrom('fee_plans').selectAll().where('id', '=', e.feePlanId).executeTakeFirstOrThrow();
   const correction = await tx.selectFrom('payments').select(['stands_fen', 'stands_months']).where('corrects_id', '=', e.id).executeTakeFirst();
-  const s = standing(e);
   const bal = await householdBalance(tx, estate, plan, e.householdId, now);
   const staffId = e.kind === 'claim' ? e.decidedBy : e.memberId;
-  const at = e.kind === 'claim' ? e.decidedAt! : e.createdAt;
+  return receiptOf(estate, e, {
+    plan: plan.name,
+    correction: correction ? { fen: correction.stands_fen, months: correction.stands_months } : null,
+    through: bal.throughName,
+    byRole: staffId === null ? 'resident' : await roleOf(tx, estate.id, staffId),
+    at: e.kind === 'claim' ? e.decidedAt! : e.createdAt,
+  });
+}
+
+/** What a receipt needs besides its entry, for a caller that read them its own way. */
+export interface ReceiptParts {
+  plan: string;
+  /** The correction made to the entry (its chain's standing after it), if any. */
+  correction: { fen: number | null; months: number | null } | null;
+  through: MonthName | null;
+  byRole: ReceiptFacts['byRole'];
+  at: Date;
+}
+
+/** A counted entry's receipt from its parts. */
+export function receiptOf(
+  estate: Pick<Estate, 'code'>,
+  e: Pick<LedgerEntry, 'id' | 'roomCode' | 'kind' | 'amountFen' | 'months' | 'standsFen' | 'standsMonths'>,
+  parts: ReceiptParts,
+): ReceiptFacts {
+  const s = standing(e);
+  const c = parts.correction;
   return {
     number: `${estate.code.toUpperCase()}-${String(e.id).padStart(6, '0')}`,
     ref: `P${e.id}`,
     room: e.roomCode,
-    plan: plan.name,
+    plan: parts.plan,
     // A corrected entry's receipt shows what it stands at now (the correction is its own entry).
-    fen: correction ? (correction.stands_fen ?? 0) : s.fen,
-    months: correction ? (correction.stands_months ?? 0) : s.months,
-    through: bal.throughName,
-    byRole: staffId === null ? 'resident' : (known.staffRole ?? (await roleOf(tx, estate.id, staffId))),
-    at,
+    fen: c ? (c.fen ?? 0) : s.fen,
+    months: c ? (c.months ?? 0) : s.months,
+    through: parts.through,
+    byRole: parts.byRole,
+    at: parts.at,
   };
 }
 

@@ -3,8 +3,9 @@ import type { Locale } from '../commands/locale.js';
 import type { Database, Estate } from '../db/database.js';
 import { translator } from '../i18n/translator.js';
 import type { ChatAddress } from '../messages/incoming-message.js';
+import { householdMembers, type HouseholdMember } from './household-members.js';
 import { receiptFacts, receiptText, type ReceiptFacts } from './receipt.js';
-import { tellHousehold, type NoticeBatch } from './tell-household.js';
+import { tellMembers, type NoticeBatch } from './tell-household.js';
 
 /**
  * Send the e-receipt of a counted entry to its household's bound members: privately where the
@@ -21,20 +22,19 @@ export async function sendReceipt(
 ): Promise<void> {
   const facts = await receiptFacts(tx, estate, id, now);
   if (typeof facts === 'string') return;
-  await sendReceiptOf(tx, batch, estate, facts, householdId, origin);
+  sendReceiptOf(batch, estate, facts, await householdMembers(tx, householdId), origin);
 }
 
-/** Send a receipt whose facts the caller already has (the confirmation that booked it). */
-export async function sendReceiptOf(
-  tx: Transaction<Database>,
+/** Send a receipt whose facts and household members the caller already has (the confirmation that booked it). */
+export function sendReceiptOf(
   batch: NoticeBatch,
   estate: Estate,
   facts: ReceiptFacts,
-  householdId: number,
+  members: readonly HouseholdMember[],
   origin: ChatAddress & { isPrivate: boolean },
-): Promise<void> {
+): void {
   const locale = estate.locale as Locale;
-  await tellHousehold(tx, batch, householdId, origin, {
+  tellMembers(batch, members, origin, {
     privately: receiptText(facts, estate, locale),
     inGroup: translator(locale).t('receipt_group', { ref: facts.ref }),
   });

@@ -2,7 +2,13 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { ChatAddress } from '../messages/incoming-message.js';
 import { NoticeBatch, notifyAddress } from '../tickets/notify.js';
-import { householdMembers } from './household-members.js';
+import { householdMembers, type HouseholdMember } from './household-members.js';
+
+/** What a household is told: with sums in private, one line without them in a group. */
+export interface HouseholdTexts {
+  privately: string;
+  inGroup: string;
+}
 
 /**
  * Tell a household's bound members something about their account: privately (with sums) where
@@ -14,10 +20,21 @@ export async function tellHousehold(
   batch: NoticeBatch,
   householdId: number,
   origin: ChatAddress & { isPrivate: boolean },
-  texts: { privately: string; inGroup: string },
+  texts: HouseholdTexts,
   except: number[] = [],
 ): Promise<void> {
-  for (const m of await householdMembers(db, householdId)) {
+  tellMembers(batch, await householdMembers(db, householdId), origin, texts, except);
+}
+
+/** `tellHousehold` for a caller that read the household's members (`householdMembers`) with something else. */
+export function tellMembers(
+  batch: NoticeBatch,
+  members: readonly HouseholdMember[],
+  origin: ChatAddress & { isPrivate: boolean },
+  texts: HouseholdTexts,
+  except: number[] = [],
+): void {
+  for (const m of members) {
     if (except.includes(m.id)) continue;
     const to = notifyAddress(m, origin);
     // notifyAddress hands back the origin itself where the platform has no private chats.
