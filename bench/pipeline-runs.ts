@@ -74,6 +74,7 @@ export async function runPipelineMeasures(
     const writesPerCommandByPort = Object.fromEntries(Object.entries(prof.result.byPort).map(([k, v]) => [k, Math.round((v / Math.max(1, e2e.commands)) * 10) / 10]));
     await p.drain(120_000);
     log(`  ${f0(e2e.perSecond)} cmd/s, ${cpuMsPerCommand.toFixed(2)} ms CPU and ${writesPerCommand.toFixed(1)} socket writes per command ${JSON.stringify(writesPerCommandByPort)} (mix ${JSON.stringify(src.counts)})`);
+    log(`  process RSS after it ${f0(process.memoryUsage().rss / 2 ** 20)} MB`);
     log(`  machine CPU per command ${machineMsPerCommand.busyMs.toFixed(2)} ms (Postgres ${machineMsPerCommand.postgresMs.toFixed(2)}, Redis ${machineMsPerCommand.redisMs.toFixed(2)})`);
     const fixed: OpenLoopResult[] = [];
     for (const rate of s.latencyRates) {
