@@ -10,11 +10,12 @@ import { until } from './harness.js';
 
 const refOf = (line: string, kind: 'P' | 'B') => new RegExp(`${kind}\\d+`).exec(line)?.[0] ?? '';
 
-describe('exactly once (real Postgres and Redis)', () => {
+// On both queue backends: Redis (production) and BullMQ's own Postgres backend (zero config).
+describe.each(['redis', 'postgres'] as const)('exactly once (real Postgres, queues on %s)', (backend) => {
   let p: Pipeline;
   let claim: string;
   beforeAll(async () => {
-    p = await startPipeline('rel_once', 'redis');
+    p = await startPipeline(`rel_once_${backend}`, backend);
     const b = refOf((await p.say('向大叔', '绑定 8-2-301'))[0], 'B');
     await p.say('刘雅玲', `确认 ${b}`);
     claim = refOf((await p.say('向大叔', '已交60元'))[0], 'P');
