@@ -39,7 +39,8 @@ describe('linli backup and restore', () => {
   let emb: EmbeddedDb;
   let target: string;
   let admin: pg.Client;
-  const restoreDb = 'wt_ops2_restore';
+  // Its own name per run: two checkouts running the suite at once must not restore into each other's database.
+  const restoreDb = `t_restore_${process.pid}`;
 
   beforeAll(async () => {
     // As root the embedded server runs as the postgres user, who must reach the directory.
