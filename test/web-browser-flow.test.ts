@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleUserId } from '../src/adapters/console/identity.js';
 import type { WebServer } from '../src/web/start-web.js';
-import { CHROMIUM, openBrowser } from './support/browser.js';
+import { CHROMIUM, openBrowser, signInByLink } from './support/browser.js';
 import type { Pipeline } from './support/pipeline.js';
 import { startWebPipeline, type WebPipeline } from './support/web.js';
 
@@ -53,10 +53,7 @@ describe('a grid worker’s afternoon in a real browser', () => {
     const url = await linkFor('刘雅玲');
     const b = await openBrowser();
     try {
-      const page = await b.context.newPage();
-      await page.goto(url);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.waitForURL(`${web.url}/`);
+      const page = await signInByLink(b.context, url, `${web.url}/`);
       expect(await page.textContent('main')).toContain('本月缴费率');
 
       // The dashboard with the notice's chart, loaded and decoded (a broken image has no natural width).

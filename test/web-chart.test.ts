@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleUserId } from '../src/adapters/console/identity.js';
 import type { WebServer } from '../src/web/start-web.js';
-import { CHROMIUM, openBrowser } from './support/browser.js';
+import { CHROMIUM, openBrowser, signInByLink } from './support/browser.js';
 import type { Pipeline } from './support/pipeline.js';
 import { signIn as signInAt, startWebPipeline, type WebPipeline } from './support/web.js';
 
@@ -63,10 +63,7 @@ describe('the notice chart on the dashboard', () => {
     const { url } = await linkFor('戴红霞');
     const b = await openBrowser();
     try {
-      const page = await b.context.newPage();
-      await page.goto(url);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.waitForURL(`${web.url}/`);
+      const page = await signInByLink(b.context, url, `${web.url}/`);
       const img = page.locator('img.chart').first();
       await img.scrollIntoViewIfNeeded();
       // Loaded and decoded: a broken image has a natural width of 0.

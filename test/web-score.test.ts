@@ -6,7 +6,7 @@ import { waitForEmpty } from '../src/runtime/settle.js';
 import { DEFAULT_RULES } from '../src/scoring/rules.js';
 import { setRules } from '../src/scoring/rules-repository.js';
 import type { WebServer } from '../src/web/start-web.js';
-import { CHROMIUM, openBrowser } from './support/browser.js';
+import { CHROMIUM, openBrowser, signInByLink } from './support/browser.js';
 import type { Pipeline } from './support/pipeline.js';
 import { signIn as signInAt, startWebPipeline, type WebPipeline } from './support/web.js';
 
@@ -118,10 +118,7 @@ describe('the panel’s scoring form on the web', () => {
     const m = /(\/login\/[A-Za-z0-9_-]{43})/.exec((await dm('评委社区', '登录')).join('\n'));
     const b = await openBrowser({ viewport: { width: 360, height: 740 } });
     try {
-      const page = await b.context.newPage();
-      await page.goto(web.url + (m?.[1] ?? ''));
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.waitForURL(`${web.url}/score`);
+      const page = await signInByLink(b.context, web.url + (m?.[1] ?? ''), `${web.url}/score`);
       const unit = page.locator('[id="u-8-1"]');
       for (const [name, v] of [['矛盾纠纷', '17'], ['文明新风', '16'], ['家教家风', '15'], ['环境卫生', '14'], ['志愿服务', '13']]) await unit.getByLabel(name).fill(v);
       await unit.getByRole('button', { name: '保存评分' }).click();

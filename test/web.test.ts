@@ -7,7 +7,7 @@ import { outboundQueue } from '../src/queue/queue-names.js';
 import { waitForEmpty } from '../src/runtime/settle.js';
 import type { WebServer } from '../src/web/start-web.js';
 import { withWebTables } from '../src/web/web-tables.js';
-import { CHROMIUM, openBrowser } from './support/browser.js';
+import { CHROMIUM, openBrowser, signInByLink } from './support/browser.js';
 import type { Pipeline } from './support/pipeline.js';
 import { linkIn as linkInText, signIn as signInAt, startWebPipeline, type WebPipeline } from './support/web.js';
 
@@ -85,10 +85,7 @@ describe('the dashboard in a real browser', () => {
     const { url } = linkIn(await askLink('刘雅玲'));
     const b = await openBrowser();
     try {
-      const page = await b.context.newPage();
-      await page.goto(url);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.waitForURL(`${web.url}/`);
+      const page = await signInByLink(b.context, url, `${web.url}/`);
       expect(await page.textContent('main')).toContain('本月缴费率');
       expect(await page.textContent('header')).toContain('网格员');
       await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });

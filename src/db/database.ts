@@ -92,6 +92,8 @@ export type Household = Selectable<HouseholdsTable>;
 export type Member = Selectable<MembersTable>;
 export type ChatGroup = Selectable<ChatGroupsTable>;
 export type FeePlan = Selectable<FeePlansTable>;
+/** A fee plan with the buildings it covers (none listed: the whole estate). */
+export type FeePlanWithBuildings = FeePlan & { buildingIds: number[] };
 export type Payment = Selectable<PaymentsTable>;
 export type NewPayment = Insertable<PaymentsTable>;
 export type OutboxRow = Selectable<OutboxTable>;

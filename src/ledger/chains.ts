@@ -37,9 +37,14 @@ export async function countChainRoom(tx: Transaction<Database>, at: ChainPlace, 
 
 /** The payment a chain's line for `room` became. */
 export async function noteChainPayment(tx: Transaction<Database>, at: ChainPlace, room: string, paymentId: number): Promise<void> {
+  await updateChainRoom(tx, at, room, { payment_id: paymentId });
+}
+
+/** Change one room's line of a chain. */
+async function updateChainRoom(tx: Transaction<Database>, at: ChainPlace, room: string, set: { payment_id: number } | { created_at: Date }): Promise<void> {
   await tx
     .updateTable('chain_rooms')
-    .set({ payment_id: paymentId })
+    .set(set)
     .where('platform', '=', at.platform)
     .where('chat_id', '=', at.chatId)
     .where('chain_key', '=', at.chainKey)
@@ -88,12 +93,5 @@ export async function lapsedChainLines(tx: Transaction<Database>, at: ChainPlace
 /** Hold a lapsed line again under this post: the old hold is spent, the chain's room now points at the new one. */
 export async function reholdChainLine(tx: Transaction<Database>, at: ChainPlace, line: LapsedChainLine, memberId: number, now: Date): Promise<void> {
   await tx.updateTable('ledger_holds').set({ used_at: now }).where('id', '=', line.holdId).execute();
-  await tx
-    .updateTable('chain_rooms')
-    .set({ created_at: now })
-    .where('platform', '=', at.platform)
-    .where('chat_id', '=', at.chatId)
-    .where('chain_key', '=', at.chainKey)
-    .where('room', '=', line.room)
-    .execute();
+  await updateChainRoom(tx, at, line.room, { created_at: now });
 }

@@ -1,12 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, FeePlan } from '../db/database.js';
+import type { Database, FeePlan, FeePlanWithBuildings } from '../db/database.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** A fee plan with the buildings it covers (none listed: the whole estate). */
-export interface EstatePlan extends FeePlan {
-  buildingIds: number[];
-}
+export type EstatePlan = FeePlanWithBuildings;
 
 /** Where a household is and how large, as pricing needs it. */
 export interface PricedHousehold {

@@ -1,9 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { ChatGroup, Database, Estate, FeePlan, Member } from '../db/database.js';
+import type { ChatGroup, Database, Estate, FeePlanWithBuildings, Member } from '../db/database.js';
 import type { HeldRole } from './held-role.js';
-
-/** A fee plan of the scene's estate with the buildings it covers (none listed: the whole estate). */
-export type ScenePlan = FeePlan & { buildingIds: number[] };
 
 /** What one round trip learns about a command: is it new, and who, where and with what roles. */
 export interface CommandScene {
@@ -13,7 +10,7 @@ export interface CommandScene {
   estate: Estate | null;
   roles: HeldRole[];
   /** The estate's fee plans, main one first (empty when there is no estate). */
-  plans: ScenePlan[];
+  plans: FeePlanWithBuildings[];
 }
 
 /** The message a scene is read for. */
@@ -41,7 +38,7 @@ const ESTATE = allColumns<Estate>()(['id', 'code', 'name', 'time_zone', 'locale'
 /** A row's columns under a prefix, null where the outer join found nothing. */
 type Prefixed<T, P extends string> = { [K in keyof T & string as `${P}${K}`]: T[K] | null };
 
-type JsonPlan = Omit<ScenePlan, 'created_at'> & { created_at: string };
+type JsonPlan = Omit<FeePlanWithBuildings, 'created_at'> & { created_at: string };
 type Row = { i: string; fresh: boolean; roles: HeldRole[]; plans: JsonPlan[] } & Prefixed<Member, 'm_'> & Prefixed<ChatGroup, 'g_'> & Prefixed<Estate, 'e_'>;
 
 /** `alias.col as prefixcol, …`: the columns come back as Postgres types them (timestamps as Dates). */

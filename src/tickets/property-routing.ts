@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
-import { DEFAULT_SLA } from './sla.js';
+import { slaRuleSql } from './sla.js';
 import type { TicketCategory } from '../text/ticket-categories.js';
 import { membersWithRole } from './notify.js';
 
@@ -19,10 +19,9 @@ export interface TicketRouteRow {
  * with a property-service company, its categories go to the company's first staff member (role
  * `property`; none yet: the admins) with the company's SLA where it has one; everything else to
  * the zone's first grid worker (none: the admins). The SLA otherwise is the estate's rule for the
- * category (ticket_sla_rules), else the default.
+ * category, else the default (`slaRuleSql`).
  */
 export function routeSql(estateId: number, category: TicketCategory, zoneId: number | null): RawBuilder<TicketRouteRow> {
-  const d = DEFAULT_SLA[category];
   return sql<TicketRouteRow>`
     select
       case when c.id is null
@@ -30,8 +29,8 @@ export function routeSql(estateId: number, category: TicketCategory, zoneId: num
         else (select r.member_id from roles r where r.role = 'property' and r.property_company_id = c.id order by r.id limit 1)
       end as owner_member_id,
       c.id as property_company_id,
-      coalesce(c.accept_minutes, s.accept_minutes, ${d.acceptMinutes}::int) as accept_minutes,
-      coalesce(c.resolve_minutes, s.resolve_minutes, ${d.resolveMinutes}::int) as resolve_minutes
+      coalesce(c.accept_minutes, s.accept_minutes) as accept_minutes,
+      coalesce(c.resolve_minutes, s.resolve_minutes) as resolve_minutes
     from (select 1) one
       left join lateral (
         -- An ended company's categories are the grid's again.
@@ -39,7 +38,7 @@ export function routeSql(estateId: number, category: TicketCategory, zoneId: num
         where p.estate_id = ${estateId} and p.ended_at is null and p.categories ? ${category}::text
         order by p.id limit 1
       ) c on true
-      left join ticket_sla_rules s on s.estate_id = ${estateId} and s.category = ${category}::text`;
+      cross join (${slaRuleSql(estateId, category)}) s`;
 }
 
 /** The committee members of an estate (who hear of escalations of the company's tickets). */

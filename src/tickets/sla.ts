@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { TicketCategory } from '../text/ticket-categories.js';
 
@@ -33,15 +33,22 @@ export const DEFAULT_SLA: Readonly<Record<TicketCategory, SlaRule>> = Object.fre
 /** The owner is reminded when this share of the time to accept (or resolve) has passed. */
 export const REMIND_AT_SHARE = 0.75;
 
-/** The SLA of a category in an estate: the estate's own rule, else the default. */
+/**
+ * The SLA of a category in an estate, as SQL of one row (accept_minutes, resolve_minutes): the
+ * estate's own rule, else the default. The one place that rule is written; a new ticket's routing
+ * reads it inside its insert (property-routing), `slaFor` on its own.
+ */
+export function slaRuleSql(estateId: number, category: TicketCategory): RawBuilder<{ accept_minutes: number; resolve_minutes: number }> {
+  const d = DEFAULT_SLA[category];
+  return sql`
+    select coalesce(s.accept_minutes, ${d.acceptMinutes}::int) as accept_minutes, coalesce(s.resolve_minutes, ${d.resolveMinutes}::int) as resolve_minutes
+    from (select 1) one left join ticket_sla_rules s on s.estate_id = ${estateId}::int and s.category = ${category}::text`;
+}
+
+/** The SLA of a category in an estate (`slaRuleSql`), read on its own. */
 export async function slaFor(db: Db, estateId: number, category: TicketCategory): Promise<SlaRule> {
-  const row = await db
-    .selectFrom('ticket_sla_rules')
-    .select(['accept_minutes', 'resolve_minutes'])
-    .where('estate_id', '=', estateId)
-    .where('category', '=', category)
-    .executeTakeFirst();
-  return row ? { acceptMinutes: row.accept_minutes, resolveMinutes: row.resolve_minutes } : DEFAULT_SLA[category];
+  const { rows } = await slaRuleSql(estateId, category).execute(db);
+  return { acceptMinutes: rows[0].accept_minutes, resolveMinutes: rows[0].resolve_minutes };
 }
 
 /** Due times of a cycle that starts at `start`. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's chromium package; `.ci/run` installs it with apt-get when missing. Never a browser download. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -25,4 +25,13 @@ export async function openBrowser(opts: { locale?: string; viewport?: { width: n
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Open a chat's sign-in link in a new page, press 登录, and wait to land on `landing` (the dashboard, or the scoring form). */
+export async function signInByLink(context: BrowserContext, link: string, landing: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(landing);
+  return page;
 }
